@@ -1,0 +1,58 @@
+/**
+ * Entry point of the one executable, `cpt-lens`:
+ *   cpt-lens serve --stdio | --node-ipc   start the language server
+ *   cpt-lens check FILE|DIR...            print findings, exit 1 on errors
+ *   cpt-lens --help | --version
+ */
+import { version } from '../../package.json';
+import { runCheck } from './cli/check';
+import { DataLoadError } from './codeset/load';
+import { startServer } from './lsp/server';
+
+const USAGE = `cpt-lens ${version}: CPT/HCPCS coding checks for charge files and notes
+
+Usage:
+  cpt-lens check FILE|DIR...        check files (directories: *.csv *.tsv *.txt *.md), print
+                                    "path:line:col severity rule-id message";
+                                    exit 1 when errors were found, 0 when clean, 2 on usage/I/O errors
+  cpt-lens serve --stdio            start the language server on stdin/stdout
+  cpt-lens serve --node-ipc         start the language server over Node IPC (VS Code)
+  cpt-lens --help | --version
+`;
+
+function main(argv: string[]): void {
+  const [command, ...rest] = argv;
+  const io = { out: (l: string) => process.stdout.write(l + '\n'), err: (l: string) => process.stderr.write(l + '\n') };
+  switch (command) {
+    case '--version':
+    case '-v':
+      io.out(version);
+      return;
+    case '--help':
+    case '-h':
+    case 'help':
+      io.out(USAGE);
+      return;
+    case 'serve':
+      if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+        io.err('usage: cpt-lens serve --stdio | --node-ipc');
+        process.exitCode = 2;
+        return;
+      }
+      startServer(version);
+      return;
+    case 'check':
+      try {
+        process.exitCode = runCheck(rest, io);
+      } catch (error) {
+        io.err(error instanceof DataLoadError ? error.message : `cpt-lens: ${(error as Error).stack}`);
+        process.exitCode = 2;
+      }
+      return;
+    default:
+      io.err(command ? `cpt-lens: unknown command "${command}"\n\n${USAGE}` : USAGE);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,20 @@
+import { CODE_SHAPE } from '../documents/codeToken';
+import type { LineRule } from './rule';
+
+/** A code cell whose text is not shaped like any CPT or HCPCS code. */
+export const codeShape: LineRule = {
+  id: 'code-shape',
+  description: 'Code is not shaped like a CPT or HCPCS code.',
+  scope: 'line',
+  checkLine(line, _context, report) {
+    const code = line.code;
+    if (!code || CODE_SHAPE.test(code.text.toUpperCase())) return;
+    report({
+      ruleId: this.id,
+      severity: 'error',
+      start: code.start,
+      end: code.end,
+      message: `"${code.text}" is not a valid code: expected 5 digits (CPT), 4 digits + F/T/U (CPT II/III/PLA), or a letter + 4 digits (HCPCS).`,
+    });
+  },
+};

@@ -1,0 +1,19 @@
+import type { FileRule } from './rule';
+
+/** A table with no column the engine recognises as a code column: one note, not a flood. */
+export const noCodeColumn: FileRule = {
+  id: 'no-code-column',
+  description: 'No column header is recognised as a procedure-code column, so the file is not checked.',
+  scope: 'file',
+  checkFile(file, _context, report) {
+    const header = file.table.rows[0];
+    if (!header || file.columns.code) return;
+    report({
+      ruleId: this.id,
+      severity: 'information',
+      start: header.start,
+      end: header.end,
+      message: 'No procedure-code column found (headers such as "CPT", "HCPCS", "Code", "Procedure Code"), so codes in this file are not checked.',
+    });
+  },
+};

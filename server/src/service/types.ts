@@ -1,0 +1,45 @@
+/**
+ * What the language service returns: plain objects shaped like LSP types, so the
+ * server passes them through and the CLI prints them. Offsets are converted to
+ * line/character positions by the caller's TextDocument.
+ */
+import type { Range } from 'vscode-languageserver-textdocument';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A text edit by document offsets. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A fix offered for a finding. `safe` fixes may be applied in bulk; others need a coder's judgment. */
+export interface Fix {
+  title: string;
+  safe: boolean;
+  edits: OffsetEdit[];
+}
+
+/** One problem found in a document. */
+export interface Finding {
+  /** Rule id, e.g. `unknown-code`. */
+  ruleId: string;
+  severity: Severity;
+  /** Offsets into the document text. */
+  start: number;
+  end: number;
+  /** What is wrong, in a coder's words. */
+  message: string;
+  /** The data the finding rests on (a fee-schedule row, an NCCI pair ...), for hovers and tools. */
+  data?: Record<string, unknown>;
+  fixes?: Fix[];
+}
+
+/** A finding with line/character positions, as the LSP and CLI want it. */
+export interface PositionedFinding extends Omit<Finding, 'start' | 'end'> {
+  range: Range;
+}
+
+/** The kind of document, which decides the rules that run. */
+export type DocumentKind = 'charges' | 'note';
