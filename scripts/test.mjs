@@ -13,7 +13,7 @@ const mocha = (dir) => ['node', path.join(root, 'node_modules/mocha/bin/mocha.js
 
 /** Each step: a command; `counted` steps report their own pass/fail counts through CPT_LENS_RESULT_FILE. */
 const steps = [
-  { name: 'editor dependencies', cmd: ['bash', 'scripts/install-editor-deps.sh'], setup: true },
+  { name: 'editor dependencies', cmd: ['bash', 'scripts/install-editor-deps.sh'], setup: true, for: ['nvim', 'editor', 'ui'] },
   { name: 'build', cmd: ['node', 'scripts/build.mjs'], setup: true },
   { name: 'compile tests', cmd: ['node', 'node_modules/typescript/bin/tsc', '-p', '.'], setup: true },
   { name: 'lint', cmd: ['node', 'node_modules/eslint/bin/eslint.js', '.'] },
@@ -31,6 +31,7 @@ const failures = [];
 const resultDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-test-'));
 for (const step of steps) {
   if (only.length > 0 && !step.setup && !only.includes(step.name)) continue;
+  if (only.length > 0 && step.for && !step.for.some((name) => only.includes(name))) continue;
   const resultFile = path.join(resultDir, `${step.name.replace(/\W+/g, '-')}.json`);
   process.stdout.write(`\n=== ${step.name}\n`);
   const started = Date.now();

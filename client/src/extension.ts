@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
-let output: vscode.OutputChannel | undefined;
+let output: vscode.LogOutputChannel | undefined;
 
 const DEFAULT_FILES = ['**/*.csv', '**/*.tsv', '**/*.txt', '**/*.md'];
 
@@ -27,7 +27,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc, args: ['serve'] },
     debug: { module: serverModule, transport: TransportKind.ipc, args: ['serve'], options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  output ??= vscode.window.createOutputChannel('CPT Lens');
+  output ??= vscode.window.createOutputChannel('CPT Lens', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: output,

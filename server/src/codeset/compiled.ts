@@ -98,7 +98,7 @@ export function buildCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Data
   for (const [code, entry] of byCode) {
     // A code listed only with variants keeps its first variant as its main row.
     const row = entry.row ?? entry.variants.values().next().value;
-    if (row) procedures.set(code, { code, row, variants: entry.variants });
+    if (row) procedures.set(code, { code, kind: /^[A-Z]/.test(code) ? 'hcpcs' : 'cpt', descriptor: row.descriptor, row, variants: entry.variants });
   }
   const codes = [...procedures.keys()].sort();
   const full: DataRelease = { ...release, codeCount: codes.length };
@@ -106,5 +106,15 @@ export function buildCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Data
     release: full,
     procedure: (code) => procedures.get(code),
     procedureCodes: () => codes,
+    // Filled in by the full code-set build (HCPCS, ICD-10-CM, POS, modifiers, NCCI, knowledge).
+    modifier: () => undefined,
+    diagnosis: () => undefined,
+    placeOfService: () => undefined,
+    ptpEdits: () => [],
+    mue: () => undefined,
+    addOnPrimaries: () => undefined,
+    knowledge: () => undefined,
+    search: () => [],
+    version: () => ({ feeSchedule: full.feeSchedule, knowledgeRecords: 0 }),
   };
 }

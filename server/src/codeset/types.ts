@@ -52,15 +52,182 @@ export interface FeeScheduleRow {
   conversionFactor: number;
 }
 
-/** A procedure code with its fee-schedule rows. */
-export interface ProcedureCode {
-  code: string;
-  /** The global row (no modifier); absent only when the file lists just variants. */
-  row: FeeScheduleRow;
-  /** 26, TC and 53 rows, keyed by modifier. */
-  variants: ReadonlyMap<string, FeeScheduleRow>;
+/** HCPCS Level II facts from the CMS alpha-numeric file (absent for CPT codes). */
+export interface HcpcsFacts {
+  longDescription: string;
+  shortDescription: string;
+  /** ISO dates; '' when the file has none. */
+  addDate: string;
+  actionEffectiveDate: string;
+  terminationDate: string;
+  /** CMS action code (A added, C changed, D discontinued, N no change, ...). */
+  actionCode: string;
+  /** BETOS category code and its name. */
+  betos: string;
+  betosName: string;
+  /** Coverage code (C, D, I, M, S) and pricing indicator(s). */
+  coverage: string;
+  pricing: string[];
 }
 
+/** Whether a code or modifier may be used on a date of service. */
+export type Validity =
+  | { valid: true }
+  | { valid: false; reason: 'not-yet-added'; date: string }
+  | { valid: false; reason: 'terminated'; date: string };
+
+/** A procedure code with everything the data knows about it. */
+export interface ProcedureCode {
+  code: string;
+  /** 'cpt' for CPT (AMA) codes, 'hcpcs' for Level II. */
+  kind: 'cpt' | 'hcpcs';
+  /** Best available descriptor: HCPCS long description, else the fee-schedule short one. */
+  descriptor: string;
+  /** The fee-schedule global row; absent for codes not in the fee schedule (many Level II codes). */
+  row?: FeeScheduleRow;
+  /** 26, TC and 53 rows, keyed by modifier. */
+  variants: ReadonlyMap<string, FeeScheduleRow>;
+  hcpcs?: HcpcsFacts;
+  /** Validity on the date asked for (present when `procedure(code, date)` was given a date). */
+  validity?: Validity;
+}
+
+export type ModifierFamily = 'pricing' | 'payment' | 'anatomic' | 'informational';
+
+export interface ModifierInfo {
+  code: string;
+  /** Short name, e.g. "Increased procedural services". */
+  name: string;
+  /** One paragraph (own words for CPT modifiers; CMS long description for Level II). */
+  description: string;
+  family: ModifierFamily;
+  /** One of the modifiers that can bypass an NCCI PTP edit with indicator 1. */
+  ncciAssociated: boolean;
+  source: 'cpt' | 'hcpcs';
+  addDate: string;
+  terminationDate: string;
+  validity?: Validity;
+}
+
+export interface DiagnosisCode {
+  /** Without the dot, upper case: E119. */
+  code: string;
+  /** With the dot: E11.9. */
+  display: string;
+  /** False for header (category) codes that need more characters. */
+  billable: boolean;
+  shortDescription: string;
+  longDescription: string;
+}
+
+export interface PlaceOfService {
+  code: string;
+  name: string;
+  /** Facility settings (hospital, ASC, SNF ...) use facility RVUs. */
+  facility: boolean;
+}
+
+/** One NCCI procedure-to-procedure edit. */
+export interface PtpEdit {
+  column1: string;
+  column2: string;
+  /** ISO dates; deletion '' when the edit is still in force. */
+  effective: string;
+  deletion: string;
+  /** '0' no modifier bypasses; '1' an NCCI-associated modifier bypasses; '9' not applicable. */
+  modifierIndicator: '0' | '1' | '9';
+  rationale: string;
+}
+
+/** One NCCI medically unlikely edit. */
+export interface MueEdit {
+  code: string;
+  /** Maximum units per line (MAI 1) or per date of service (MAI 2, 3). */
+  value: number;
+  /** Adjudication indicator: '1' per line, '2' per date (policy), '3' per date (clinical). */
+  mai: '1' | '2' | '3';
+  rationale: string;
+}
+
+/** One row of the NCCI add-on code table. */
+export interface AddOnEdit {
+  addOn: string;
+  primary: string;
+  effective: string;
+  deletion: string;
+  /** AOC edit type 1, 2 or 3. */
+  type: '1' | '2' | '3';
+}
+
+/** A structured knowledge record (the 47383 seed is the model); schema in docs/knowledge-records.md. */
+export interface KnowledgeRecord {
+  code: string;
+  summary: string;
+  description: string;
+  modifiers: { code: string; guidance: string }[];
+  medicalNecessity: string[];
+  performedBy: string;
+  examples: string[];
+  /** Named documentation elements a note check looks for. */
+  documentation: DocumentationElement[];
+  codingNotes: string[];
+  betos?: string;
+  specialties: string[];
+  placesOfService: string[];
+  /** Where the record came from (file path or "bundled"). */
+  source: string;
+}
+
+export interface DocumentationElement {
+  id: string;
+  label: string;
+  /** Words and phrases that show the element is documented. */
+  synonyms: string[];
+  /** "if applicable" elements are flagged softly. */
+  conditional: boolean;
+}
+
+export type SearchKind = 'procedure' | 'diagnosis' | 'modifier' | 'pos';
+
+export interface SearchHit {
+  code: string;
+  description: string;
+  kind: SearchKind;
+}
+
+/** What the loaded data is and where it came from. */
+export interface DataVersion {
+  feeSchedule: string;
+  hcpcs?: string;
+  icd10?: string;
+  pos?: string;
+  /** NCCI release when imported, else undefined. */
+  ncci?: string;
+  knowledgeRecords: number;
+}
+
+/**
+ * Everything the language service asks of the data. One implementation reads the
+ * compiled files; tests may build one from a few rows. Dates are ISO `YYYY-MM-DD`.
+ */
+export interface CodeSet {
+  readonly release: DataRelease;
+  /** The code (upper case) or undefined when the data does not know it; with a date, `validity` is set. */
+  procedure(code: string, date?: string): ProcedureCode | undefined;
+  /** Every known procedure code, in code order. */
+  procedureCodes(): readonly string[];
+  modifier(code: string, date?: string): ModifierInfo | undefined;
+  diagnosis(code: string): DiagnosisCode | undefined;
+  placeOfService(code: string): PlaceOfService | undefined;
+  /** NCCI edits in force on the date where `code` is column 1 or column 2; [] when none or not imported. */
+  ptpEdits(code: string, date?: string): readonly PtpEdit[];
+  mue(code: string, date?: string): MueEdit | undefined;
+  /** Primary codes of an add-on code from the imported AOC table; undefined when no table is loaded. */
+  addOnPrimaries(code: string, date?: string): readonly AddOnEdit[] | undefined;
+  knowledge(code: string): KnowledgeRecord | undefined;
+  search(words: string, kind: SearchKind, limit: number): SearchHit[];
+  version(): DataVersion;
+}
 /** Which releases the loaded data came from. */
 export interface DataRelease {
   /** e.g. "RVU25D (CY2025 October release)". */
@@ -71,14 +238,3 @@ export interface DataRelease {
   codeCount: number;
 }
 
-/**
- * Everything the language service asks of the data. One implementation reads the
- * compiled files; tests may build one from a few rows.
- */
-export interface CodeSet {
-  readonly release: DataRelease;
-  /** The code (upper case, exact five characters) or undefined when the data does not know it. */
-  procedure(code: string): ProcedureCode | undefined;
-  /** Every known code, in code order. */
-  procedureCodes(): readonly string[];
-}

@@ -62,6 +62,7 @@ function rvuLines(row: FeeScheduleRow, label: string): string[] {
 /** The hover text of a code; `modifiers` picks a 26/TC/53 variant's values when one is written. */
 export function describeProcedure(procedure: ProcedureCode, modifiers: readonly string[], codeSet: CodeSet): string {
   const row = procedure.row;
+  if (!row) return `**${procedure.code}** ${escapeMarkdown(procedure.descriptor)}\n\nNot in the physician fee schedule.`;
   const variantKey = modifiers.find((m) => procedure.variants.has(m));
   const variant = variantKey ? procedure.variants.get(variantKey) : undefined;
   const out: string[] = [];
