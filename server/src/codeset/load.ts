@@ -15,10 +15,18 @@ export interface LoadedData {
   problems: DataProblem[];
 }
 
-/** The data folder shipped next to the bundle (dist/../data) or the source tree. */
+/**
+ * The data folder shipped with the code: the nearest `data/manifest.json` above this
+ * file (dist/../data in the bundle and the .vsix, the repo's data/ from out/ in tests).
+ */
 export function bundledDataDir(): string {
-  const candidates = [path.join(__dirname, '..', 'data'), path.join(__dirname, '..', '..', '..', 'data')];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'manifest.json'))) ?? candidates[0];
+  for (let dir = __dirname; ; ) {
+    const candidate = path.join(dir, 'data');
+    if (fs.existsSync(path.join(candidate, 'manifest.json'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.join(__dirname, '..', 'data');
+    dir = parent;
+  }
 }
 
 export function loadCodeSet(dataDir: string = bundledDataDir()): LoadedData {

@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../../../..');
+const bin = path.join(root, 'bin', 'cpt-lens.js');
+const run = (...args: string[]) => spawnSync('node', [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 20000 });
+
+describe('cpt-lens CLI', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-cli-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, content: string | Buffer) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    return file;
+  };
+
+  it('prints path:line:col severity rule-id message and exits 1 on errors', () => {
+    const file = write('bad.csv', 'cpt,units\n47383,1\n99999,1\n');
+    const result = run('check', file);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout.trim(), `${file}:3:1 error unknown-code 99999 is not a known CPT/HCPCS code in RVU25D.`);
+  });
+
+  it('exits 0 on a clean file', () => {
+    const result = run('check', write('good.csv', 'cpt,units\n47383,1\n'));
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, '');
+  });
+
+  it('exits 2 on usage and I/O errors, after checking what it could', () => {
+    assert.equal(run('check').status, 2);
+    assert.equal(run('frobnicate').status, 2);
+    const missing = run('check', path.join(dir, 'missing.csv'), write('also-bad.csv', 'cpt\n99999\n'));
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /missing\.csv: no such file or directory/);
+    assert.match(missing.stdout, /unknown-code/);
+  });
+
+  it('skips a binary file with a message naming it', () => {
+    const file = write('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    const result = run('check', file);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /image\.csv:1:1: skipped: binary file/);
+  });
+
+  it('walks directories for charge files and notes', () => {
+    const result = run('check', path.join(root, 'examples'));
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /examples\/charges\.csv:\d+:\d+ error code-shape "4738"/);
+  });
+
+  it('answers --help and --version', () => {
+    const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+    assert.equal(run('--version').stdout.trim(), version);
+    const help = run('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /cpt-lens check FILE\|DIR/);
+    assert.match(help.stdout, /serve --stdio/);
+  });
+});

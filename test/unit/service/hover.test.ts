@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { bundledCodeSet, withCursor } from '../../support/codeSet';
+
+describe('hover', () => {
+  const service = getLanguageService({ codeSet: bundledCodeSet() });
+  const hover = (marked: string) => {
+    const { text, offset } = withCursor(marked);
+    return service.hover(text, offset);
+  };
+
+  it('shows the encoder facts of 47383 from the fee schedule', () => {
+    const result = hover('CPT 473|83');
+    assert.ok(result);
+    const text = result.contents;
+    assert.match(text, /^\*\*47383\*\* Perq abltj lvr cryoablation/);
+    assert.match(text, /Status:\*\* A — active code/);
+    assert.match(text, /Global period:\*\* 010 — 10-day global/);
+    // 169.07 x 32.3465 = 5468.82; 13.39 x 32.3465 = 433.12
+    assert.match(text, /non-facility 169\.07 RVU = \$5,468\.82/);
+    assert.match(text, /facility 13\.39 RVU = \$433\.12/);
+    assert.match(text, /Assistant at surgery \(80\/81\/82\/AS\): not payable \(statutory restriction\) \(1\)/);
+    assert.match(text, /Co-surgeons \(62\): not permitted \(0\)/);
+    assert.match(text, /Multiple procedures \(51\): standard multiple-procedure reduction/);
+    assert.match(text, /PC\/TC \(26\/TC\): physician service: modifiers 26 and TC cannot be used \(0\)/);
+    assert.equal(result.start, 4);
+    assert.equal(result.end, 9);
+  });
+
+  it('finds the code when written with modifiers, cursor on the code or on a modifier', () => {
+    for (const marked of ['47383-2|2', '4|7383-22-51', '47383-22-5|1', 'x,"47383-|22",1']) {
+      const result = hover(marked);
+      assert.ok(result, marked);
+      assert.match(result.contents, /^\*\*47383\*\*/, marked);
+    }
+  });
+
+  it('shows the 26 component values when the code carries -26', () => {
+    const result = hover('71045-2|6');
+    assert.ok(result);
+    assert.match(result.contents, /RVUs with -26:\*\* non-facility 0\.26 RVU/);
+  });
+
+  it('works inside a CSV cell and for HCPCS Level II codes in any case', () => {
+    assert.match(hover('cpt,units\nj11|00,1')?.contents ?? '', /^\*\*J1100\*\*/);
+  });
+
+  it('says nothing for non-codes and unknown codes', () => {
+    assert.equal(hover('Phone 555-12|345'), undefined);
+    assert.equal(hover('code 999|99'), undefined);
+    assert.equal(hover('word|s'), undefined);
+    assert.equal(hover('|'), undefined);
+  });
+});
