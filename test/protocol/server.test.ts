@@ -1,0 +1,148 @@
+/**
+ * The real server (`cpt-lens serve`) in a child process over a real JSON-RPC
+ * connection: the contract every editor relies on, checked without an editor.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  Diagnostic,
+  DidChangeTextDocumentNotification,
+  Hover,
+  HoverRequest,
+  MarkupContent,
+  Position,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT, ServerProcess, Transport, exampleUri, withDeadline } from '../support/serverProcess';
+
+const CHARGES = fs.readFileSync(path.join(ROOT, 'examples', 'charges.csv'), 'utf8');
+const NOTE = fs.readFileSync(path.join(ROOT, 'examples', 'operative-note-47383.md'), 'utf8');
+const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+/** What examples/charges.csv must yield: rule, 0-based range, and the cell text under it. */
+const EXPECTED_CHARGE_DIAGNOSTICS = [
+  { code: 'code-shape', range: { start: { line: 4, character: 27 }, end: { line: 4, character: 31 } }, text: '4738' },
+  { code: 'code-shape', range: { start: { line: 5, character: 27 }, end: { line: 5, character: 33 } }, text: '47383X' },
+  { code: 'unknown-code', range: { start: { line: 6, character: 27 }, end: { line: 6, character: 32 } }, text: '99999' },
+];
+
+/** Sorted, comparable summary of diagnostics plus the text each range covers. */
+function summarize(diagnostics: Diagnostic[], text: string): { code: unknown; range: Diagnostic['range']; text: string }[] {
+  const lines = text.split('\n');
+  return diagnostics
+    .map((d) => ({ code: d.code, range: d.range, text: lines[d.range.start.line].slice(d.range.start.character, d.range.end.character) }))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Position of the `nth` character of the first occurrence of `needle` in `text`. */
+function positionOf(text: string, needle: string, nth = 0): Position {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `"${needle}" not in the example`);
+  const before = text.slice(0, offset + nth).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function hover(server: ServerProcess, uri: string, position: Position): Promise<Hover | null> {
+  return withDeadline('a hover response', 5_000, server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }));
+}
+
+function markdownOf(result: Hover | null): string {
+  assert.ok(result, 'expected a hover');
+  const contents = result.contents as MarkupContent;
+  assert.equal(contents.kind, 'markdown');
+  return contents.value;
+}
+
+function suite(transport: Transport, full: boolean): void {
+  describe(`cpt-lens serve --${transport}`, function () {
+    let server: ServerProcess;
+    const chargesUri = exampleUri('charges.csv');
+    const noteUri = exampleUri('operative-note-47383.md');
+
+    before(function () {
+      server = ServerProcess.start(transport);
+    });
+    after(function () {
+      server.kill();
+    });
+
+    it('answers initialize with its capabilities and serverInfo', async function () {
+      const result = await server.initialize();
+      assert.deepEqual(result.serverInfo, { name: 'cpt-lens', version });
+      assert.equal(result.capabilities.hoverProvider, true);
+      // 2 = incremental: editors send only the edited range.
+      assert.equal(result.capabilities.textDocumentSync, 2);
+      console.log(`        (${transport}: initialize answered ${server.readyMs} ms after spawn)`);
+    });
+
+    it('publishes the charge file findings after didOpen, with exact ranges and rule ids', async function () {
+      const published = server.nextDiagnostics(chargesUri);
+      await server.open(chargesUri, 'csv', CHARGES);
+      const { diagnostics, version: docVersion } = await published;
+      assert.equal(docVersion, 1);
+      assert.deepEqual(summarize(diagnostics, CHARGES), EXPECTED_CHARGE_DIAGNOSTICS);
+      for (const d of diagnostics) {
+        assert.equal(d.severity, 1, `${d.code} should be an error`);
+        assert.equal(d.source, 'cpt-lens');
+      }
+    });
+
+    it('hovers 47383 in the charge file with its fee schedule facts', async function () {
+      const at = positionOf(CHARGES, '47383,', 2);
+      const result = await hover(server, chargesUri, at);
+      const text = markdownOf(result);
+      assert.ok(text.startsWith('**47383** Perq abltj lvr cryoablation'), text);
+      assert.ok(text.includes('Assistant at surgery (80/81/82/AS): not payable (statutory restriction) (1)'), text);
+      assert.deepEqual(result?.range, { start: { line: at.line, character: 27 }, end: { line: at.line, character: 32 } });
+    });
+
+    it('gives no hover on a cell that is not a code', async function () {
+      assert.equal(await hover(server, chargesUri, positionOf(CHARGES, 'PT-0001', 3)), null);
+      assert.equal(await hover(server, chargesUri, positionOf(CHARGES, 'claim_id', 1)), null);
+    });
+
+    if (!full) {
+      it('shuts down and exits with code 0', async function () {
+        assert.equal(await server.shutdown(), 0);
+      });
+      return;
+    }
+
+    it('hovers 47383-22 in a note, on the code and on the modifier', async function () {
+      const noteOpened = server.nextDiagnostics(noteUri);
+      await server.open(noteUri, 'markdown', NOTE);
+      // Notes have no findings yet, but the server still publishes (an empty list) for them.
+      assert.deepEqual((await noteOpened).diagnostics, []);
+      const onCode = positionOf(NOTE, '47383-22', 1);
+      const onModifier = positionOf(NOTE, '47383-22', 7);
+      for (const at of [onCode, onModifier]) {
+        const result = await hover(server, noteUri, at);
+        assert.ok(markdownOf(result).startsWith('**47383** Perq abltj lvr cryoablation'));
+        // The range is the code, not the modifier, wherever the cursor is.
+        assert.deepEqual(result?.range, { start: { line: onCode.line, character: onCode.character - 1 }, end: { line: onCode.line, character: onCode.character + 4 } });
+      }
+      assert.equal(await hover(server, noteUri, positionOf(NOTE, 'cryoablation', 2)), null);
+    });
+
+    it('clears the diagnostic of a cell once a didChange fixes it', async function () {
+      const bad = EXPECTED_CHARGE_DIAGNOSTICS[0];
+      // Incremental change, as the server asked for: replace `4738` with `47383`.
+      const republished = server.nextDiagnostics(chargesUri, 5_000, (p) => p.version === 2);
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: chargesUri, version: 2 },
+        contentChanges: [{ range: bad.range, text: '47383' }],
+      });
+      const fixed = CHARGES.replace('CLM1002,PT-0002,2025-10-15,4738,', 'CLM1002,PT-0002,2025-10-15,47383,');
+      assert.notEqual(fixed, CHARGES);
+      const { diagnostics } = await republished;
+      assert.deepEqual(summarize(diagnostics, fixed), EXPECTED_CHARGE_DIAGNOSTICS.slice(1));
+    });
+
+    it('shuts down and exits with code 0', async function () {
+      assert.equal(await server.shutdown(), 0);
+    });
+  });
+}
+
+suite('stdio', true);
+suite('node-ipc', false);
