@@ -81,9 +81,16 @@ export function startServer(version: string, connection: Connection = createConn
     };
   });
 
-  documents.onDidOpen((event) => schedule(event.document, 0));
-  documents.onDidChangeContent((event) => schedule(event.document, VALIDATE_DELAY_MS));
+  // TextDocuments fires onDidChangeContent for an open too: check a new document at
+  // once, and wait for a pause in typing only after edits.
+  const checked = new Set<string>();
+  documents.onDidChangeContent((event) => {
+    const first = !checked.has(event.document.uri);
+    checked.add(event.document.uri);
+    schedule(event.document, first ? 0 : VALIDATE_DELAY_MS);
+  });
   documents.onDidClose((event) => {
+    checked.delete(event.document.uri);
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
