@@ -31,7 +31,7 @@ function ensureVsix() {
 
 /** `code-server --install-extension cpt-lens.vsix` into the run's own extensions folder. */
 async function installVsix(userDataDir, extensionsDir, logFile) {
-  const { exited } = runCodeServer(['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { logFile });
+  const { exited } = runCodeServer(['--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { logFile });
   let timer;
   const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 60000, 'timeout')))]);
   clearTimeout(timer);

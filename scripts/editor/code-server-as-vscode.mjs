@@ -112,16 +112,6 @@ async function keepArtifacts(page, logFile) {
   process.stderr.write(`code-server-as-vscode: screenshot and code-server log in ${dir}\n`);
 }
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  // runTests() forwards Ctrl+C as SIGINT: end the run; the exit handler in codeServer.mjs kills code-server.
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    process.exit(130);
-  });
-}
-
 main().then(
   (code) => process.exit(code),
   (error) => {

@@ -84,10 +84,28 @@ export function writeUserSettings(userDataDir, extra = {}) {
   fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...extra }, null, 2));
 }
 
+/**
+ * Scratch HOME-like folders for everything we start, so code-server (config.yaml,
+ * heartbeat, IPC sockets) and chromium (crash reports) leave nothing in $HOME or /tmp.
+ */
+let sandbox;
+function sandboxEnv() {
+  if (!sandbox) {
+    sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-env-'));
+    for (const dir of ['tmp', 'config', 'data', 'cache']) fs.mkdirSync(path.join(sandbox, dir));
+  }
+  return {
+    TMPDIR: path.join(sandbox, 'tmp'),
+    XDG_CONFIG_HOME: path.join(sandbox, 'config'),
+    XDG_DATA_HOME: path.join(sandbox, 'data'),
+    XDG_CACHE_HOME: path.join(sandbox, 'cache'),
+  };
+}
+
 /** The environment for code-server, without variables of a VS Code this script may run inside. */
 function cleanEnv(extra) {
   // An empty gallery: no marketplace (open-vsx.org) queries, the tests stay on loopback.
-  const env = { ...process.env, EXTENSIONS_GALLERY: '{}', ...extra };
+  const env = { ...process.env, ...sandboxEnv(), EXTENSIONS_GALLERY: '{}', ...extra };
   for (const key of Object.keys(env)) {
     if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
   }
@@ -104,7 +122,10 @@ process.on('exit', () => {
       // already gone
     }
   }
+  if (sandbox) fs.rmSync(sandbox, { recursive: true, force: true });
 });
+// Interrupted (Ctrl+C, a CI timeout, runTests() forwarding SIGINT): exit, which runs the cleanup above.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => process.exit(130));
 
 /**
  * Runs `node entry.js ARGS` in its own process group (so stopping it also ends the
@@ -151,11 +172,25 @@ async function stopGroup(pid, exited, graceMs = 3000) {
 }
 
 /**
- * Starts code-server on 127.0.0.1 and waits for /healthz. Returns its base URL and
- * `stop()`. `extraArgs` go before the flags (e.g. a folder to open).
+ * Starts code-server on a free 127.0.0.1 port and waits until it is up. Returns its
+ * base URL, authority and `stop()`. Tries another port if the chosen one was taken
+ * between picking and binding.
  */
 export async function startCodeServer({ userDataDir, extensionsDir, logFile, env = {}, timeoutMs = 30000 }) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce({ userDataDir, extensionsDir, logFile, env, timeoutMs });
+    } catch (error) {
+      if (!(error instanceof EarlyExit) || attempt === 3) throw error;
+    }
+  }
+}
+
+class EarlyExit extends Error {}
+
+async function startOnce({ userDataDir, extensionsDir, logFile, env, timeoutMs }) {
   const port = await freePort();
+  const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const { child, exited } = runCodeServer(
     [
       '--config', '/dev/null',
@@ -175,11 +210,14 @@ export async function startCodeServer({ userDataDir, extensionsDir, logFile, env
   let gone;
   exited.then((code) => (gone = code));
   const url = `http://127.0.0.1:${port}`;
+  // Our process's own log line, not just /healthz: another server may hold the port.
+  const listening = `HTTP server listening on ${url}/`;
   try {
     await waitFor(
-      'code-server /healthz',
+      `code-server to listen on ${url}`,
       async () => {
-        if (gone !== undefined) throw new Error(`code-server exited (${gone}) before it was up; see ${logFile}`);
+        if (gone !== undefined) throw new EarlyExit(`code-server exited (${gone}) before it was up: ${tail(logFile, 5)}`);
+        if (!fs.readFileSync(logFile, 'utf8').slice(logStart).includes(listening)) return false;
         try {
           return (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) })).ok;
         } catch {
@@ -198,7 +236,17 @@ export async function startCodeServer({ userDataDir, extensionsDir, logFile, env
 /** Headless Debian chromium through playwright-core (no browser download). */
 export async function launchBrowser() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run bash scripts/install-editor-deps.sh`);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30000 });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, ...sandboxEnv() },
+    timeout: 30000,
+    // Our own handlers above end the run; playwright closes the browser on exit.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
 }
 
 /** Last `lines` lines of a text file, for failure reports. */
