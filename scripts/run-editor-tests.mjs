@@ -50,6 +50,14 @@ function writeCounts(counts) {
 
 const started = Date.now();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-editor-'));
+// Killed: drop the scratch folder; the launcher notices it is orphaned and stops code-server.
+// (SIGINT is runTests()'s: it forwards it to the launcher, which ends the run.)
+for (const signal of ['SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    process.exit(128 + os.constants.signals[signal]);
+  });
+}
 let counts = { passed: 0, failed: 1 };
 let exitCode = 1;
 try {

@@ -9,10 +9,9 @@
 /* global document, NodeFilter, getComputedStyle -- used inside page.evaluate(), in the browser */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { URLSearchParams, fileURLToPath } from 'node:url';
-import { launchBrowser, runCodeServer, startCodeServer, tail, writeUserSettings } from './editor/codeServer.mjs';
+import { launchBrowser, makeScratch, runCodeServer, startCodeServer, tail, writeUserSettings } from './editor/codeServer.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const vsix = path.join(root, 'cpt-lens.vsix');
@@ -123,7 +122,7 @@ const steps = [
 ];
 
 const started = Date.now();
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-ui-'));
+const scratch = makeScratch('cpt-lens-ui-');
 const logFile = path.join(scratch, 'code-server.log');
 const counts = { passed: 0, failed: 0 };
 let server;

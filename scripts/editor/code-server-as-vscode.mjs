@@ -9,11 +9,10 @@
 // Env: CPT_LENS_EDITOR_TIMEOUT_MS (default 120000) bounds the whole run;
 // CPT_LENS_EDITOR_ARTIFACTS names a folder for a screenshot and the code-server log on failure.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { URLSearchParams } from 'node:url';
 import { format } from 'node:util';
-import { launchBrowser, startCodeServer, tail, writeUserSettings } from './codeServer.mjs';
+import { launchBrowser, makeScratch, startCodeServer, tail, writeUserSettings } from './codeServer.mjs';
 
 function parseArgs(argv) {
   const options = { extensionDevelopmentPath: [], extensionTestsPath: undefined, userDataDir: undefined, extensionsDir: undefined, folder: undefined };
@@ -41,7 +40,7 @@ async function main() {
     throw new Error('usage: code-server-as-vscode.mjs --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [--user-data-dir=DIR] [--extensions-dir=DIR] [FOLDER]');
   }
   const timeoutMs = Number(process.env.CPT_LENS_EDITOR_TIMEOUT_MS || 120000);
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-code-'));
+  const scratch = makeScratch('cpt-lens-code-');
   const userDataDir = options.userDataDir ?? path.join(scratch, 'user-data');
   const extensionsDir = options.extensionsDir ?? path.join(scratch, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });

@@ -2,7 +2,7 @@
 // puts it there), start it on a free loopback port with a throw-away profile, drive it
 // with playwright-core on Debian's chromium, and stop everything it started, also when
 // the caller fails or is interrupted. See ../shared/guides/EDITOR-TESTS.md.
-/* global fetch, AbortSignal -- Node 20 globals the repo's ESLint config does not list */
+/* global fetch, AbortSignal, setInterval -- Node 20 globals the repo's ESLint config does not list */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -91,7 +91,7 @@ export function writeUserSettings(userDataDir, extra = {}) {
 let sandbox;
 function sandboxEnv() {
   if (!sandbox) {
-    sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-env-'));
+    sandbox = makeScratch('cpt-lens-env-');
     for (const dir of ['tmp', 'config', 'data', 'cache']) fs.mkdirSync(path.join(sandbox, dir));
   }
   return {
@@ -112,6 +112,16 @@ function cleanEnv(extra) {
   return env;
 }
 
+/** Temporary folders to remove on exit, however the process ends (short of SIGKILL). */
+const scratchDirs = new Set();
+
+/** A new folder under the system temp dir, removed when this process exits. */
+export function makeScratch(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  scratchDirs.add(dir);
+  return dir;
+}
+
 /** Every process group we started and have not stopped yet; killed on exit whatever happens. */
 const groups = new Set();
 process.on('exit', () => {
@@ -122,10 +132,15 @@ process.on('exit', () => {
       // already gone
     }
   }
-  if (sandbox) fs.rmSync(sandbox, { recursive: true, force: true });
+  for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 // Interrupted (Ctrl+C, a CI timeout, runTests() forwarding SIGINT): exit, which runs the cleanup above.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => process.exit(130));
+// Orphaned (the runner above us was killed): stop too rather than finish a run nobody reads.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(129);
+}, 500).unref();
 
 /**
  * Runs `node entry.js ARGS` in its own process group (so stopping it also ends the
