@@ -3,7 +3,8 @@
 # npm registry and apt reachable (see ../shared/guides/EDITOR-TESTS.md):
 #   - apt: chromium (driven by playwright-core), neovim (second LSP client),
 #     libkrb5-dev + pkg-config (code-server's kerberos module builds against them),
-#     ripgrep (stands in for @vscode/ripgrep, whose postinstall downloads from GitHub);
+#     ripgrep (stands in for @vscode/ripgrep, whose postinstall downloads from GitHub),
+#     build-essential + python3 (node-gyp builds code-server's native modules);
 #   - code-server 4.100.3 (VS Code 1.100.3, the newest that runs on node 20) into a
 #     cache outside the repo: ${CPT_LENS_CACHE:-$HOME/.cache/cpt-lens}/code-server-4.100.3.
 # Idempotent and quick when warm: `dpkg -s` and a stamp file written last, so an
@@ -11,7 +12,7 @@
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
-APT_PACKAGES=(chromium neovim libkrb5-dev ripgrep pkg-config)
+APT_PACKAGES=(chromium neovim libkrb5-dev ripgrep pkg-config build-essential python3)
 CACHE=${CPT_LENS_CACHE:-$HOME/.cache/cpt-lens}
 DEST=$CACHE/code-server-$CODE_SERVER_VERSION
 STAMP=$DEST/.cpt-lens-installed
@@ -72,6 +73,11 @@ mkdir -p "$DEST"
 : >"$LOG"
 # node-pty's install script runs `npx`; this machine's npmrc says yes=false.
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+# node-gyp must use the installed Node headers: its default downloads them from nodejs.org.
+node_bin=$(command -v node)
+if [[ -z ${npm_config_nodedir:-} && -f ${node_bin%/bin/node}/include/node/node_version.h ]]; then
+  export npm_config_nodedir=${node_bin%/bin/node}
+fi
 NPM_INSTALL=(npm install --no-audit --no-fund --loglevel=error)
 
 cd "$DEST"

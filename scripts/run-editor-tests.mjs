@@ -6,6 +6,8 @@
 //
 // Writes {"passed":N,"failed":M} to $CPT_LENS_RESULT_FILE; exits non-zero on failure.
 // On failure a screenshot and the code-server log land in .test-output/editor/.
+// Env: CPT_LENS_VSCODE_EXECUTABLE runs the same suite under a desktop VS Code instead;
+// CPT_LENS_EDITOR_TIMEOUT_MS bounds the launcher's run (default 120000).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,7 +72,8 @@ try {
   fs.chmodSync(launcher, 0o755); // runTests() executes it directly
   try {
     await runTests({
-      vscodeExecutablePath: launcher,
+      // CPT_LENS_VSCODE_EXECUTABLE: a desktop VS Code's executable, where one can be installed.
+      vscodeExecutablePath: process.env.CPT_LENS_VSCODE_EXECUTABLE || launcher,
       extensionDevelopmentPath: root,
       extensionTestsPath: testsEntry,
       extensionTestsEnv: { CPT_LENS_EDITOR_RESULT_FILE: resultFile, CPT_LENS_EDITOR_ARTIFACTS: artifacts },
