@@ -1,0 +1,177 @@
+// The UI check: what a coder sees. Installs the packaged cpt-lens.vsix into a fresh
+// code-server 4.100.3 (built first if missing or older than the bundles), opens a copy
+// of examples/, clicks charges.csv in the explorer, rests the mouse on 47383 and reads
+// the hover, then opens the Problems panel and looks for the 4738 finding. A screenshot
+// after each step goes to .test-output/ui/. Each step's assertions count as one test.
+//
+// Writes {"passed":N,"failed":M} to $CPT_LENS_RESULT_FILE; exits non-zero on failure.
+// Selectors belong to VS Code 1.100; see ../shared/guides/EDITOR-TESTS.md.
+/* global document, NodeFilter, getComputedStyle -- used inside page.evaluate(), in the browser */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { URLSearchParams, fileURLToPath } from 'node:url';
+import { launchBrowser, makeScratch, runCodeServer, startCodeServer, tail, writeUserSettings } from './editor/codeServer.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const vsix = path.join(root, 'cpt-lens.vsix');
+const shots = path.join(root, '.test-output/ui');
+const STEP_TIMEOUT_MS = 20000;
+
+/** `npm run package` unless the .vsix is newer than everything it is made of. */
+function ensureVsix() {
+  const inputs = ['dist/extension.js', 'dist/server.js', 'data/manifest.json', 'package.json'].map((p) => path.join(root, p));
+  const built = fs.existsSync(vsix) ? fs.statSync(vsix).mtimeMs : 0;
+  if (inputs.every((p) => fs.existsSync(p) && fs.statSync(p).mtimeMs < built)) return;
+  process.stdout.write('ui test: packaging cpt-lens.vsix\n');
+  const run = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (run.status !== 0) throw new Error('npm run package failed');
+}
+
+/** `code-server --install-extension cpt-lens.vsix` into the run's own extensions folder. */
+async function installVsix(userDataDir, extensionsDir, logFile) {
+  const { exited } = runCodeServer(['--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { logFile });
+  let timer;
+  const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 60000, 'timeout')))]);
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`--install-extension ended with ${code}: ${tail(logFile, 10)}`);
+  if (!fs.readdirSync(extensionsDir).some((name) => name.startsWith('cpt-lens.cpt-lens-'))) throw new Error('the .vsix did not install');
+}
+
+/** Screen rectangle of the first `needle` on the editor line containing `lineText`. */
+function tokenRect(page, lineText, needle) {
+  return page.evaluate(
+    ([lineText, needle]) => {
+      const lines = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')].filter((l) => l.textContent.includes(lineText));
+      const line = lines[0];
+      if (!line) return null;
+      // Monaco renders a CSV line as one or a few spans: find the text node and measure the characters.
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+      return null;
+    },
+    [lineText, needle],
+  );
+}
+
+const steps = [
+  {
+    name: 'clicking charges.csv in the explorer opens it in an editor',
+    async run(page) {
+      const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="charges.csv"]');
+      await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+      await row.click();
+      await page.locator('.monaco-editor .view-lines', { hasText: '47383' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      const tab = page.locator('.tabs-container .tab.active', { hasText: 'charges.csv' });
+      await tab.waitFor({ timeout: STEP_TIMEOUT_MS });
+    },
+  },
+  {
+    name: 'the mouse on 47383 shows the hover with the descriptor',
+    async run(page) {
+      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: '47383' });
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      // The server may still be loading its data: move off and back on until the hover answers.
+      for (;;) {
+        const rect = await tokenRect(page, '2025-10-14,47383,22', '47383');
+        if (!rect) throw new Error('47383 is not on screen');
+        await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 2 });
+        if (await hover.first().waitFor({ timeout: 2500 }).then(() => true, () => false)) break;
+        if (Date.now() > deadline) throw new Error('no hover appeared on 47383');
+        await page.mouse.move(5, 400);
+      }
+      // Let the fade-in finish so the screenshot shows the hover as a coder sees it.
+      await page
+        .waitForFunction(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].some((el) => getComputedStyle(el).opacity === '1'), null, { timeout: 2000 })
+        .catch(() => {});
+      const text = await hover.first().innerText();
+      for (const expected of ['47383 Perq abltj lvr cryoablation', 'Assistant at surgery (80/81/82/AS): not payable (statutory restriction) (1)']) {
+        if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text.slice(0, 300)}`);
+      }
+    },
+  },
+  {
+    name: 'the Problems panel lists the code-shape error on 4738',
+    async run(page) {
+      await page.keyboard.press('Escape');
+      await page.mouse.move(5, 400);
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        const texts = await rows.allInnerTexts();
+        const row = texts.find((t) => /\b4738\b/.test(t));
+        if (row) {
+          if (!/code-shape/.test(row) || !/Ln 5\b/.test(row)) throw new Error(`the 4738 row lacks code-shape or Ln 5: ${row}`);
+          return;
+        }
+        if (Date.now() > deadline) throw new Error(`no Problems row mentions 4738: ${JSON.stringify(texts)}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
+  },
+];
+
+const started = Date.now();
+const scratch = makeScratch('cpt-lens-ui-');
+const logFile = path.join(scratch, 'code-server.log');
+const counts = { passed: 0, failed: 0 };
+let server;
+let browser;
+try {
+  fs.rmSync(shots, { recursive: true, force: true });
+  fs.mkdirSync(shots, { recursive: true });
+  ensureVsix();
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  const workspace = path.join(scratch, 'examples');
+  fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  writeUserSettings(userDataDir, { 'editor.hover.delay': 200, 'workbench.editor.enablePreview': false });
+  await installVsix(userDataDir, extensionsDir, logFile);
+  server = await startCodeServer({ userDataDir, extensionsDir, logFile });
+  browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${server.url}/?${new URLSearchParams({ folder: workspace })}`, { timeout: 30000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
+
+  for (const [index, step] of steps.entries()) {
+    if (counts.failed > 0) {
+      // A step builds on the one before; after a failure the rest cannot pass.
+      process.stdout.write(`  - ${step.name} (not run)\n`);
+      counts.failed += 1;
+      continue;
+    }
+    const shot = path.join(shots, `${index + 1}-${step.name.split(' ').slice(0, 3).join('-').replace(/[^\w-]/g, '')}.png`);
+    try {
+      await step.run(page);
+      counts.passed += 1;
+      process.stdout.write(`  ✔ ${step.name}\n`);
+    } catch (error) {
+      counts.failed += 1;
+      process.stdout.write(`  ✖ ${step.name}\n    ${error instanceof Error ? error.message : error}\n`);
+    }
+    await page.screenshot({ path: shot, timeout: 10000 }).catch(() => {});
+  }
+} catch (error) {
+  counts.failed += 1;
+  process.stdout.write(`ui test: ${error instanceof Error ? error.message : error}\n`);
+} finally {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  if (counts.failed > 0 && fs.existsSync(logFile)) fs.copyFileSync(logFile, path.join(shots, 'code-server.log'));
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+if (process.env.CPT_LENS_RESULT_FILE) fs.writeFileSync(process.env.CPT_LENS_RESULT_FILE, JSON.stringify(counts));
+process.stdout.write(`ui test: ${counts.passed} passed, ${counts.failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(process.cwd(), shots) || '.'}/\n`);
+// Exit now rather than wait for idle keep-alive sockets of the health checks to close.
+process.exit(counts.failed > 0 ? 1 : 0);
