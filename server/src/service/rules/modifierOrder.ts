@@ -34,7 +34,7 @@ export const modifierOrder: LineRule = {
       severity: 'warning',
       start: line.modifiers[0].start,
       end: line.modifiers[line.modifiers.length - 1].end,
-      message: `Modifiers ${written} are out of order: payers read ${order.join(', then ')} modifiers${early ? ` (${early.m.value} is a ${early.family ?? ''} modifier)` : ''}. Expected ${fixed}.`,
+      message: `Modifiers ${written} are out of order: payers read ${order.join(', then ')} modifiers${early?.family ? ` (${early.m.value} is ${early.family})` : ''}. Expected ${fixed}.`,
       data: { modifiers: line.modifiers.map((m) => m.value), expected: wanted.map((m) => m.value), order },
       fixes: [{ title: `Reorder modifiers to ${fixed}`, safe: true, edits: reorderModifiers(line.modifiers, wanted) }],
     }, line);
