@@ -148,6 +148,8 @@ export interface PtpEdit {
   /** '0' no modifier bypasses; '1' an NCCI-associated modifier bypasses; '9' not applicable. */
   modifierIndicator: '0' | '1' | '9';
   rationale: string;
+  /** The file's "*": the edit existed before 1996. */
+  priorTo1996?: boolean;
 }
 
 /** One NCCI medically unlikely edit. */
