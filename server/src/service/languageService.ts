@@ -6,6 +6,7 @@
 import type { CodeSet } from '../codeset/types';
 import { parseChargeFile } from './documents/chargeFile';
 import { HoverResult, doHover } from './features/hover';
+import { checkNote, isTemplateFileName } from './notes/checkNote';
 import { ALL_RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { DocumentKind, Finding } from './types';
@@ -14,6 +15,8 @@ export interface LanguageServiceOptions {
   codeSet: CodeSet;
   /** Rules to run; all by default. */
   rules?: readonly Rule[];
+  /** Treat every note as a template (blanks expected); template file names are always templates. */
+  noteTemplateMode?: boolean;
 }
 
 export interface LanguageService {
@@ -22,10 +25,11 @@ export interface LanguageService {
   hover(text: string, offset: number): HoverResult | undefined;
 }
 
-/** Which kind of document a file name is: delimited tables are charge files, the rest notes. */
+/** Which kind of document a file name is: delimited tables are charge files, the rest notes (`*.template.md`: templates). */
 export function documentKindOf(fileName: string, languageId?: string): DocumentKind {
   if (languageId === 'csv' || languageId === 'tsv') return 'charges';
-  return /\.(csv|tsv|tab)$/i.test(fileName) ? 'charges' : 'note';
+  if (/\.(csv|tsv|tab)$/i.test(fileName)) return 'charges';
+  return isTemplateFileName(fileName) ? 'note-template' : 'note';
 }
 
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -33,7 +37,11 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   const context = { codeSet: options.codeSet };
   return {
     validate(text, kind) {
-      if (kind !== 'charges') return [];
+      if (kind !== 'charges') {
+        // Notes: see notes/checkNote.ts. Line rules about codes and modifiers run on each citation.
+        const templateMode = kind === 'note-template' || options.noteTemplateMode === true;
+        return checkNote(text, options.codeSet, { templateMode, chargeRules: rules });
+      }
       const findings: Finding[] = [];
       const report = (finding: Finding): void => {
         findings.push(finding);
