@@ -1,0 +1,39 @@
+/**
+ * Checks a note: parse once, work out what it documents for each cited code, then
+ * run the note rules and the charge line rules that apply to a citation.
+ */
+import type { CodeSet } from '../../codeset/types';
+import { parseNote } from '../documents/note';
+import type { Rule } from '../rules/rule';
+import type { Finding } from '../types';
+import { documentationFacts } from './documentation';
+import { ALL_NOTE_RULES } from './index';
+import { noteLineRules, runLineRules } from './lineRules';
+import type { NoteRule } from './rule';
+
+export interface NoteCheckOptions {
+  /** Unfilled blanks are expected (a template), so they are not reported. */
+  templateMode?: boolean;
+  /** Note rules to run; all by default. */
+  noteRules?: readonly NoteRule[];
+  /** The charge-file rules; the line rules about codes and modifiers run on each citation. */
+  chargeRules?: readonly Rule[];
+}
+
+/** Template files by name: `*.template.md`, `*.tmpl.txt`, `template-*.md`, `*_template.txt`. */
+export function isTemplateFileName(fileName: string): boolean {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  return /(?:^|[._-])(?:template|tmpl)(?:[._-]|$)/i.test(base.replace(/\.(?:md|markdown|txt)$/i, '.'));
+}
+
+export function checkNote(text: string, codeSet: CodeSet, options: NoteCheckOptions = {}): Finding[] {
+  const note = parseNote(text, codeSet);
+  const findings: Finding[] = [];
+  const report = (finding: Finding): void => {
+    findings.push(finding);
+  };
+  const context = { codeSet, templateMode: options.templateMode ?? false, documentation: documentationFacts(note, codeSet) };
+  for (const rule of options.noteRules ?? ALL_NOTE_RULES) rule.checkNote(note, context, report);
+  runLineRules(note.citations, noteLineRules(options.chargeRules ?? []), codeSet, report);
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
