@@ -1,7 +1,7 @@
 /** Service results → LSP types. */
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../service/types';
+import type { Finding, OffsetEdit, Severity } from '../service/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -10,13 +10,47 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** A fix as it travels on a diagnostic: edits as ranges of the version the diagnostic was made for. */
+export interface DiagnosticFix {
+  title: string;
+  safe: boolean;
+  edits: TextEdit[];
+}
+
+/** `Diagnostic.data`: enough to build the code actions from the diagnostic alone (no server cache). */
+export interface DiagnosticData {
+  ruleId: string;
+  data?: Record<string, unknown>;
+  fixes?: DiagnosticFix[];
+}
+
+export function toRange(document: TextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
+export function toTextEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
+  return { range: toRange(document, edit.start, edit.end), newText: edit.newText };
+}
+
 export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, data: finding.data };
+  if (finding.fixes && finding.fixes.length > 0) {
+    data.fixes = finding.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => toTextEdit(document, e)) }));
+  }
   return {
-    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+    range: toRange(document, finding.start, finding.end),
     severity: SEVERITY[finding.severity],
     source: 'cpt-lens',
     code: finding.ruleId,
     message: finding.message,
-    data: { ruleId: finding.ruleId, data: finding.data, fixes: finding.fixes },
+    data,
   };
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** At most `max` findings (0: all), errors first, then in document order. */
+export function limitFindings(findings: readonly Finding[], max: number): readonly Finding[] {
+  if (max <= 0 || findings.length <= max) return findings;
+  return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.start - b.start).slice(0, max).sort((a, b) => a.start - b.start);
 }

@@ -1,31 +1,77 @@
 /**
  * The language server: a thin shell over the pure service. Each handler looks up
- * the document, calls the service, and runs inside `runSafe`, which turns an
- * exception into a logged error (never the document's text) and an empty answer.
+ * the document and its settings, calls the service, and runs inside `runSafe`,
+ * which turns an exception into a logged error (never the document's text) and an
+ * empty answer.
+ *
  * Architecture invariant: this folder is the only one that imports vscode-languageserver.
  */
 import {
+  ClientCapabilities,
+  CodeLensRefreshRequest,
   Connection,
-  Hover,
+  DiagnosticRefreshRequest,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
   InitializeResult,
-  MarkupKind,
+  InlayHintRefreshRequest,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DataLoadError, loadCodeSet } from '../codeset/load';
+import { DataLoadError } from '../codeset/load';
+import type { CptLensSettings } from '../service/editorSettings';
+import { DEFAULT_SETTINGS } from '../service/editorSettings';
 import { LanguageService, documentKindOf, getLanguageService } from '../service/languageService';
-import { toDiagnostic } from './convert';
+import type { Finding } from '../service/types';
+import { SERVER_COMMANDS, registerCommands } from './commands';
+import { limitFindings, toDiagnostic } from './convert';
+import { DataState, InitOptions, loadData } from './data';
+import { registerFeatures } from './features';
+import { SettingsCache } from './settingsCache';
 
-/** Delay between the last keystroke and re-checking, so typing stays smooth. */
+/** Delay between the last keystroke and re-checking (push diagnostics), so typing stays smooth. */
 const VALIDATE_DELAY_MS = 150;
+
+/** What a handler needs for one document: its text, settings and the service built for them. */
+export interface DocumentContext {
+  document: TextDocument;
+  settings: CptLensSettings;
+  service: LanguageService;
+}
+
+/** Shared state of one server, passed to the handler modules (no globals). */
+export interface ServerState {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  data: () => DataState | undefined;
+  setData: (data: DataState) => void;
+  contextOf: (uri: string) => Promise<DocumentContext | undefined>;
+  /** The document's findings for its current version and settings (cached per version). */
+  findingsOf: (context: DocumentContext) => Finding[];
+  /** Re-check every open document and ask the client to refresh hints and lenses. */
+  refreshAll: () => void;
+  runSafe: <T>(what: string, fallback: T, work: () => T) => T;
+  runSafeAsync: <T>(what: string, fallback: T, work: () => Promise<T>) => Promise<T>;
+  client: () => ClientCapabilities;
+  initOptions: () => InitOptions;
+}
 
 export function startServer(version: string, connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   const pending = new Map<string, NodeJS.Timeout>();
-  let service: LanguageService | undefined;
+  let data: DataState | undefined;
+  let clientCapabilities: ClientCapabilities = {};
+  let initOptions: InitOptions = {};
+  let pullDiagnostics = false;
+  /** Services by the check settings they were built with; dropped when the data changes. */
+  let services = new Map<string, LanguageService>();
+  const findingsCache = new Map<string, { version: number; service: LanguageService; findings: Finding[] }>();
+  const settings = new SettingsCache(connection, () => clientCapabilities.workspace?.configuration === true);
 
   function runSafe<T>(what: string, fallback: T, work: () => T): T {
     try {
@@ -37,13 +83,55 @@ export function startServer(version: string, connection: Connection = createConn
     }
   }
 
-  function validate(document: TextDocument): void {
-    if (!service) return;
-    const ls = service;
-    const diagnostics = runSafe('validation', [], () =>
-      ls.validate(document.getText(), documentKindOf(document.uri, document.languageId)).map((f) => toDiagnostic(document, f)),
-    );
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  async function runSafeAsync<T>(what: string, fallback: T, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`${what} failed: ${(error as Error).stack ?? String(error)}`);
+      return fallback;
+    }
+  }
+
+  function serviceFor(s: CptLensSettings): LanguageService | undefined {
+    if (!data) return undefined;
+    const key = JSON.stringify([s.rules ?? {}, s.modifierOrder ?? null, s.columns ?? {}]);
+    let service = services.get(key);
+    if (!service) {
+      service = getLanguageService({ codeSet: data.codeSet, settings: { rules: s.rules, modifierOrder: s.modifierOrder, columns: s.columns } });
+      services.set(key, service);
+    }
+    return service;
+  }
+
+  async function contextOf(uri: string): Promise<DocumentContext | undefined> {
+    const document = documents.get(uri);
+    if (!document || !data) return undefined;
+    const s = (await settings.get(uri)).settings;
+    const service = serviceFor(s);
+    // The document may have closed while the settings were read.
+    const current = documents.get(uri);
+    return service && current ? { document: current, settings: s, service } : undefined;
+  }
+
+  function findingsOf(context: DocumentContext): Finding[] {
+    const { document, service } = context;
+    const cached = findingsCache.get(document.uri);
+    if (cached && cached.version === document.version && cached.service === service) return cached.findings;
+    const all = service.validate(document.getText(), documentKindOf(document.uri, document.languageId), document.uri);
+    const findings = [...limitFindings(all, context.settings.maxFindingsPerFile ?? DEFAULT_SETTINGS.maxFindingsPerFile)];
+    findingsCache.set(document.uri, { version: document.version, service, findings });
+    return findings;
+  }
+
+  async function publish(uri: string): Promise<void> {
+    const context = await contextOf(uri);
+    if (!context) return;
+    const { document } = context;
+    const diagnostics = runSafe('validation', [], () => findingsOf(context).map((f) => toDiagnostic(document, f)));
+    // A newer version is already scheduled: its own run publishes.
+    if (documents.get(uri)?.version !== document.version) return;
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   }
 
   function schedule(document: TextDocument, delay: number): void {
@@ -52,62 +140,124 @@ export function startServer(version: string, connection: Connection = createConn
       document.uri,
       setTimeout(() => {
         pending.delete(document.uri);
-        const current = documents.get(document.uri);
-        if (current) validate(current);
+        void runSafeAsync('validation', undefined, () => publish(document.uri));
       }, delay),
     );
   }
 
-  connection.onInitialize((): InitializeResult => {
-    const started = Date.now();
+  function refreshAll(): void {
+    findingsCache.clear();
+    if (pullDiagnostics) {
+      if (clientCapabilities.workspace?.diagnostics?.refreshSupport) void connection.sendRequest(DiagnosticRefreshRequest.type);
+    } else {
+      for (const document of documents.all()) schedule(document, 0);
+    }
+    if (clientCapabilities.workspace?.inlayHint?.refreshSupport) void connection.sendRequest(InlayHintRefreshRequest.type);
+    if (clientCapabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+  }
+
+  const state: ServerState = {
+    connection,
+    documents,
+    data: () => data,
+    setData: (next) => {
+      data = next;
+      services = new Map();
+      for (const uri of findingsCache.keys()) findingsCache.delete(uri);
+    },
+    contextOf,
+    findingsOf,
+    refreshAll,
+    runSafe,
+    runSafeAsync,
+    client: () => clientCapabilities,
+    initOptions: () => initOptions,
+  };
+
+  connection.onInitialize((params, _token, workDone): InitializeResult => {
+    clientCapabilities = params.capabilities;
+    initOptions = (params.initializationOptions ?? {}) as InitOptions;
+    pullDiagnostics = clientCapabilities.textDocument?.diagnostic !== undefined;
+    workDone.begin('CPT Lens: loading code set', undefined, undefined, false);
     try {
-      const loaded = loadCodeSet();
-      service = getLanguageService({ codeSet: loaded.codeSet });
-      for (const problem of loaded.problems) connection.console.warn(`${problem.file}:${problem.line}: ${problem.message}`);
-      connection.console.info(
-        `CPT Lens ${version}: ${loaded.codeSet.release.codeCount} codes (${loaded.codeSet.release.feeSchedule}) loaded in ${Date.now() - started} ms.`,
-      );
+      data = loadData(initOptions, connection, version);
     } catch (error) {
       const message = error instanceof DataLoadError ? error.message : `loading data failed: ${(error as Error).stack}`;
       connection.console.error(message);
       void connection.window.showErrorMessage(`CPT Lens: ${message}`);
+    } finally {
+      workDone.done();
     }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['-'], resolveProvider: true },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cptLens'], resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'cpt-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'cpt-lens', version },
     };
   });
 
+  connection.onInitialized(() => {
+    if (clientCapabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cptLens' });
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    refreshAll();
+  });
+  // `.cptlens.json` created, changed or deleted (the VS Code client watches it).
+  connection.onDidChangeWatchedFiles(() => {
+    settings.clear();
+    refreshAll();
+  });
+
   // TextDocuments fires onDidChangeContent for an open too: check a new document at
-  // once, and wait for a pause in typing only after edits.
+  // once, and wait for a pause in typing only after edits (push mode; in pull mode the
+  // client asks when it wants).
   const checked = new Set<string>();
   documents.onDidChangeContent((event) => {
+    if (pullDiagnostics) return;
     const first = !checked.has(event.document.uri);
     checked.add(event.document.uri);
     schedule(event.document, first ? 0 : VALIDATE_DELAY_MS);
   });
   documents.onDidClose((event) => {
-    checked.delete(event.document.uri);
-    clearTimeout(pending.get(event.document.uri));
-    pending.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    const uri = event.document.uri;
+    checked.delete(uri);
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    findingsCache.delete(uri);
+    settings.forget(uri);
+    for (const service of services.values()) service.forget(uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onHover((params): Hover | null =>
-    runSafe('hover', null, () => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document || !service) return null;
-      const result = service.hover(document.getText(), document.offsetAt(params.position));
-      if (!result) return null;
-      return {
-        contents: { kind: MarkupKind.Markdown, value: result.contents },
-        range: { start: document.positionAt(result.start), end: document.positionAt(result.end) },
-      };
-    }),
-  );
+  connection.languages.diagnostics.on(async (params, token) => {
+    const uri = params.textDocument.uri;
+    // Yield once so a cancellation that arrived with the next keystroke is seen.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    const context = await contextOf(uri);
+    if (!context) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const resultId = `${context.document.version}:${settings.generation}:${data?.generation ?? 0}`;
+    if (params.previousResultId === resultId && findingsCache.get(uri)?.version === context.document.version) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    }
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    const items = runSafe('validation', [], () => findingsOf(context).map((f) => toDiagnostic(context.document, f)));
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+  });
+
+  registerFeatures(state);
+  registerCommands(state);
 
   documents.listen(connection);
   connection.listen();

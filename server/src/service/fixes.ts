@@ -10,13 +10,21 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): stri
   return applyFixes(text, fixes);
 }
 
-export function applyFixes(text: string, fixes: readonly Fix[]): string {
+/**
+ * The edits of `fixes`, taking a fix whole or not at all and skipping any fix that
+ * overlaps one already taken; sorted last edit first. The editor's fix-all uses this too.
+ */
+export function nonOverlappingEdits(fixes: readonly Fix[]): OffsetEdit[] {
   const taken: OffsetEdit[] = [];
   for (const fix of fixes) {
     const overlaps = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start)));
     if (!overlaps) taken.push(...fix.edits);
   }
-  taken.sort((a, b) => b.start - a.start || b.end - a.end);
+  return taken.sort((a, b) => b.start - a.start || b.end - a.end);
+}
+
+export function applyFixes(text: string, fixes: readonly Fix[]): string {
+  const taken = nonOverlappingEdits(fixes);
   let out = text;
   for (const e of taken) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;

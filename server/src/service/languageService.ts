@@ -5,7 +5,11 @@
  */
 import type { CodeSet } from '../codeset/types';
 import { createChargeChecker } from './checker';
+import { ChargeFile, parseChargeFile } from './documents/chargeFile';
+import { ClaimSummary, doCodeLens } from './features/codeLens';
+import { CompletionList, doComplete, resolveCompletion } from './features/completion';
 import { HoverResult, doHover } from './features/hover';
+import { InlayHintEntry, doInlayHints } from './features/inlayHints';
 import { checkNote, isTemplateFileName } from './notes/checkNote';
 import { ALL_RULES } from './rules';
 import type { Rule } from './rules/rule';
@@ -32,6 +36,20 @@ export interface LanguageService {
   /** Forgets what `validate` kept for a document (call on close). */
   forget(documentKey: string): void;
   hover(text: string, offset: number): HoverResult | undefined;
+  /** Codes, modifiers, diagnoses or places of service for the cursor; at most 50, flagged incomplete. */
+  complete(text: string, offset: number, kind: DocumentKind, documentKey?: string): CompletionList;
+  /** Markdown documentation of a completion item (resolved lazily). */
+  resolveCompletion(data: Parameters<typeof resolveCompletion>[0]): string | undefined;
+  /** Descriptor hints after the code cells of the lines between two offsets (charge files). */
+  inlayHints(text: string, start: number, end: number, documentKey?: string, maxLength?: number): InlayHintEntry[];
+  /** One summary per claim (charge files); `findings` are the document's current findings. */
+  codeLens(text: string, findings: readonly Finding[], documentKey?: string): ClaimSummary[];
+  /**
+   * The parsed charge file, reused while the text is unchanged: the last model per
+   * `documentKey` is kept (validation leaves its parse there), so hints, lenses and
+   * completion do not parse a 100k-line file again per request.
+   */
+  chargeModel(text: string, documentKey?: string): ChargeFile;
 }
 
 /** Which kind of document a file name is: delimited tables are charge files, the rest notes (`*.template.md`: templates). */
@@ -43,6 +61,15 @@ export function documentKindOf(fileName: string, languageId?: string): DocumentK
 
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
   const checker = createChargeChecker(options.codeSet, options.rules ?? ALL_RULES, options.settings ?? {});
+  const ruleIds: ReadonlySet<string> = new Set((options.rules ?? ALL_RULES).map((r) => r.id));
+  const models = new Map<string, ChargeFile>();
+  const chargeModel = (text: string, documentKey?: string): ChargeFile => {
+    const cached = documentKey === undefined ? undefined : models.get(documentKey);
+    if (cached && cached.text === text) return cached;
+    const file = parseChargeFile(text, { columns: options.settings?.columns, ruleIds });
+    if (documentKey !== undefined) models.set(documentKey, file);
+    return file;
+  };
   return {
     validate(text, kind, documentKey) {
       if (kind !== 'charges') {
@@ -50,11 +77,26 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
         const templateMode = kind === 'note-template' || options.noteTemplateMode === true;
         return checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES });
       }
-      return checker.check(text, documentKey);
+      const findings = checker.check(text, documentKey);
+      const parsed = checker.lastFile();
+      if (documentKey !== undefined && parsed && parsed.text === text) models.set(documentKey, parsed);
+      return findings;
     },
     forget(documentKey) {
       checker.forget(documentKey);
+      models.delete(documentKey);
     },
+    complete(text, offset, kind, documentKey) {
+      return doComplete(text, offset, kind, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined);
+    },
+    resolveCompletion: (data) => resolveCompletion(data, options.codeSet),
+    inlayHints(text, start, end, documentKey, maxLength) {
+      return doInlayHints(chargeModel(text, documentKey), start, end, options.codeSet, maxLength);
+    },
+    codeLens(text, findings, documentKey) {
+      return doCodeLens(chargeModel(text, documentKey), findings.map((f) => f.start).sort((a, b) => a - b), options.codeSet);
+    },
+    chargeModel,
     hover(text, offset) {
       return doHover(text, offset, options.codeSet);
     },

@@ -26,6 +26,16 @@ interface Verdict {
 
 const ASSISTANT = new Set(['80', '81', '82', 'AS']);
 
+/**
+ * Whether the fee-schedule row allows modifier `m` on `code`: undefined when it does,
+ * else the severity and the reason in words. Completion calls this, so the list a
+ * coder picks from and the diagnostics never disagree.
+ */
+export function modifierVerdict(m: string, row: FeeScheduleRow, code: string): { severity: Severity; why: string } | undefined {
+  const v = judge(m, row, code);
+  return v && { severity: v.severity, why: v.indicator ? `${v.indicator.label} ${v.indicator.value}: ${v.why}` : v.why };
+}
+
 function judge(m: string, row: FeeScheduleRow, code: string): Verdict | undefined {
   const ind = (name: keyof FeeScheduleRow, label: string): Verdict['indicator'] => ({ name, label, value: String(row[name]) });
   if (m === '26' || m === 'TC') {

@@ -1,0 +1,119 @@
+/**
+ * Commands executed by the server (`workspace/executeCommand`), so every editor can
+ * call them: search the codes, describe the loaded data, import NCCI tables. Long
+ * work reports LSP work-done progress (the client's token, else one the server asks
+ * the client to create) and honours cancellation between steps.
+ */
+import { ExecuteCommandParams, LSPErrorCodes, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { SearchHit, SearchKind } from '../codeset/types';
+import { importNcci } from '../codeset/ncci/importNcci';
+import { loadData } from './data';
+import type { ServerState } from './server';
+
+export const SERVER_COMMANDS = ['cptLens.server.search', 'cptLens.server.dataSources', 'cptLens.server.importNcci'] as const;
+
+/** What "Show data sources" and the status bar show. */
+export interface DataSources {
+  feeSchedule: string;
+  feeScheduleEffective: { from: string; to: string };
+  codeCount: number;
+  hcpcs?: string;
+  icd10?: string;
+  pos?: string;
+  ncci?: string;
+  cptDescriptors?: string;
+  knowledgeRecords: number;
+  trusted: boolean;
+  dataFolder: string;
+  knowledgeFolders: string[];
+  cptDescriptorFile?: string;
+  loadMs: number;
+  /** Problems met while loading (file and message; data files only, never documents). */
+  problems: string[];
+}
+
+export interface ImportSummary {
+  ok: boolean;
+  dataFolder: string;
+  files: { name: string; table?: string; rows: number; problems: number; skipped?: string }[];
+  errors: string[];
+  /** The NCCI release now loaded. */
+  ncci?: string;
+}
+
+const KINDS: ReadonlySet<string> = new Set(['procedure', 'diagnosis', 'modifier', 'pos']);
+
+export function registerCommands(state: ServerState): void {
+  const { connection } = state;
+
+  function dataSources(): DataSources | null {
+    const data = state.data();
+    if (!data) return null;
+    const v = data.codeSet.version();
+    const r = data.codeSet.release;
+    return {
+      feeSchedule: r.feeSchedule, feeScheduleEffective: r.feeScheduleEffective, codeCount: r.codeCount,
+      hcpcs: v.hcpcs, icd10: v.icd10, pos: v.pos, ncci: v.ncci, cptDescriptors: v.cptDescriptors, knowledgeRecords: v.knowledgeRecords,
+      trusted: data.trusted, dataFolder: data.dataFolder, knowledgeFolders: data.knowledgeFolders, cptDescriptorFile: data.cptDescriptorFile,
+      loadMs: data.loadMs, problems: data.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
+    };
+  }
+
+  async function progressFor(params: ExecuteCommandParams, reporter: WorkDoneProgressReporter): Promise<WorkDoneProgressReporter> {
+    // The client sent a token: `reporter` reports on it. Otherwise ask for one if the client can show it.
+    if (params.workDoneToken !== undefined || !state.client().window?.workDoneProgress) return reporter;
+    return connection.window.createWorkDoneProgress();
+  }
+
+  connection.onExecuteCommand((params, token, reporter) =>
+    state.runSafeAsync(`command ${params.command}`, null, async (): Promise<unknown> => {
+      const arg = (params.arguments?.[0] ?? {}) as Record<string, unknown>;
+      switch (params.command) {
+        case 'cptLens.server.search': {
+          const data = state.data();
+          const query = typeof arg.query === 'string' ? arg.query : '';
+          const kind = (typeof arg.kind === 'string' && KINDS.has(arg.kind) ? arg.kind : 'procedure') as SearchKind;
+          const limit = typeof arg.limit === 'number' ? Math.min(Math.max(1, arg.limit), 500) : 50;
+          if (!data || query.trim() === '') return [] as SearchHit[];
+          return data.codeSet.search(query, kind, limit);
+        }
+        case 'cptLens.server.dataSources':
+          return dataSources();
+        case 'cptLens.server.importNcci': {
+          const paths = Array.isArray(arg.paths) ? arg.paths.filter((p): p is string => typeof p === 'string') : [];
+          if (paths.length === 0) throw new ResponseError(-32602, 'cptLens.server.importNcci needs { paths: [...] }');
+          const current = state.data();
+          const options = state.initOptions();
+          const dataFolder = current?.dataFolder ?? '';
+          const progress = await progressFor(params, reporter);
+          progress.begin('CPT Lens: importing NCCI tables', 0, `${paths.length} path(s)`, true);
+          try {
+            await new Promise((resolve) => setImmediate(resolve));
+            if (token.isCancellationRequested) {
+              throw new ResponseError(LSPErrorCodes.RequestCancelled, 'import cancelled before it started');
+            }
+            const report = importNcci(paths, dataFolder);
+            progress.report(70, 'reloading the code set');
+            await new Promise((resolve) => setImmediate(resolve));
+            const summary: ImportSummary = {
+              ok: report.errors.length === 0,
+              dataFolder,
+              files: report.files.map((f) => ({ name: f.name, table: f.table, rows: f.rows, problems: f.problems.length, skipped: f.skipped })),
+              errors: report.errors,
+            };
+            if (summary.ok) {
+              state.setData(loadData({ ...options, dataFolder }, connection, 'reload'));
+              state.refreshAll();
+            }
+            summary.ncci = state.data()?.codeSet.version().ncci;
+            return summary;
+          } finally {
+            progress.done();
+          }
+        }
+        default:
+          throw new ResponseError(-32601, `unknown command ${params.command}`);
+      }
+    }),
+  );
+}

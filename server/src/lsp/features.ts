@@ -1,0 +1,155 @@
+/**
+ * Request handlers for the editor features: hover, completion, code actions, inlay
+ * hints, code lens. Each converts positions, calls the pure service and converts back.
+ */
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeLens,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  Hover,
+  InlayHint,
+  MarkupKind,
+  TextEdit,
+} from 'vscode-languageserver/node';
+import { DEFAULT_SETTINGS } from '../service/editorSettings';
+import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllSafeEdits, quickFixes } from '../service/features/codeActions';
+import { lensTitle } from '../service/features/codeLens';
+import { resolveCompletion } from '../service/features/completion';
+import { documentKindOf } from '../service/languageService';
+import { DiagnosticData, toRange, toTextEdit } from './convert';
+import type { ServerState } from './server';
+
+/** Whether a requested `only` filter lets `kind` through (a parent kind includes its children). */
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function registerFeatures(state: ServerState): void {
+  const { connection, runSafe, runSafeAsync } = state;
+
+  connection.onHover((params) =>
+    runSafeAsync('hover', null, async (): Promise<Hover | null> => {
+      const context = await state.contextOf(params.textDocument.uri);
+      if (!context) return null;
+      const { document, service } = context;
+      const result = service.hover(document.getText(), document.offsetAt(params.position));
+      if (!result) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: toRange(document, result.start, result.end) };
+    }),
+  );
+
+  connection.onCompletion((params, token) =>
+    runSafeAsync('completion', null, async (): Promise<CompletionList | null> => {
+      const context = await state.contextOf(params.textDocument.uri);
+      if (!context || token.isCancellationRequested) return null;
+      const { document, service } = context;
+      const kind = documentKindOf(document.uri, document.languageId);
+      const list = service.complete(document.getText(), document.offsetAt(params.position), kind, document.uri);
+      const items: CompletionItem[] = list.items.map((item) => ({
+        label: item.label,
+        kind: item.kind as CompletionItem['kind'],
+        detail: item.detail,
+        labelDetails: { description: item.detail },
+        sortText: item.sortText,
+        filterText: item.filterText,
+        textEdit: { range: toRange(document, item.edit.start, item.edit.end), newText: item.edit.newText },
+        data: item.data,
+      }));
+      return { isIncomplete: list.isIncomplete, items };
+    }),
+  );
+
+  connection.onCompletionResolve((item) =>
+    runSafe('completion resolve', item, () => {
+      const data = state.data();
+      if (!data || !item.data) return item;
+      // The resolve is per item and document-free: any service over the same code set will do.
+      const value = documentationOf(state, item.data as { kind: 'procedure'; code: string });
+      if (value) item.documentation = { kind: MarkupKind.Markdown, value };
+      return item;
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    runSafeAsync('code action', [], async (): Promise<CodeAction[]> => {
+      const context = await state.contextOf(params.textDocument.uri);
+      if (!context || token.isCancellationRequested) return [];
+      const { document } = context;
+      const uri = document.uri;
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      if (wanted(only, CodeActionKind.QuickFix)) {
+        for (const diagnostic of params.context.diagnostics) {
+          const data = diagnostic.data as DiagnosticData | undefined;
+          if (diagnostic.source !== 'cpt-lens' || !data?.fixes) continue;
+          for (const fix of quickFixes(data.fixes)) {
+            actions.push({
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic as Diagnostic],
+              isPreferred: fix.isPreferred,
+              edit: { changes: { [uri]: fix.edits as TextEdit[] } },
+            });
+          }
+        }
+      }
+      // Offered in the Source Action menu and on save (`editor.codeActionsOnSave`), never on a selection's lightbulb.
+      if (only && wanted(only, FIX_ALL_KIND) && only.some((o) => o.startsWith(CodeActionKind.Source))) {
+        const edits = fixAllSafeEdits(state.findingsOf(context));
+        if (edits.length > 0) {
+          actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits.map((e) => toTextEdit(document, e)) } } });
+        }
+      } else if (!only && params.context.triggerKind !== 2) {
+        // No filter (Neovim, older clients): offer fix-all after the quick fixes.
+        const edits = fixAllSafeEdits(state.findingsOf(context));
+        if (edits.length > 0) {
+          actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits.map((e) => toTextEdit(document, e)) } } });
+        }
+      }
+      return actions;
+    }),
+  );
+
+  connection.languages.inlayHint.on((params, token) =>
+    runSafeAsync('inlay hints', [], async (): Promise<InlayHint[]> => {
+      const context = await state.contextOf(params.textDocument.uri);
+      if (!context || token.isCancellationRequested) return [];
+      const { document, service, settings } = context;
+      const options = { ...DEFAULT_SETTINGS.inlayHints, ...settings.inlayHints };
+      if (!options.enabled || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
+      const start = document.offsetAt(params.range.start);
+      const end = document.offsetAt(params.range.end);
+      return service.inlayHints(document.getText(), start, end, document.uri, options.maxLength).map((hint) => ({
+        position: document.positionAt(hint.offset),
+        label: hint.label,
+        tooltip: hint.tooltip,
+        paddingLeft: true,
+      }));
+    }),
+  );
+
+  connection.onCodeLens((params, token) =>
+    runSafeAsync('code lens', [], async (): Promise<CodeLens[]> => {
+      const context = await state.contextOf(params.textDocument.uri);
+      if (!context || token.isCancellationRequested) return [];
+      const { document, service, settings } = context;
+      const options = { ...DEFAULT_SETTINGS.codeLens, ...settings.codeLens };
+      if (!options.enabled || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
+      const findings = state.findingsOf(context);
+      return service.codeLens(document.getText(), findings, document.uri).map((claim) => {
+        const at = document.positionAt(claim.offset);
+        // An empty command id: the lens is a label, clicking it does nothing.
+        return { range: { start: at, end: at }, command: { title: lensTitle(claim), command: '' } };
+      });
+    }),
+  );
+}
+
+function documentationOf(state: ServerState, data: { kind: 'procedure' | 'modifier' | 'diagnosis' | 'pos'; code: string }): string | undefined {
+  const current = state.data();
+  if (!current) return undefined;
+  return resolveCompletion(data, current.codeSet);
+}

@@ -1,0 +1,91 @@
+/**
+ * Settings per document, the vscode-eslint way: pulled from the client with
+ * `workspace/configuration` for the document's URI, cached by URI, dropped on
+ * `didChangeConfiguration` (the server then re-checks). A `.cptlens.json` in the
+ * document's folder or any folder above it (up to the file system root) wins over
+ * the editor's settings for the keys it sets, as in the CLI. Nothing lives in globals.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connection } from 'vscode-languageserver/node';
+import { CptLensSettings, effectiveSettings, parseProjectFile } from '../service/editorSettings';
+
+export const PROJECT_FILE = '.cptlens.json';
+
+export interface DocumentSettings {
+  settings: CptLensSettings;
+  /** The project file that applied, if any. */
+  projectFile?: string;
+  /** What kept the project file from being read (reported once per change). */
+  projectProblem?: string;
+}
+
+/** The nearest `.cptlens.json` at or above the document's folder; file: URIs only. */
+export function findProjectFile(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  let dir: string;
+  try {
+    dir = path.dirname(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+  for (;;) {
+    const candidate = path.join(dir, PROJECT_FILE);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export class SettingsCache {
+  private readonly byUri = new Map<string, Promise<DocumentSettings>>();
+  /** Bumped on every change, so results computed with older settings are known stale. */
+  generation = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    /** Whether the client answers `workspace/configuration`; Neovim without settings does not need to. */
+    private readonly pull: () => boolean,
+  ) {}
+
+  get(uri: string): Promise<DocumentSettings> {
+    let cached = this.byUri.get(uri);
+    if (!cached) {
+      cached = this.read(uri);
+      this.byUri.set(uri, cached);
+    }
+    return cached;
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  clear(): void {
+    this.byUri.clear();
+    this.generation++;
+  }
+
+  private async read(uri: string): Promise<DocumentSettings> {
+    let user: CptLensSettings = {};
+    if (this.pull()) {
+      try {
+        user = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cptLens' })) as CptLensSettings | null) ?? {};
+      } catch {
+        user = {};
+      }
+    }
+    const projectFile = findProjectFile(uri);
+    if (!projectFile) return { settings: user };
+    let text: string;
+    try {
+      text = fs.readFileSync(projectFile, 'utf8');
+    } catch (error) {
+      return { settings: user, projectFile, projectProblem: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    }
+    const parsed = parseProjectFile(text);
+    return { settings: effectiveSettings(user, parsed.settings), projectFile, projectProblem: parsed.problem };
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Every `cptLens.*` editor setting. The check settings (severities, modifier order,
+ * columns) are the rules branch's `CheckSettings`, shared with `.cptlens.json` and
+ * the CLI; the rest is what only an editor has. `package.json`'s
+ * `contributes.configuration` is kept in step with these types by a meta test
+ * (test/unit/features/settingsSchema.test.ts), JSDoc included. Pure data.
+ */
+import type { CheckSettings } from './settings';
+
+export interface CptLensSettings extends CheckSettings {
+  /** Glob patterns of the files CPT Lens checks (charge files: .csv, .tsv; notes: .txt, .md). */
+  files?: string[];
+  inlayHints?: {
+    /** Show the descriptor after each code cell in charge files. */
+    enabled?: boolean;
+    /** Longest descriptor shown in an inlay hint; longer ones are cut with an ellipsis. */
+    maxLength?: number;
+  };
+  codeLens?: {
+    /** Show a summary above each claim: lines, total RVUs, national payment estimate, findings. */
+    enabled?: boolean;
+  };
+  /** Folders of extra knowledge records (JSON, one code per file). Not read in an untrusted workspace. */
+  knowledgeFolders?: string[];
+  /** A licensed AMA CPT descriptor file (code TAB descriptor) that replaces the bundled short descriptors. Not read in an untrusted workspace. */
+  cptDescriptorFile?: string;
+  /** Folder of imported data (the NCCI index, newer CMS tables); empty means ~/.cptlens. Not read in an untrusted workspace. */
+  dataFolder?: string;
+  /** Most findings shown per file (errors first); 0 means no limit. */
+  maxFindingsPerFile?: number;
+}
+
+/** Settings that choose which data is loaded: the server reloads its code set when they change. */
+export const DATA_SETTINGS = ['knowledgeFolders', 'cptDescriptorFile', 'dataFolder'] as const;
+
+export const DEFAULT_SETTINGS = {
+  inlayHints: { enabled: true, maxLength: 40 },
+  codeLens: { enabled: true },
+  maxFindingsPerFile: 1000,
+} as const;
+
+/** Keys a `.cptlens.json` project file may set; it wins over the user's settings for these. */
+export const PROJECT_KEYS = ['rules', 'modifierOrder', 'columns', 'maxFindingsPerFile'] as const;
+
+/**
+ * The settings a document is checked with: the editor's, then `.cptlens.json` on top
+ * (as in the CLI, so the editor and CI agree). Rule severities merge per rule.
+ */
+export function effectiveSettings(user: CptLensSettings, project: CheckSettings & { maxFindingsPerFile?: number } | undefined): CptLensSettings {
+  if (!project) return user;
+  const merged: CptLensSettings = { ...user };
+  if (project.rules) merged.rules = { ...user.rules, ...project.rules };
+  if (project.modifierOrder) merged.modifierOrder = project.modifierOrder;
+  if (project.columns) merged.columns = { ...user.columns, ...project.columns };
+  if (project.maxFindingsPerFile !== undefined) merged.maxFindingsPerFile = project.maxFindingsPerFile;
+  return merged;
+}
+
+/** Parses a `.cptlens.json` text: the settings, or the problem that stops it being read. Never throws. */
+export function parseProjectFile(text: string): { settings?: CheckSettings & { maxFindingsPerFile?: number }; problem?: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { problem: `not valid JSON (${(error as Error).message})` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'expected a JSON object' };
+  const out: Record<string, unknown> = {};
+  for (const key of PROJECT_KEYS) if (key in value) out[key] = (value as Record<string, unknown>)[key];
+  return { settings: out as CheckSettings };
+}

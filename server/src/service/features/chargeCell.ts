@@ -1,0 +1,58 @@
+/**
+ * Where an offset is in a charge file: the line, the cell and what its column holds.
+ * Shared by completion and inlay hints; pure, over an already parsed ChargeFile.
+ */
+import type { ChargeFile, ChargeLine } from '../documents/chargeFile';
+import type { ColumnRole } from '../documents/columns';
+import { CsvCell, CsvRow, cellValueRange } from '../documents/csv';
+
+export interface CellAt {
+  /** The data line, absent on the header row. */
+  line?: ChargeLine;
+  row: CsvRow;
+  cell: CsvCell;
+  cellIndex: number;
+  /** What the column holds, when the header names it. */
+  role?: ColumnRole;
+  /** The cell's value range (quotes and outer spaces excluded); an empty cell gives an empty range. */
+  value: { start: number; end: number; text: string };
+}
+
+/** Index of the last row starting at or before `offset` (rows are in document order). */
+export function rowIndexAt(rows: readonly CsvRow[], offset: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  if (hi < 0 || rows[0].start > offset) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rows[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Column index → role, from the file's column map. */
+export function rolesByColumn(file: ChargeFile): Map<number, ColumnRole> {
+  const roles = new Map<number, ColumnRole>();
+  for (const [role, columns] of Object.entries(file.columns) as [ColumnRole, number[]][]) {
+    for (const c of columns) if (!roles.has(c)) roles.set(c, role);
+  }
+  return roles;
+}
+
+/** The cell the cursor is in (or right after), or undefined outside the table. */
+export function cellAt(file: ChargeFile, offset: number): CellAt | undefined {
+  const rows = file.table.rows;
+  const r = rowIndexAt(rows, offset);
+  if (r < 0) return undefined;
+  const row = rows[r];
+  if (offset > row.end) return undefined;
+  const cellIndex = row.cells.findIndex((c) => c.start <= offset && offset <= c.end);
+  if (cellIndex < 0) return undefined;
+  const cell = row.cells[cellIndex];
+  const role = rolesByColumn(file).get(cellIndex);
+  const line = r === 0 ? undefined : file.lines[r - 1];
+  let value = cellValueRange(cell);
+  if (value.text === '') value = { start: Math.min(offset, cell.end), end: Math.min(offset, cell.end), text: '' };
+  return { line, row, cell, cellIndex, role, value };
+}

@@ -1,0 +1,92 @@
+/**
+ * Code lens per claim in a charge file: number of lines, total RVUs and the national
+ * payment estimate (RVUs x conversion factor, before locality adjustment and before
+ * multiple-procedure or other reductions), and the number of findings on the claim.
+ */
+import type { CodeSet, FeeScheduleRow } from '../../codeset/types';
+import type { ChargeFile, ChargeLine } from '../documents/chargeFile';
+
+export interface ClaimSummary {
+  /** Offset of the claim's first line (where the lens is shown). */
+  offset: number;
+  /** The claim id, or patient + date when the file has no claim column. */
+  label: string;
+  lines: number;
+  rvus: number;
+  payment: number;
+  findings: number;
+  /** Lines whose code has no fee-schedule row (not counted in the totals). */
+  unpriced: number;
+}
+
+const PAID = new Set(['A', 'R', 'T']);
+
+/** The row a line is paid on, its setting's total RVUs, and units. */
+function lineValue(line: ChargeLine, codeSet: CodeSet): { rvus: number; payment: number } | undefined {
+  const procedure = line.codeValue ? codeSet.procedure(line.codeValue) : undefined;
+  if (!procedure?.row) return undefined;
+  let row: FeeScheduleRow = procedure.row;
+  for (const m of line.modifiers) row = procedure.variants.get(m.value) ?? row;
+  if (!PAID.has(row.status)) return { rvus: 0, payment: 0 };
+  const pos = line.field('pos');
+  const facility = pos ? codeSet.placeOfService(pos.text)?.facility ?? false : false;
+  const total = facility ? row.rvu.totalFacility : row.rvu.totalNonFacility;
+  const unitsText = line.field('units')?.text;
+  const units = unitsText && /^\d+$/.test(unitsText) ? Number(unitsText) : 1;
+  return { rvus: total * units, payment: total * units * row.conversionFactor };
+}
+
+/**
+ * One summary per claim; `findingStarts` are the sorted start offsets of the file's
+ * findings. Claims are visited in order of first appearance; a claim is counted at
+ * its first line and covers the findings on any of its lines.
+ */
+export function doCodeLens(file: ChargeFile, findingStarts: readonly number[], codeSet: CodeSet): ClaimSummary[] {
+  if (!file.columns.code) return [];
+  const out: ClaimSummary[] = [];
+  for (const claim of file.claims.values()) {
+    const first = claim.lines[0];
+    const summary: ClaimSummary = {
+      offset: first.row.start,
+      label: first.field('claim')?.text ?? [first.field('patient')?.text, first.date?.text].filter(Boolean).join(' '),
+      lines: claim.lines.length, rvus: 0, payment: 0, findings: 0, unpriced: 0,
+    };
+    for (const line of claim.lines) {
+      const value = lineValue(line, codeSet);
+      if (value) {
+        summary.rvus += value.rvus;
+        summary.payment += value.payment;
+      } else if (line.codeValue) summary.unpriced++;
+      summary.findings += countWithin(findingStarts, line.row.start, line.row.end);
+    }
+    out.push(summary);
+  }
+  return out;
+}
+
+export function lensTitle(s: ClaimSummary): string {
+  const money = s.payment.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const parts = [
+    `${s.lines} line${s.lines === 1 ? '' : 's'}`,
+    `${s.rvus.toFixed(2)} RVUs`,
+    `$${money} national est.`,
+    `${s.findings} finding${s.findings === 1 ? '' : 's'}`,
+  ];
+  if (s.unpriced > 0) parts.push(`${s.unpriced} not priced`);
+  return parts.join(' · ');
+}
+
+function lowerBound(sorted: readonly number[], key: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function countWithin(sorted: readonly number[], start: number, end: number): number {
+  return lowerBound(sorted, end + 1) - lowerBound(sorted, start);
+}
