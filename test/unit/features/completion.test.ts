@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { bundledCodeSet, withCursor } from '../../support/codeSet';
+
+const HEADER = 'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,npi\n';
+
+describe('completion', () => {
+  const service = getLanguageService({ codeSet: bundledCodeSet() });
+  const complete = (marked: string, kind: 'charges' | 'note' = 'charges') => {
+    const { text, offset } = withCursor(marked);
+    return { text, offset, list: service.complete(text, offset, kind) };
+  };
+  const labels = (marked: string, kind: 'charges' | 'note' = 'charges') => complete(marked, kind).list.items.map((i) => i.label);
+
+  it('offers 47383 first or second for the words "cryo liv" in a code cell, replacing the words', () => {
+    const { text, list } = complete(`${HEADER}CLM1,PT1,2025-10-14,cryo liv|,,1,22,C22.0,1234567893\n`);
+    const index = list.items.findIndex((i) => i.label === '47383');
+    assert.ok(index === 0 || index === 1, `47383 at ${index}: ${list.items.slice(0, 5).map((i) => i.label).join(' ')}`);
+    assert.equal(list.isIncomplete, true);
+    const item = list.items[index];
+    assert.equal(text.slice(item.edit.start, item.edit.end), 'cryo liv');
+    assert.match(item.detail, /cryoablation/i);
+    // Our order, not the editor's: sortText follows the ranking.
+    const sorted = [...list.items].sort((a, b) => a.sortText.localeCompare(b.sortText));
+    assert.deepEqual(sorted, list.items);
+    assert.ok(item.filterText.startsWith('cryo liv'), 'the typed words stay in the filter text');
+  });
+
+  it('ranks code-prefix matches before word matches and caps the list at 50', () => {
+    const { list } = complete(`${HEADER}CLM1,PT1,2025-10-14,473|,,1,22,C22.0,1\n`);
+    assert.ok(list.items.length <= 50 && list.items.length > 0);
+    assert.ok(list.items.every((i) => i.label.startsWith('473')), list.items.map((i) => i.label).join(' '));
+    assert.equal(list.items[0].edit.newText, list.items[0].label);
+  });
+
+  it('offers after "CPT" in a note, by words', () => {
+    const found = labels('Procedure: CPT cryo liv|');
+    const notes = labels('Procedure: CPT cryo liv|', 'note');
+    assert.deepEqual(found, [], 'a note is not a table: the charge context does not apply');
+    assert.ok(notes.slice(0, 2).includes('47383'), notes.slice(0, 5).join(' '));
+    assert.deepEqual(labels('the patient was cryo liv|', 'note'), []);
+  });
+
+  it('after "47383-" offers no 50, 62 or 80 (fee schedule: BILAT 0, CO 0, ASST 1), but 51, 22 and 59', () => {
+    for (const marked of [`${HEADER}CLM1,PT1,2025-10-14,47383-|,,1,22,C22.0,1\n`, 'Billed CPT 47383-|']) {
+      const offered = labels(marked, marked.startsWith('claim') ? 'charges' : 'note');
+      for (const never of ['50', '62', '80', '81', '82', 'AS', '26', 'TC', '25', '57']) assert.ok(!offered.includes(never), `${never} offered: ${offered.join(' ')}`);
+      for (const allowed of ['22', '51', '59']) assert.ok(offered.includes(allowed), `${allowed} missing: ${offered.join(' ')}`);
+    }
+  });
+
+  it('in the modifiers column offers the allowed modifiers of the line code, by prefix, without those already there', () => {
+    const offered = labels(`${HEADER}CLM1,PT1,2025-10-14,47383,22 5|,1,22,C22.0,1\n`);
+    assert.ok(offered.includes('51') && offered.includes('59'), offered.join(' '));
+    assert.ok(offered.every((m) => m.startsWith('5')));
+    const all = labels(`${HEADER}CLM1,PT1,2025-10-14,47383,22 |,1,22,C22.0,1\n`);
+    assert.ok(!all.includes('22'), 'already on the line');
+  });
+
+  it('offers billable ICD-10-CM codes in a diagnosis cell, with the dot', () => {
+    const { text, list } = complete(`${HEADER}CLM1,PT1,2025-10-14,47383,,1,22,C22|,1\n`);
+    assert.ok(list.items.length > 0);
+    assert.ok(list.items.some((i) => i.label === 'C22.0'), list.items.map((i) => i.label).join(' '));
+    assert.ok(!list.items.some((i) => i.label === 'C22'), 'C22 is a header code');
+    assert.equal(text.slice(list.items[0].edit.start, list.items[0].edit.end), 'C22');
+  });
+
+  it('offers places of service in a POS cell', () => {
+    const offered = labels(`${HEADER}CLM1,PT1,2025-10-14,47383,,1,2|,C22.0,1\n`);
+    assert.ok(offered.includes('22') && offered.includes('24'), offered.join(' '));
+  });
+
+  it('offers nothing on the header or in a patient cell', () => {
+    assert.deepEqual(labels(`claim_id,patient_id,dos,cp|t\n`), []);
+    assert.deepEqual(labels(`${HEADER}CLM1,PT|1,2025-10-14,47383\n`), []);
+  });
+
+  it('resolves the documentation of a procedure lazily, with the fee-schedule facts', () => {
+    const doc = service.resolveCompletion({ kind: 'procedure', code: '47383' });
+    assert.match(doc ?? '', /^\*\*47383\*\*/);
+  });
+});
