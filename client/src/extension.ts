@@ -1,14 +1,20 @@
 /**
  * The VS Code client: starts the bundled language server over Node IPC for the files
  * named by `cptLens.files`, restarts it if it dies (vscode-languageclient's default
- * error handler restarts up to 5 times in 3 minutes), and shows its output channel.
+ * error handler restarts up to 5 times in 3 minutes), and adds what only VS Code has:
+ * the palette commands, the status bar and workspace trust. Everything else (hover,
+ * completion, fixes, hints, lenses, search, import) is the server's, so other editors
+ * get it too.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { DataStatus } from './status';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
+let status: DataStatus | undefined;
 
 const DEFAULT_FILES = ['**/*.csv', '**/*.tsv', '**/*.txt', '**/*.md'];
 
@@ -21,7 +27,24 @@ function documentSelector(): LanguageClientOptions['documentSelector'] {
   ]);
 }
 
-async function startClient(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * What the server needs before it loads data. In an untrusted workspace the data
+ * settings are not sent at all (VS Code also hides their workspace values, see
+ * `capabilities.untrustedWorkspaces.restrictedConfigurations`): bundled data only.
+ */
+function initializationOptions(): Record<string, unknown> {
+  const trusted = vscode.workspace.isTrusted;
+  if (!trusted) return { trusted };
+  const config = vscode.workspace.getConfiguration('cptLens');
+  return {
+    trusted,
+    dataFolder: config.get<string>('dataFolder') || undefined,
+    knowledgeFolders: config.get<string[]>('knowledgeFolders', []),
+    cptDescriptorFile: config.get<string>('cptDescriptorFile') || undefined,
+  };
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, args: ['serve'] },
@@ -31,9 +54,15 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: output,
+    initializationOptions: initializationOptions(),
+    // `.cptlens.json` wins over the settings: the server re-reads it when it changes.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.cptlens.json') },
   };
-  client = new LanguageClient('cptLens', 'CPT Lens', serverOptions, clientOptions);
-  await client.start();
+  const started = new LanguageClient('cptLens', 'CPT Lens', serverOptions, clientOptions);
+  client = started;
+  await started.start();
+  void status?.refresh();
+  return started;
 }
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {
@@ -43,15 +72,26 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
   await startClient(context);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+const DATA_SETTINGS = ['cptLens.files', 'cptLens.dataFolder', 'cptLens.knowledgeFolders', 'cptLens.cptDescriptorFile'];
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+  status = new DataStatus(() => client);
   context.subscriptions.push(
+    status,
     vscode.commands.registerCommand('cptLens.restartServer', () => restart(context)),
     vscode.commands.registerCommand('cptLens.showOutput', () => output?.show()),
+    ...registerCommands(() => client, status),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('cptLens.files')) void restart(context);
+      // The document selector and the loaded data are fixed per server: restart for them.
+      // Other settings are pulled per document by the server, which is told of the change.
+      if (DATA_SETTINGS.some((s) => event.affectsConfiguration(s))) void restart(context);
     }),
+    // Trust granted: the data settings may now be read.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart(context)),
   );
   await startClient(context);
+  // Tests reach the running client through the extension's exports.
+  return { client: () => client };
 }
 
 export async function deactivate(): Promise<void> {

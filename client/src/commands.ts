@@ -1,0 +1,134 @@
+/**
+ * Palette commands. They call the server's commands (`cptLens.server.*`) so the work
+ * and the data stay in one place; this file only adds VS Code's pickers, progress
+ * notifications and messages. Each returns its result so tests can check it.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { SearchHit } from '../../server/src/codeset/types';
+import type { DataSources, ImportSummary } from '../../server/src/lsp/commands';
+import { DataStatus, fetchDataSources } from './status';
+
+type ClientRef = () => LanguageClient | undefined;
+
+function running(client: ClientRef): LanguageClient {
+  const c = client();
+  if (!c?.isRunning()) throw new Error('the CPT Lens server is not running (try "CPT Lens: Restart server")');
+  return c;
+}
+
+async function search(client: ClientRef, query: string): Promise<SearchHit[]> {
+  return running(client).sendRequest<SearchHit[]>('workspace/executeCommand', { command: 'cptLens.server.search', arguments: [{ query, kind: 'procedure', limit: 50 }] });
+}
+
+/** Quick pick over all codes by words or prefix; inserts the chosen code at the cursor. */
+async function searchCodes(client: ClientRef, initial?: string): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { code: string }>();
+  pick.placeholder = 'Search CPT/HCPCS codes by words or code ("cryo liver", "4738")';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  let asked = 0;
+  const update = async (value: string): Promise<void> => {
+    const mine = ++asked;
+    pick.busy = true;
+    try {
+      const hits = value.trim() === '' ? [] : await search(client, value);
+      if (mine !== asked) return;
+      // The server ranked them; keep its order (VS Code would re-sort by its own match score).
+      pick.items = hits.map((h) => ({ label: h.code, description: h.description, code: h.code, alwaysShow: true }));
+    } finally {
+      if (mine === asked) pick.busy = false;
+    }
+  };
+  pick.onDidChangeValue((value) => void update(value));
+  const chosen = new Promise<string | undefined>((resolve) => {
+    pick.onDidAccept(() => {
+      resolve(pick.selectedItems[0]?.code);
+      pick.hide();
+    });
+    pick.onDidHide(() => resolve(undefined));
+  });
+  pick.show();
+  if (initial) {
+    pick.value = initial;
+    await update(initial);
+  }
+  const code = await chosen;
+  pick.dispose();
+  const editor = vscode.window.activeTextEditor;
+  if (code && editor) await editor.edit((edit) => edit.replace(editor.selection, code));
+  return code;
+}
+
+async function importNcci(client: ClientRef, status: DataStatus, paths?: string[]): Promise<ImportSummary | undefined> {
+  let chosen = paths;
+  if (!chosen) {
+    const uris = await vscode.window.showOpenDialog({
+      canSelectMany: true,
+      canSelectFiles: true,
+      canSelectFolders: true,
+      openLabel: 'Import',
+      title: 'NCCI practitioner PTP (.txt), MUE and add-on code (.csv) files, their folder or the CMS .zip',
+      filters: { 'NCCI tables': ['txt', 'csv', 'zip'], 'All files': ['*'] },
+    });
+    chosen = uris?.map((u) => u.fsPath);
+  }
+  if (!chosen || chosen.length === 0) return undefined;
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'CPT Lens: importing NCCI tables', cancellable: true },
+    (_progress, token) =>
+      running(client).sendRequest<ImportSummary>('workspace/executeCommand', { command: 'cptLens.server.importNcci', arguments: [{ paths: chosen }] }, token),
+  );
+  await status.refresh();
+  const tables = summary.files.filter((f) => f.table).map((f) => `${f.table?.toUpperCase()} ${f.rows.toLocaleString('en-US')} rows`);
+  const skipped = summary.files.filter((f) => f.skipped).length;
+  if (summary.ok) {
+    void vscode.window.showInformationMessage(
+      `CPT Lens: imported ${tables.join(', ') || 'nothing'}${skipped ? `; ${skipped} file(s) skipped` : ''}. NCCI ${summary.ncci ?? 'not loaded'} is in use.`,
+    );
+  } else {
+    void vscode.window.showErrorMessage(`CPT Lens: import failed: ${summary.errors.join('; ')}`);
+  }
+  return summary;
+}
+
+function dataSourcesMarkdown(s: DataSources): string {
+  const lines = [
+    '# CPT Lens data sources',
+    '',
+    `- **Fee schedule:** ${s.feeSchedule} (dates of service ${s.feeScheduleEffective.from} to ${s.feeScheduleEffective.to}), ${s.codeCount.toLocaleString('en-US')} codes`,
+    `- **HCPCS Level II:** ${s.hcpcs ?? 'not loaded'}`,
+    `- **ICD-10-CM:** ${s.icd10 ?? 'not loaded'}`,
+    `- **Place of service:** ${s.pos ?? 'not loaded'}`,
+    `- **NCCI:** ${s.ncci ?? 'not imported: run "CPT Lens: Import NCCI tables…" with the CMS practitioner files'}`,
+    `- **CPT descriptors:** ${s.cptDescriptors ?? 'bundled CMS short descriptors (AMA copyright, see data/NOTICE)'}`,
+    `- **Knowledge records:** ${s.knowledgeRecords}${s.knowledgeFolders.length ? ` (extra folders: ${s.knowledgeFolders.join(', ')})` : ''}`,
+    `- **Data folder:** ${s.dataFolder}`,
+    `- **Workspace trust:** ${s.trusted ? 'trusted' : 'untrusted: bundled data only, workspace-configured data files and knowledge folders are not read'}`,
+    `- **Loaded in:** ${s.loadMs} ms`,
+  ];
+  if (s.problems.length > 0) lines.push('', '## Problems while loading', '', ...s.problems.map((p) => `- ${p}`));
+  return lines.join('\n') + '\n';
+}
+
+async function showDataSources(client: ClientRef, status: DataStatus, open = true): Promise<DataSources | undefined> {
+  const sources = await fetchDataSources(client());
+  await status.refresh();
+  if (!sources) {
+    void vscode.window.showWarningMessage('CPT Lens: the server has not loaded its data; see "CPT Lens: Show output".');
+    return undefined;
+  }
+  if (open) {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: dataSourcesMarkdown(sources) });
+    await vscode.window.showTextDocument(document, { preview: true });
+  }
+  return sources;
+}
+
+export function registerCommands(client: ClientRef, status: DataStatus): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('cptLens.searchCodes', (initial?: string) => searchCodes(client, initial)),
+    vscode.commands.registerCommand('cptLens.importNcci', (paths?: string[]) => importNcci(client, status, paths)),
+    vscode.commands.registerCommand('cptLens.showDataSources', (options?: { open?: boolean }) => showDataSources(client, status, options?.open ?? true)),
+  ];
+}
