@@ -10,6 +10,7 @@ import { ChildProcess, fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  ClientCapabilities,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializeRequest,
@@ -95,27 +96,28 @@ export class ServerProcess {
   }
 
   /** Spawns `cpt-lens serve --stdio` (or forks with `--node-ipc`); call `initialize` next. */
-  static start(transport: Transport): ServerProcess {
+  static start(transport: Transport, env: NodeJS.ProcessEnv = process.env): ServerProcess {
     if (transport === 'stdio') {
-      const child = spawn(process.execPath, [CLI, 'serve', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'serve', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
       const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
       return new ServerProcess(transport, child, connection);
     }
-    const child = fork(CLI, ['serve', '--node-ipc'], { cwd: ROOT, silent: true });
+    const child = fork(CLI, ['serve', '--node-ipc'], { cwd: ROOT, silent: true, env });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     return new ServerProcess(transport, child, connection);
   }
 
   /** initialize + initialized, as a client does; records `readyMs`. */
-  async initialize(timeoutMs = 10_000): Promise<InitializeResult> {
+  async initialize(timeoutMs = 10_000, extra: { capabilities?: ClientCapabilities; initializationOptions?: unknown; rootUri?: string } = {}): Promise<InitializeResult> {
     const result = await this.untilExit(
       'the initialize response',
       timeoutMs,
       this.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: pathToFileURL(ROOT).href,
+        rootUri: extra.rootUri ?? pathToFileURL(ROOT).href,
         workspaceFolders: null,
-        capabilities: {
+        initializationOptions: extra.initializationOptions,
+        capabilities: extra.capabilities ?? {
           textDocument: {
             hover: { contentFormat: ['markdown', 'plaintext'] },
             publishDiagnostics: { versionSupport: true },

@@ -1,0 +1,261 @@
+/**
+ * The editor features over a real JSON-RPC connection to `cpt-lens serve --stdio`,
+ * with a client that supports pull diagnostics, workspace/configuration, inlay hints
+ * and work-done progress (as VS Code does): completion, code actions (quick fix and
+ * fix-all), inlay hints, code lens, settings per URI with `.cptlens.json` on top,
+ * server commands, cancellation and workspace trust.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CancellationTokenSource,
+  ClientCapabilities,
+  CodeAction,
+  CodeActionRequest,
+  CodeLens,
+  CodeLensRequest,
+  CompletionItem,
+  CompletionList,
+  CompletionRequest,
+  CompletionResolveRequest,
+  ConfigurationRequest,
+  Diagnostic,
+  DocumentDiagnosticReport,
+  DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
+  InlayHint,
+  InlayHintRequest,
+  MarkupContent,
+  Position,
+  TextEdit,
+  WorkDoneProgressCreateRequest,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT, ServerProcess, withDeadline } from '../support/serverProcess';
+
+const HEADER = 'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,npi';
+const CHARGES = [
+  HEADER,
+  'CLM1,PT1,2025-10-14,99213,,1,11,C22.0,1234567893',
+  'CLM1,PT1,2025-10-14,47383,5l,1,11,C22.0,1234567893',
+  'CLM2,PT2,2025-10-15,cryo liv,,1,22,C22.0,1234567893',
+  'CLM3,PT3,2025-10-16,47383-,,1,22,C22.0,1234567893',
+  'CLM4,PT4,2025-10-16,99999,,1,22,C22.0,1234567893',
+  '',
+].join('\n');
+
+const CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } },
+  window: { workDoneProgress: true },
+  textDocument: {
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    publishDiagnostics: { versionSupport: true },
+    diagnostic: { dynamicRegistration: false },
+    completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+    inlayHint: {},
+    codeLens: {},
+  },
+};
+
+function at(text: string, needle: string, nth = needle.length): Position {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, needle);
+  const before = text.slice(0, offset + nth).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offsetOf = (p: Position): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits]
+    .sort((a, b) => offsetOf(b.range.start) - offsetOf(a.range.start))
+    .reduce((t, e) => t.slice(0, offsetOf(e.range.start)) + e.newText + t.slice(offsetOf(e.range.end)), text);
+}
+
+describe('editor features over JSON-RPC (pull diagnostics, settings, commands)', function () {
+  let server: ServerProcess;
+  let dir: string;
+  let uri: string;
+  /** What the client answers to workspace/configuration; tests change it. */
+  let userSettings: Record<string, unknown> = {};
+  const configurationAsks: string[] = [];
+  const progress: unknown[] = [];
+
+  before(async function () {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-features-'));
+    fs.writeFileSync(path.join(dir, 'charges.csv'), CHARGES);
+    uri = pathToFileURL(path.join(dir, 'charges.csv')).href;
+    server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+    server.connection.onRequest(ConfigurationRequest.type, (params) => {
+      for (const item of params.items) configurationAsks.push(`${item.section}@${item.scopeUri}`);
+      return params.items.map(() => userSettings);
+    });
+    server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    server.connection.onRequest('client/registerCapability', () => null);
+    for (const refresh of ['workspace/diagnostic/refresh', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh']) server.connection.onRequest(refresh, () => null);
+    server.connection.onNotification('$/progress', (p) => {
+      progress.push(p);
+    });
+    await server.initialize(10_000, { capabilities: CAPABILITIES, rootUri: pathToFileURL(dir).href });
+    await server.open(uri, 'csv', CHARGES);
+  });
+  after(function () {
+    server.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const request = <R>(what: string, promise: Promise<R>): Promise<R> => withDeadline(what, 10_000, promise);
+  const diagnostics = async (previousResultId?: string): Promise<DocumentDiagnosticReport> =>
+    request('diagnostics', server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }));
+  const fullItems = async (): Promise<Diagnostic[]> => {
+    const report = await diagnostics();
+    assert.equal(report.kind, 'full');
+    return report.kind === 'full' ? report.items : [];
+  };
+
+  it('advertises every feature, and pull diagnostics to a client that supports them', function () {
+    const caps = server.initializeResult?.capabilities;
+    assert.deepEqual(caps?.completionProvider, { triggerCharacters: ['-'], resolveProvider: true });
+    assert.deepEqual((caps?.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.cptLens']);
+    assert.ok(caps?.inlayHintProvider && caps.codeLensProvider && caps.diagnosticProvider);
+    assert.deepEqual(caps?.executeCommandProvider?.commands, ['cptLens.server.search', 'cptLens.server.dataSources', 'cptLens.server.importNcci']);
+  });
+
+  it('pulls diagnostics; an unchanged document answers "unchanged"; settings are pulled for the URI', async function () {
+    const report = await diagnostics();
+    assert.equal(report.kind, 'full');
+    assert.ok(report.kind === 'full' && report.items.some((d) => d.code === 'unknown-code'));
+    assert.ok(configurationAsks.includes(`cptLens@${uri}`), configurationAsks.join(' '));
+    const again = await diagnostics(report.kind === 'full' ? report.resultId : undefined);
+    assert.equal(again.kind, 'unchanged');
+  });
+
+  it('completes "cryo liv" with 47383 first or second, resolving its documentation', async function () {
+    const list = (await request('completion', server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: at(CHARGES, 'cryo liv') }))) as CompletionList;
+    assert.equal(list.isIncomplete, true);
+    assert.ok(list.items.length <= 50);
+    const index = list.items.findIndex((i) => i.label === '47383');
+    assert.ok(index === 0 || index === 1, list.items.slice(0, 5).map((i) => i.label).join(' '));
+    const item = list.items[index];
+    assert.deepEqual((item.textEdit as TextEdit).range, { start: at(CHARGES, 'cryo liv', 0), end: at(CHARGES, 'cryo liv') });
+    const resolved = await request('resolve', server.connection.sendRequest(CompletionResolveRequest.type, item as CompletionItem));
+    assert.match((resolved.documentation as MarkupContent).value, /^\*\*47383\*\*/);
+  });
+
+  it('after "47383-" offers the allowed modifiers only (no 50, 62, 80)', async function () {
+    const list = (await request('completion', server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: at(CHARGES, '47383-,') , context: { triggerKind: 2, triggerCharacter: '-' } }))) as CompletionList;
+    const labels = list.items.map((i) => i.label);
+    assert.ok(labels.includes('51') && labels.includes('59'), labels.join(' '));
+    for (const never of ['50', '62', '80']) assert.ok(!labels.includes(never), never);
+  });
+
+  it('offers the 5l → 51 quick fix from the diagnostic alone, and fix-all without the judgment fixes', async function () {
+    const items = await fullItems();
+    const typo = items.find((d) => d.range.start.line === 2 && (d.data as { fixes?: { title: string }[] })?.fixes?.some((f) => /51/.test(f.title)));
+    assert.ok(typo, JSON.stringify(items.map((d) => [d.code, d.range.start])));
+    const actions = (await request('code actions', server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: typo.range, context: { diagnostics: [typo], only: ['quickfix'] },
+    }))) as CodeAction[];
+    const fix = actions.find((a) => /51/.test(a.title));
+    assert.ok(fix?.edit?.changes, JSON.stringify(actions));
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+    assert.ok(applyEdits(CHARGES, fix.edit.changes[uri]).includes('47383,51,'));
+
+    const all = (await request('fix all', server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+    }))) as CodeAction[];
+    assert.deepEqual(all.map((a) => [a.title, a.kind]), [['Fix all safe problems in file', 'source.fixAll.cptLens']]);
+    const fixed = applyEdits(CHARGES, all[0].edit?.changes?.[uri] ?? []);
+    assert.ok(fixed.includes('47383,51,'), fixed);
+    assert.ok(!fixed.includes('99213,25') && !fixed.includes('99213-25'), 'adding 25 needs clinical judgment');
+  });
+
+  it('gives descriptor inlay hints for the requested range only', async function () {
+    const hints = (await request('inlay hints', server.connection.sendRequest(InlayHintRequest.type, {
+      textDocument: { uri }, range: { start: { line: 1, character: 0 }, end: { line: 2, character: 10 } },
+    }))) as InlayHint[];
+    assert.deepEqual(hints.map((h) => h.position.line), [1, 2]);
+    assert.equal(hints[1].label, 'Perq abltj lvr cryoablation');
+    assert.deepEqual(hints[1].position, at(CHARGES, '2025-10-14,47383'));
+  });
+
+  it('shows a code lens per claim with lines, RVUs, payment and findings', async function () {
+    const lenses = (await request('code lens', server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }))) as CodeLens[];
+    assert.deepEqual(lenses.map((l) => l.range.start.line), [1, 3, 4, 5]);
+    assert.match(lenses[0].command?.title ?? '', /^2 lines · \d+\.\d\d RVUs · \$[\d,]+\.\d\d national est\. · \d+ findings?$/);
+  });
+
+  it('re-reads settings on change: user settings, then .cptlens.json winning over them', async function () {
+    userSettings = { rules: { 'unknown-code': 'off' }, inlayHints: { enabled: false } };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const noUnknown = await fullItems();
+    assert.ok(!noUnknown.some((d) => d.code === 'unknown-code'), 'turned off by the user setting');
+    const hints = (await request('inlay hints', server.connection.sendRequest(InlayHintRequest.type, {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } },
+    }))) as InlayHint[];
+    assert.deepEqual(hints, []);
+
+    fs.writeFileSync(path.join(dir, '.cptlens.json'), JSON.stringify({ rules: { 'unknown-code': 'warning' } }));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.cptlens.json')).href, type: 1 }] });
+    const unknown = (await fullItems()).find((d) => d.code === 'unknown-code');
+    assert.equal(unknown?.severity, 2, 'the project file wins: a warning');
+    fs.rmSync(path.join(dir, '.cptlens.json'));
+    userSettings = {};
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  });
+
+  it('cancels a diagnostic pull that is cancelled before it runs', async function () {
+    const source = new CancellationTokenSource();
+    const pending = server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, source.token);
+    source.cancel();
+    await assert.rejects(request('cancelled pull', pending), (error: { code?: number }) => error.code === -32802 || error.code === -32800);
+  });
+
+  it('runs the server commands: search, data sources, NCCI import with progress', async function () {
+    const hits = (await request('search', server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cptLens.server.search', arguments: [{ query: 'cryo liver' }] }))) as { code: string }[];
+    assert.ok(hits.slice(0, 2).some((h) => h.code === '47383'), JSON.stringify(hits.slice(0, 3)));
+    const before = (await request('sources', server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cptLens.server.dataSources', arguments: [] }))) as { ncci?: string; trusted: boolean; feeSchedule: string };
+    assert.equal(before.ncci, undefined);
+    assert.equal(before.trusted, true);
+    assert.match(before.feeSchedule, /^RVU25D/);
+    const summary = (await request('import', server.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'cptLens.server.importNcci', arguments: [{ paths: [path.join(ROOT, 'test', 'fixtures', 'ncci')] }],
+    }))) as { ok: boolean; ncci?: string; files: { table?: string; rows: number }[] };
+    assert.equal(summary.ok, true, JSON.stringify(summary));
+    assert.ok(summary.ncci, 'NCCI now loaded');
+    assert.ok(summary.files.some((f) => f.table === 'ptp' && f.rows > 0));
+    assert.ok(fs.existsSync(path.join(dir, 'user-data')), 'written to the data folder, not the workspace');
+    const kinds = progress.map((p) => (p as { value: { kind: string } }).value.kind);
+    assert.ok(kinds.includes('begin') && kinds.includes('end'), JSON.stringify(progress));
+    // The PTP rule now checks pairs: the "not loaded" note is gone.
+    assert.ok(!(await fullItems()).some((d) => d.code === 'ncci-ptp' && /not loaded/.test(String(d.message))));
+  });
+
+  it('shuts down cleanly', async function () {
+    assert.equal(await server.shutdown(), 0);
+  });
+});
+
+describe('an untrusted workspace', function () {
+  it('loads bundled data only, ignoring workspace-configured knowledge folders', async function () {
+    const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(os.tmpdir(), 'cpt-lens-no-such-dir') });
+    try {
+      await server.initialize(10_000, {
+        capabilities: CAPABILITIES,
+        initializationOptions: { trusted: false, knowledgeFolders: [path.join(ROOT, 'test', 'fixtures', 'knowledge')], dataFolder: '/tmp/elsewhere' },
+      });
+      const sources = (await withDeadline('sources', 10_000, server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cptLens.server.dataSources', arguments: [] }))) as {
+        trusted: boolean; knowledgeFolders: string[]; dataFolder: string;
+      };
+      assert.equal(sources.trusted, false);
+      assert.deepEqual(sources.knowledgeFolders, []);
+      assert.notEqual(sources.dataFolder, '/tmp/elsewhere');
+    } finally {
+      server.kill();
+    }
+  });
+});
