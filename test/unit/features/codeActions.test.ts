@@ -40,6 +40,7 @@ describe('code actions', () => {
     assert.ok(!/99213,25/.test(fixed), 'the judgment fix (adding 25) is not applied');
     for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].end <= edits[i].start, 'edits do not overlap');
     const judgment = findings.filter((f) => f.fixes?.length && f.fixes.every((x) => !x.safe));
+    assert.ok(judgment.some((f) => f.ruleId === 'global-surgery'), 'the E/M on the day of a 010 procedure needs 25: a judgment fix');
     const after = service.validate(fixed, 'charges');
     for (const f of judgment) assert.ok(after.some((a) => a.ruleId === f.ruleId), `${f.ruleId} stays for the coder`);
   });

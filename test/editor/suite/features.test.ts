@@ -1,0 +1,150 @@
+/**
+ * The editor features in a real VS Code (code-server's extension host), through the
+ * `vscode` API a coder's editor uses: completion by descriptor words and for
+ * modifiers after `-`, the 5l → 51 quick fix applied with `workspace.applyEdit`,
+ * fix-all leaving clinical-judgment findings alone, inlay hints, code lens and the
+ * palette commands.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const DEADLINE_MS = 20000;
+const CONTENT = [
+  'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,npi',
+  'CLM1,PT1,2025-10-14,99213,,1,11,C22.0,1234567893',
+  'CLM1,PT1,2025-10-14,47383,5l,1,11,C22.0,1234567893',
+  'CLM2,PT2,2025-10-15,cryo liv,,1,22,C22.0,1234567893',
+  'CLM3,PT3,2025-10-16,47383,,1,22,C22.0,1234567893',
+  '',
+].join('\n');
+
+async function poll<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + DEADLINE_MS;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${DEADLINE_MS} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function label(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** The items in the order the suggest widget ranks equal matches: by sortText. */
+function ranked(list: vscode.CompletionList): string[] {
+  return [...list.items].sort((a, b) => (a.sortText ?? label(a)).localeCompare(b.sortText ?? label(b))).map(label);
+}
+
+function code(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+suite('editor features in VS Code', () => {
+  let document: vscode.TextDocument;
+  let editor: vscode.TextEditor;
+  const endOf = (line: number, cell: string): vscode.Position => {
+    const at = document.lineAt(line).text.indexOf(cell);
+    assert.ok(at >= 0, `line ${line + 1} has ${cell}`);
+    return new vscode.Position(line, at + cell.length);
+  };
+
+  suiteSetup(async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const uri = vscode.Uri.joinPath(folder.uri, 'features.csv');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(CONTENT));
+    document = await vscode.workspace.openTextDocument(uri);
+    editor = await vscode.window.showTextDocument(document);
+    await poll('the server to check features.csv', () => (vscode.languages.getDiagnostics(document.uri).length > 0 ? true : undefined));
+  });
+
+  test('completion by words: "cryo liv" in a code cell offers 47383 first or second', async () => {
+    const position = endOf(3, 'cryo liv');
+    const list = await poll('completion items with 47383', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      return l.items.some((i) => label(i) === '47383') ? l : undefined;
+    });
+    const order = ranked(list).filter((l) => /^[0-9A-Z]{5}$/.test(l));
+    assert.ok(order.indexOf('47383') <= 1, order.slice(0, 5).join(' '));
+    assert.equal(list.isIncomplete, true);
+    const item = list.items.find((i) => label(i) === '47383');
+    const range = item?.range instanceof vscode.Range ? item.range : (item?.range as { replacing: vscode.Range } | undefined)?.replacing;
+    assert.equal(range && document.getText(range), 'cryo liv', 'accepting replaces the typed words');
+  });
+
+  test('typing "-" after 47383 offers no 50, 62 or 80', async () => {
+    const after = endOf(4, '47383');
+    assert.ok(await editor.edit((e) => e.insert(after, '-')));
+    const position = after.translate(0, 1);
+    const list = await poll('modifier completions', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, '-');
+      return l.items.some((i) => label(i) === '51') ? l : undefined;
+    });
+    const labels = list.items.map(label);
+    for (const never of ['50', '62', '80']) assert.ok(!labels.includes(never), `${never} offered: ${labels.join(' ')}`);
+    assert.ok(labels.includes('59'));
+    assert.ok(await editor.edit((e) => e.delete(new vscode.Range(after, position))));
+  });
+
+  test('a "5l" modifier gets a quick fix to 51, applied with workspace.applyEdit', async () => {
+    const typo = await poll('the 5l diagnostic', () =>
+      vscode.languages.getDiagnostics(document.uri).find((d) => d.range.start.line === 2 && document.getText(d.range) === '5l'),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => /51/.test(a.title));
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    assert.equal(fix.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.lineAt(2).text, 'CLM1,PT1,2025-10-14,47383,51,1,11,C22.0,1234567893');
+    await poll('the 5l diagnostic to go', () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.range.start.line === 2 && code(d) === 'modifier-shape') ? undefined : true));
+  });
+
+  test('fix-all applies safe fixes and leaves clinical-judgment findings untouched', async () => {
+    // A fresh safe problem: a lower-case typo on another line.
+    assert.ok(await editor.edit((e) => e.insert(endOf(4, '47383,'), 'lt')));
+    await poll('the lt diagnostic', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.range.start.line === 4 && document.getText(d.range) === 'lt'));
+    const judgment = await poll('the global-surgery finding', () => vscode.languages.getDiagnostics(document.uri).find((d) => code(d) === 'global-surgery'));
+    const whole = new vscode.Range(0, 0, document.lineCount, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, 'source.fixAll');
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.cptLens');
+    assert.ok(fixAll?.edit, actions.map((a) => `${a.kind?.value} ${a.title}`).join(' | '));
+    assert.equal(fixAll.title, 'Fix all safe problems in file');
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    assert.ok(document.lineAt(4).text.startsWith('CLM3,PT3,2025-10-16,47383,LT,'), document.lineAt(4).text);
+    assert.equal(document.lineAt(1).text, 'CLM1,PT1,2025-10-14,99213,,1,11,C22.0,1234567893', 'no 25 added');
+    await poll('re-checked diagnostics', () => (vscode.languages.getDiagnostics(document.uri).some((d) => document.getText(d.range) === 'lt') ? undefined : true));
+    assert.ok(vscode.languages.getDiagnostics(document.uri).some((d) => code(d) === 'global-surgery' && d.range.isEqual(judgment.range)), 'the judgment finding stays');
+  });
+
+  test('inlay hints show the descriptor after each code cell', async () => {
+    const hints = await poll('inlay hints', async () => {
+      const h = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(0, 0, document.lineCount, 0));
+      return h.length > 0 ? h : undefined;
+    });
+    const text = (h: vscode.InlayHint): string => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    const on47383 = hints.find((h) => h.position.line === 2);
+    assert.equal(on47383 && text(on47383), 'Perq abltj lvr cryoablation');
+    assert.ok(on47383?.position.isEqual(endOf(2, '47383')));
+  });
+
+  test('code lens per claim: lines, RVUs, payment estimate, findings', async () => {
+    const lenses = await poll('code lenses', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return l.length > 0 ? l : undefined;
+    });
+    assert.equal(lenses[0].range.start.line, 1);
+    assert.match(lenses[0].command?.title ?? '', /^2 lines · \d+\.\d\d RVUs · \$[\d,]+\.\d\d national est\. · \d+ findings?$/);
+  });
+
+  test('commands: Show data sources answers with the loaded release, Search codes runs on the server', async () => {
+    const sources = await vscode.commands.executeCommand<{ feeSchedule: string; trusted: boolean; ncci?: string }>('cptLens.showDataSources', { open: false });
+    assert.match(sources.feeSchedule, /^RVU25D/);
+    assert.equal(sources.ncci, undefined);
+    const hits = await vscode.commands.executeCommand<{ code: string }[]>('cptLens.server.search', { query: 'cryo liver' });
+    assert.ok(hits.slice(0, 2).some((h) => h.code === '47383'), JSON.stringify(hits.slice(0, 3)));
+    const commands = await vscode.commands.getCommands(true);
+    for (const c of ['cptLens.searchCodes', 'cptLens.importNcci', 'cptLens.showDataSources', 'cptLens.restartServer']) assert.ok(commands.includes(c), c);
+  });
+});
