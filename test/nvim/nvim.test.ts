@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../support/serverProcess';
 import { ProbeResult, neovimVersion, runProbe } from '../support/neovim';
@@ -120,6 +121,38 @@ describe('Neovim (headless, built-in LSP client)', function () {
       assert.equal(probe.language_id, 'markdown');
       assert.deepEqual(probe.diagnostics, []);
       assert.deepEqual(probe.exit, { code: 0, signal: 0 });
+    });
+  });
+  describe('completion and a code action', function () {
+    let probe: ProbeResult;
+    let dir: string;
+    const HEADER = 'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,npi';
+    const lines = [HEADER, 'CLM1,PT1,2025-10-14,47383,5l,1,22,C22.0,1234567893', 'CLM2,PT2,2025-10-15,cryo liv,,1,22,C22.0,1234567893'];
+
+    before(async function () {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-nvim-'));
+      const file = path.join(dir, 'features.csv');
+      fs.writeFileSync(file, lines.join('\n') + '\n');
+      probe = await runProbe({
+        file,
+        complete: [2, lines[2].indexOf('cryo liv') + 'cryo liv'.length],
+        codeAction: { line: 1, match: '51' },
+      });
+    });
+    after(function () {
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('completes "cryo liv" with 47383 first or second', function () {
+      assert.ok(probe.ok, `${probe.stage}: ${probe.error}`);
+      assert.equal(probe.completion?.incomplete, true);
+      assert.ok(probe.completion?.labels.slice(0, 2).includes('47383'), JSON.stringify(probe.completion));
+    });
+
+    it('applies the 5l -> 51 quick fix with vim.lsp.util.apply_workspace_edit', function () {
+      assert.ok(probe.code_actions?.includes('Fix all safe problems in file'), JSON.stringify(probe.code_actions));
+      assert.match(probe.applied ?? '', /51/);
+      assert.equal(probe.line_after, 'CLM1,PT1,2025-10-14,47383,51,1,22,C22.0,1234567893');
     });
   });
 });

@@ -6,6 +6,10 @@
 --   CPT_LENS_HOVERS      JSON array of [line, character] (0-based, UTF-16) to hover
 --   CPT_LENS_EDIT        optional JSON {line, start_col, end_col, text}: an edit made through
 --                        the buffer, so Neovim sends its own incremental didChange
+--   CPT_LENS_COMPLETE    optional JSON [line, character]: a textDocument/completion there
+--   CPT_LENS_CODE_ACTION optional JSON {line, match}: code actions for the diagnostics on
+--                        `line`; the first whose title contains `match` is applied with
+--                        vim.lsp.util.apply_workspace_edit, and the line is read back
 --   CPT_LENS_TIMEOUT_MS  bound on every wait (default 5000)
 -- Output: ONE JSON line on stdout, then `qa!`; on any failure a JSON line with
 -- {ok=false, stage, error} and `cquit 1`. Every wait has a deadline: a silent
@@ -46,6 +50,8 @@ local function probe()
   local file = os.getenv('CPT_LENS_FILE') or error('CPT_LENS_FILE is not set')
   local hovers = env_json('CPT_LENS_HOVERS', {})
   local edit = env_json('CPT_LENS_EDIT', false)
+  local complete_at = env_json('CPT_LENS_COMPLETE', false)
+  local code_action = env_json('CPT_LENS_CODE_ACTION', false)
   local timeout = tonumber(os.getenv('CPT_LENS_TIMEOUT_MS') or '') or 5000
 
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
@@ -117,6 +123,50 @@ local function probe()
       kind = hover and hover.contents and hover.contents.kind or vim.NIL,
       range = hover and hover.range or vim.NIL,
     })
+  end
+
+  if complete_at then
+    stage = 'completion'
+    local params = { textDocument = { uri = uri }, position = { line = complete_at[1], character = complete_at[2] } }
+    local responses, err = vim.lsp.buf_request_sync(buf, 'textDocument/completion', params, timeout)
+    if not responses then error('completion: ' .. tostring(err)) end
+    local response = responses[client_id] or {}
+    if response.err then error('completion: ' .. vim.inspect(response.err)) end
+    local list = response.result or {}
+    local items = list.items or list
+    result.completion = { incomplete = list.isIncomplete or false, labels = {} }
+    for i, item in ipairs(items) do
+      if i > 10 then break end
+      table.insert(result.completion.labels, item.label)
+    end
+  end
+
+  if code_action then
+    stage = 'code action'
+    local on_line = {}
+    for _, d in ipairs(published[#published].diagnostics) do
+      if d.range.start.line == code_action.line then table.insert(on_line, d) end
+    end
+    local params = {
+      textDocument = { uri = uri },
+      range = { start = { line = code_action.line, character = 0 }, ['end'] = { line = code_action.line + 1, character = 0 } },
+      context = { diagnostics = on_line },
+    }
+    local responses, err = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, timeout)
+    if not responses then error('codeAction: ' .. tostring(err)) end
+    local response = responses[client_id] or {}
+    if response.err then error('codeAction: ' .. vim.inspect(response.err)) end
+    result.code_actions = {}
+    local chosen = nil
+    for _, action in ipairs(response.result or {}) do
+      table.insert(result.code_actions, action.title)
+      if chosen == nil and action.edit and string.find(action.title, code_action.match, 1, true) then chosen = action end
+    end
+    if chosen then
+      vim.lsp.util.apply_workspace_edit(chosen.edit, 'utf-16')
+      result.applied = chosen.title
+      result.line_after = vim.api.nvim_buf_get_lines(buf, code_action.line, code_action.line + 1, false)[1]
+    end
   end
 
   if edit then

@@ -31,6 +31,12 @@ export interface ProbeResult {
   /** What vim.diagnostic holds for the buffer afterwards: what a user sees. */
   shown?: { lnum: number; col: number; end_lnum: number; end_col: number; code: string; severity: number; source: string }[];
   hovers?: { position: [number, number]; markdown: string | null; kind: string | null; range: Range | null }[];
+  /** First ten completion labels at `complete`, and whether the list is incomplete. */
+  completion?: { incomplete: boolean; labels: string[] };
+  /** Titles of the code actions offered at `codeAction.line`, the one applied, and the line after. */
+  code_actions?: string[];
+  applied?: string;
+  line_after?: string;
   /** The publishDiagnostics after the buffer edit, when one was asked for. */
   after_edit?: Diagnostic[];
   exit?: { code: number; signal: number };
@@ -43,6 +49,10 @@ export interface ProbeRequest {
   hovers?: [number, number][];
   /** A buffer edit after the first diagnostics. */
   edit?: { line: number; start_col: number; end_col: number; text: string };
+  /** A completion request at [line, character]. */
+  complete?: [number, number];
+  /** Code actions for the diagnostics on `line`; the first titled with `match` is applied. */
+  codeAction?: { line: number; match: string };
   /** Bound on each wait inside Neovim. */
   waitMs?: number;
   /** Bound on the whole Neovim run. */
@@ -66,6 +76,9 @@ export function runProbe(request: ProbeRequest): Promise<ProbeResult> {
     CPT_LENS_FILE: request.file,
     CPT_LENS_HOVERS: JSON.stringify(request.hovers ?? []),
     CPT_LENS_EDIT: request.edit ? JSON.stringify(request.edit) : '',
+    CPT_LENS_COMPLETE: request.complete ? JSON.stringify(request.complete) : '',
+    CPT_LENS_CODE_ACTION: request.codeAction ? JSON.stringify(request.codeAction) : '',
+    CPT_LENS_DATA_DIR: path.join(ROOT, 'test', 'fixtures', 'no-user-data'),
     CPT_LENS_TIMEOUT_MS: String(request.waitMs ?? 5_000),
   };
   return new Promise((resolve, reject) => {
