@@ -93,7 +93,14 @@ const steps = [
         .waitForFunction(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].some((el) => getComputedStyle(el).opacity === '1'), null, { timeout: 2000 })
         .catch(() => {});
       const text = await hover.first().innerText();
-      for (const expected of ['47383 Perq abltj lvr cryoablation', 'Assistant at surgery (80/81/82/AS): not payable (statutory restriction) (1)']) {
+      for (const expected of [
+        '47383 Perq abltj lvr cryoablation',
+        // The knowledge record: plain-language summary and documentation checklist.
+        'Freezing one or more liver tumors with a probe passed through the skin',
+        'Documentation checklist',
+        'Number of freeze-thaw cycles',
+        'Assistant at surgery (80/81/82/AS): not payable (statutory restriction) (1)',
+      ]) {
         if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text.slice(0, 300)}`);
       }
     },
@@ -119,6 +126,26 @@ const steps = [
       }
     },
   },
+  {
+    name: 'typing "cryo liv" in an empty code cell suggests 47383 first or second',
+    async run(page) {
+      await page.keyboard.press('Control+Shift+M');
+      // Line 5 holds the malformed 4738: select that cell and type over it.
+      const rect = await tokenRect(page, '2025-10-15,4738,', '4738');
+      if (!rect) throw new Error('4738 is not on screen');
+      await page.mouse.dblclick(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      await page.keyboard.type('cryo liv', { delay: 40 });
+      const labels = page.locator('.suggest-widget.visible .monaco-list-row .label-name');
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        const shown = await labels.allInnerTexts().catch(() => []);
+        if (shown.slice(0, 2).includes('47383')) return;
+        if (Date.now() > deadline) throw new Error(`suggestions: ${JSON.stringify(shown.slice(0, 5))}`);
+        if (shown.length === 0) await page.keyboard.press('Control+Space');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    },
+  },
 ];
 
 const started = Date.now();
@@ -136,7 +163,7 @@ try {
   const workspace = path.join(scratch, 'examples');
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir, { 'editor.hover.delay': 200, 'workbench.editor.enablePreview': false });
+  writeUserSettings(userDataDir, { 'editor.hover.delay': 200, 'workbench.editor.enablePreview': false, 'editor.codeLens': false });
   await installVsix(userDataDir, extensionsDir, logFile);
   server = await startCodeServer({ userDataDir, extensionsDir, logFile });
   browser = await launchBrowser();

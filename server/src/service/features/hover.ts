@@ -67,6 +67,8 @@ export function describeProcedure(procedure: ProcedureCode, modifiers: readonly 
   const variant = variantKey ? procedure.variants.get(variantKey) : undefined;
   const out: string[] = [];
   out.push(`**${procedure.code}** ${escapeMarkdown(row.descriptor)}`);
+  const knowledge = codeSet.knowledge(procedure.code);
+  if (knowledge) out.push('', escapeMarkdown(knowledge.summary));
   out.push('');
   out.push(`**Status:** ${row.status} — ${STATUS_MEANING[row.status] ?? 'unknown status'}`);
   out.push(`**Global period:** ${row.globalDays} — ${GLOBAL_DAYS_MEANING[row.globalDays] ?? 'unknown global indicator'}`);
@@ -83,6 +85,11 @@ export function describeProcedure(procedure: ProcedureCode, modifiers: readonly 
   if (procedure.variants.size > 0 && !variant) {
     out.push('');
     out.push(`Component rows: ${[...procedure.variants.keys()].map((k) => `-${k}`).join(', ')}`);
+  }
+  if (knowledge && knowledge.documentation.length > 0) {
+    out.push('');
+    out.push('**Documentation checklist**');
+    for (const element of knowledge.documentation) out.push(`- ${escapeMarkdown(element.label)}`);
   }
   out.push('');
   const { from, to } = codeSet.release.feeScheduleEffective;
