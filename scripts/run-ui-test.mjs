@@ -81,7 +81,7 @@ const steps = [
       const deadline = Date.now() + STEP_TIMEOUT_MS;
       // The server may still be loading its data: move off and back on until the hover answers.
       for (;;) {
-        const rect = await tokenRect(page, '2025-10-14,47383,22', '47383');
+        const rect = await tokenRect(page, 'CLM1001,PT-0001,2025-10-14,47383', '47383');
         if (!rect) throw new Error('47383 is not on screen');
         await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 2 });
         if (await hover.first().waitFor({ timeout: 2500 }).then(() => true, () => false)) break;
@@ -167,7 +167,7 @@ try {
   await installVsix(userDataDir, extensionsDir, logFile);
   server = await startCodeServer({ userDataDir, extensionsDir, logFile });
   browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 2000 } });
   await page.goto(`${server.url}/?${new URLSearchParams({ folder: workspace })}`, { timeout: 30000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
 
