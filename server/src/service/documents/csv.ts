@@ -226,6 +226,9 @@ function readPlainNoReport(text: string, start: number, delim: number): CsvCell 
 export function cellValueRange(cell: CsvCell): { start: number; end: number; text: string } {
   const inner = cell.quoted ? cell.start + 1 : cell.start;
   const raw = cell.text;
+  const n = raw.length;
+  // Fast path: most cells have no surrounding blanks, so no new strings are made.
+  if (n === 0 || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(n - 1) > 0x20)) return { start: inner, end: inner + n, text: raw };
   const leading = raw.length - raw.trimStart().length;
   const trimmed = raw.trim();
   return { start: inner + leading, end: inner + leading + trimmed.length, text: trimmed };
