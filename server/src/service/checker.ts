@@ -39,8 +39,6 @@ interface DocumentState {
   header: string;
   /** Findings per claim key, in the current text's offsets. */
   byClaim: Map<string, Finding[]>;
-  /** Findings per claim text, from the last full parse (reused after edits a row edit cannot handle). */
-  byText: Map<string, CachedClaim>;
 }
 
 export interface CheckStats {
@@ -114,24 +112,24 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     const context = contextOf(file);
     stats = { mode: 'full', claims: file.claims.size, checked: 0, lines: file.lines.length };
     const byClaim = new Map<string, Finding[]>();
-    const byText = new Map<string, CachedClaim>();
     const header = file.table.rows[0] ? text.slice(file.table.rows[0].start, file.table.rows[0].end) : '';
     if (file.columns.code) {
-      const old = previous && previous.header === header ? previous.byText : undefined;
+      // Claims whose text is unchanged since the previous check reuse its findings. The
+      // previous claims' texts are only built here, when an edit needed a full parse.
+      const old = previous && previous.header === header ? claimsByText(previous) : undefined;
       for (const claim of file.claims.values()) {
-        if (documentKey === undefined) {
-          byClaim.set(claim.key, checkClaim(claim, context));
-          continue;
+        const cached = old?.get(claimText(text, claim));
+        let found: Finding[];
+        if (cached) {
+          const starts = claim.lines.map((l) => l.row.start);
+          found = sameStarts(cached.starts, starts) ? cached.findings : cached.findings.map((f) => rebase(f, cached.starts, starts));
+        } else {
+          found = checkClaim(claim, context);
         }
-        const key = claimText(text, claim);
-        const starts = claim.lines.map((l) => l.row.start);
-        const cached = old?.get(key);
-        const found = cached ? (sameStarts(cached.starts, starts) ? cached.findings : cached.findings.map((f) => rebase(f, cached.starts, starts))) : checkClaim(claim, context);
-        byText.set(key, { starts, findings: found });
         byClaim.set(claim.key, found);
       }
     }
-    if (documentKey !== undefined) documents.set(documentKey, { file, header, byClaim, byText });
+    if (documentKey !== undefined) documents.set(documentKey, { file, header, byClaim });
     return assemble(file, context, byClaim);
   }
 
@@ -198,6 +196,16 @@ export function changeBetween(before: string, after: string): TextChange | undef
   while (s + CHUNK <= room && before.slice(before.length - s - CHUNK, before.length - s) === after.slice(after.length - s - CHUNK, after.length - s)) s += CHUNK;
   while (s < room && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
   return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
+}
+
+/** The previous check's findings by claim text, with the row starts they were made at. */
+function claimsByText(state: DocumentState): Map<string, CachedClaim> {
+  const out = new Map<string, CachedClaim>();
+  for (const claim of state.file.claims.values()) {
+    const findings = state.byClaim.get(claim.key);
+    if (findings) out.set(claimText(state.file.text, claim), { starts: claim.lines.map((l) => l.row.start), findings });
+  }
+  return out;
 }
 
 /** The claim's identity for the cache: its rows' text and the suppression comments above them. */

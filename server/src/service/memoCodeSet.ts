@@ -11,21 +11,36 @@ import type { CodeSet, DataVersion } from '../codeset/types';
 const LIMIT = 200_000;
 
 /** Answers by date, then by code: no key strings are built per lookup. */
+/** Stands for a remembered `undefined`, so one Map lookup answers both "known" and "value". */
+const NONE = Symbol('none');
+
 class Memo<T> {
-  private byDate = new Map<string, Map<string, T>>();
+  private byDate = new Map<string, Map<string, T | typeof NONE>>();
+  /** The undated answers, the most asked, one lookup away. */
+  private undated = new Map<string, T | typeof NONE>();
   private size = 0;
-  constructor(private readonly compute: (code: string, date?: string) => T) {}
+  constructor(private readonly compute: (code: string, date?: string) => T) {
+    this.byDate.set('', this.undated);
+  }
   get(code: string, date?: string): T {
+    if (date === undefined) {
+      const hit = this.undated.get(code);
+      if (hit !== undefined) return hit === NONE ? (undefined as T) : (hit as T);
+    }
     const d = date ?? '';
     let table = this.byDate.get(d);
     if (!table) this.byDate.set(d, (table = new Map()));
-    if (table.has(code)) return table.get(code) as T;
+    const hit = table.get(code);
+    if (hit !== undefined) return hit === NONE ? (undefined as T) : (hit as T);
     if (++this.size > LIMIT) {
-      this.byDate = new Map([[d, (table = new Map())]]);
+      this.undated = new Map();
+      this.byDate = new Map([['', this.undated]]);
+      if (d !== '') this.byDate.set(d, (table = new Map()));
+      else table = this.undated;
       this.size = 1;
     }
     const value = this.compute(code, date);
-    table.set(code, value);
+    table.set(code, value === undefined ? NONE : value);
     return value;
   }
 }

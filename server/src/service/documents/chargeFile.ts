@@ -42,6 +42,10 @@ export interface ChargeLine {
   /** The date-of-service cell, and its ISO value when it parses. */
   date?: Span;
   dateValue?: string;
+  /** The units cell (absent when empty or when the file has no units column). */
+  units?: Span;
+  /** The place-of-service cell. */
+  pos?: Span;
   /** Diagnosis codes from the diagnosis columns (a cell may hold several), in order. */
   diagnoses: Span[];
   /** Diagnosis pointer letters (A-L) from a pointer column. */
@@ -194,6 +198,20 @@ export const NO_SUPPRESSIONS: Suppression[] = [];
 /** Dates repeat on thousands of lines: parse each distinct text once per file. */
 export type DateCache = Map<string, string | undefined>;
 
+/** Service-day keys by provider and date, built once each (thousands of lines share one). */
+const dayKeys = new WeakMap<DateCache, Map<string, Map<string, string>>>();
+
+function dayKeyOf(provider: string, date: string, cache: DateCache): string {
+  if (provider === '') return date;
+  let byProvider = dayKeys.get(cache);
+  if (!byProvider) dayKeys.set(cache, (byProvider = new Map()));
+  let byDate = byProvider.get(provider);
+  if (!byDate) byProvider.set(provider, (byDate = new Map()));
+  let key = byDate.get(date);
+  if (key === undefined) byDate.set(date, (key = `${date}\u0000${provider}`));
+  return key;
+}
+
 function dateOf(text: string, cache: DateCache): string | undefined {
   if (cache.has(text)) return cache.get(text);
   const value = parseServiceDate(text);
@@ -209,57 +227,74 @@ function hasSeparator(text: string, keepDash: boolean): boolean {
   return false;
 }
 
+/** Shared by lines with no modifiers, diagnoses or pointers (most lines lack some): never pushed to. */
+const NONE: never[] = [];
+const LETTERS_ONLY = /^[A-Za-z]+$/;
+
 export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, suppressions: Suppression[], ruleIds: ReadonlySet<string>, dates: DateCache): ChargeLine {
-  const cellOf = (role: ColumnRole): Span | undefined => {
-    const at = columns[role]?.[0];
-    return at === undefined ? undefined : span(row.cells[at]);
+  const cells = row.cells;
+  const at = (role: ColumnRole): Span | undefined => {
+    const list = columns[role];
+    return list === undefined ? undefined : span(cells[list[0]]);
   };
-  const codeCell = cellOf('code');
+  const codeCell = at('code');
   let code: Span | undefined;
-  const modifiers: ModifierSpan[] = [];
+  let modifiers: ModifierSpan[] = NONE;
+  const addModifier = (m: ModifierSpan): void => {
+    if (modifiers === NONE) modifiers = [];
+    modifiers.push(m);
+  };
   if (codeCell) {
     if (!hasSeparator(codeCell.text, false)) code = codeCell;
     else {
       const token = splitCodeCell(codeCell.text, codeCell.start);
       code = { text: token.code, start: token.start, end: token.end };
-      for (const m of token.modifiers) modifiers.push({ text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'code' });
+      for (const m of token.modifiers) addModifier({ text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'code' });
     }
   }
-  for (const col of columns.modifiers ?? []) {
-    const cell = span(row.cells[col]);
-    if (!cell) continue;
-    const items = hasSeparator(cell.text, false) ? splitList(cell) : [cell];
-    for (const m of items) modifiers.push({ text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'list', cell: row.cells[col] });
+  if (columns.modifiers) {
+    for (const col of columns.modifiers) {
+      const cell = span(cells[col]);
+      if (!cell) continue;
+      const items = hasSeparator(cell.text, false) ? splitList(cell) : [cell];
+      for (const m of items) addModifier({ text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'list', cell: cells[col] });
+    }
   }
-  for (const col of columns.modifier ?? []) {
-    const cell = span(row.cells[col]);
-    if (cell) modifiers.push({ text: cell.text, start: cell.start, end: cell.end, value: cell.text.toUpperCase(), source: 'column', cell: row.cells[col] });
+  if (columns.modifier) {
+    for (const col of columns.modifier) {
+      const cell = span(cells[col]);
+      if (cell) addModifier({ text: cell.text, start: cell.start, end: cell.end, value: cell.text.toUpperCase(), source: 'column', cell: cells[col] });
+    }
   }
-  const diagnoses: Span[] = [];
-  for (const col of columns.diagnosis ?? []) {
-    const cell = span(row.cells[col]);
-    if (!cell) continue;
-    if (hasSeparator(cell.text, true)) diagnoses.push(...splitList(cell, true));
-    else diagnoses.push(cell);
+  let diagnoses: Span[] = NONE;
+  if (columns.diagnosis) {
+    for (const col of columns.diagnosis) {
+      const cell = span(cells[col]);
+      if (!cell) continue;
+      if (diagnoses === NONE) diagnoses = [];
+      if (hasSeparator(cell.text, true)) diagnoses.push(...splitList(cell, true));
+      else diagnoses.push(cell);
+    }
   }
-  const pointerCell = cellOf('pointer');
-  const pointers: Span[] = [];
+  const pointerCell = at('pointer');
+  let pointers: Span[] = NONE;
   if (pointerCell) {
+    pointers = [];
     // Pointers may be written `AB`, `A,B`, `A B` or `1,2`.
     for (const item of splitList(pointerCell)) {
-      if (/^[A-Za-z]+$/.test(item.text)) {
+      if (LETTERS_ONLY.test(item.text)) {
         for (let k = 0; k < item.text.length; k++) pointers.push({ text: item.text[k], start: item.start + k, end: item.start + k + 1 });
       } else pointers.push(item);
     }
   }
-  const overrideCell = cellOf('overrideReason');
-  const date = cellOf('date');
+  const overrideCell = at('overrideReason');
+  const date = at('date');
   const dateValue = date ? dateOf(date.text, dates) : undefined;
-  const claim = cellOf('claim')?.text;
-  const provider = cellOf('provider')?.text ?? '';
+  const claim = at('claim')?.text;
+  const provider = at('provider')?.text ?? '';
   const dateKey = dateValue ?? date?.text ?? '';
   // A claim id is the key itself (no string building on the common path); otherwise patient + date + provider.
-  const claimKey = claim ?? `\u0000${cellOf('patient')?.text ?? ''}\u0000${dateKey}\u0000${provider}`;
+  const claimKey = claim ?? `\u0000${at('patient')?.text ?? ''}\u0000${dateKey}\u0000${provider}`;
   return {
     row,
     index,
@@ -268,10 +303,12 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
     modifiers,
     date,
     dateValue,
+    units: at('units'),
+    pos: at('pos'),
     diagnoses,
     pointers,
     claimKey,
-    dayKey: provider === '' ? dateKey : `${dateKey}\u0000${provider}`,
+    dayKey: dayKeyOf(provider, dateKey, dates),
     suppressions,
     override: overrideCell ? parseOverride(overrideCell, ruleIds) : undefined,
     columns,

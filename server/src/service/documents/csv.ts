@@ -227,8 +227,10 @@ export function cellValueRange(cell: CsvCell): { start: number; end: number; tex
   const inner = cell.quoted ? cell.start + 1 : cell.start;
   const raw = cell.text;
   const n = raw.length;
-  // Fast path: most cells have no surrounding blanks, so no new strings are made.
-  if (n === 0 || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(n - 1) > 0x20)) return { start: inner, end: inner + n, text: raw };
+  // Fast path: most cells are unquoted with no surrounding blanks; the cell is its own
+  // value range, so a 100k-row file makes no extra objects for them. (Callers that move
+  // offsets must not move such a span twice: see rowEdit.ts.)
+  if (n === 0 || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(n - 1) > 0x20)) return cell.quoted ? { start: inner, end: inner + n, text: raw } : cell;
   const leading = raw.length - raw.trimStart().length;
   const trimmed = raw.trim();
   return { start: inner + leading, end: inner + leading + trimmed.length, text: trimmed };

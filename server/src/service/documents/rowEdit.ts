@@ -84,6 +84,11 @@ function shiftSpan(s: { start: number; end: number }, delta: number): void {
   s.end += delta;
 }
 
+/** A line's span, unless it is a row cell itself (cellValueRange's fast path), which shiftRow moved already. */
+function shiftOwn(s: { start: number; end: number; quoted?: boolean } | undefined, delta: number): void {
+  if (s && s.quoted === undefined) shiftSpan(s, delta);
+}
+
 function shiftRow(row: CsvRow, delta: number): void {
   row.start += delta;
   row.end += delta;
@@ -97,11 +102,13 @@ function shiftSuppression(s: Suppression, delta: number): void {
 
 /** Moves a line's spans; its row was moved by shiftRow (the edited line is rebuilt, not moved). */
 function shiftLine(line: ChargeLine, delta: number, moved: Set<Suppression>): void {
-  if (line.code) shiftSpan(line.code, delta);
-  if (line.date) shiftSpan(line.date, delta);
-  for (const m of line.modifiers) shiftSpan(m, delta);
-  for (const d of line.diagnoses) shiftSpan(d, delta);
-  for (const p of line.pointers) shiftSpan(p, delta);
+  shiftOwn(line.code, delta);
+  shiftOwn(line.date, delta);
+  shiftOwn(line.units, delta);
+  shiftOwn(line.pos, delta);
+  for (const m of line.modifiers) shiftOwn(m, delta);
+  for (const d of line.diagnoses) shiftOwn(d, delta);
+  for (const p of line.pointers) shiftOwn(p, delta);
   if (line.override) shiftSuppression(line.override, delta);
   for (const s of line.suppressions) {
     if (!moved.has(s)) {
