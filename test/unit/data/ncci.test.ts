@@ -92,6 +92,13 @@ describe('NCCI import (synthetic files in the CMS layouts)', () => {
     assert.equal(codeSet.mue('47383')?.value, 1, 'the other tables still load');
   });
 
+  it('reads the header nearest the data, past tab-separated title lines', () => {
+    const text = 'SYNTHETIC\tTEST\tDATA\tline with tabs\tand effective modifier words\nColumn 1\tColumn 2\t*=prior to 1996\tEffective Date\tDeletion Date\tModifier\tRationale\n47383\t76940\t\t20200101\t*\t1\tx\n';
+    const rows: string[] = [];
+    assert.deepEqual(parsePtpFile(text, (r) => rows.push(r.column2)).problems, []);
+    assert.deepEqual(rows, ['76940']);
+  });
+
   it('finds columns by header name, not position', () => {
     const text = 'SYNTHETIC\nModifier\tColumn 2\tColumn 1\tDeletion Date\tEffective Date\tPrior to 1996\tRationale\n1\t76940\t47383\t*\t20200101\t\tx\n';
     const rows: string[] = [];
