@@ -73,6 +73,17 @@ describe('NCCI import (synthetic files in the CMS layouts)', () => {
     assert.equal(codeSet.mue('64484')?.mai, '1');
   });
 
+  it('reads the Excel forms: first sheet, shared strings, Excel dates, bad rows at their sheet row', () => {
+    const report = importNcci([path.join(ncciDir, 'xlsx')], userDir);
+    assert.deepEqual(report.errors, []);
+    const mue = report.files.find((f) => f.name.endsWith('synthetic-mue-practitioner.xlsx'));
+    assert.equal(mue?.rows, 3);
+    assert.deepEqual(mue?.problems.map((p) => p.line), [7]);
+    const { codeSet } = loadCodeSet({ dataDir, userDataDir: userDir });
+    assert.deepEqual(codeSet.mue('64484'), { code: '64484', value: 4, mai: '1', rationale: 'CMS Policy' });
+    assert.deepEqual(codeSet.addOnPrimaries('22614')?.map((e) => [e.primary, e.effective, e.deletion]), [['22612', '2004-01-01', '2024-12-31'], ['22630', '2020-01-01', '']]);
+  });
+
   it('refuses input with nothing importable, and leaves the index alone', () => {
     const junk = path.join(userDir, 'notes.txt');
     fs.writeFileSync(junk, 'hello\nworld\n');
