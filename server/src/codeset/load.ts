@@ -11,8 +11,8 @@ import { DataProblem, Manifest, SCHEMA_VERSION, buildCodeSet, readFeeScheduleTsv
 import type { CodeSetParts } from './codeSet';
 import { readKnowledgeFolder } from './knowledge/loadRecords';
 import { readCptDescriptorFile } from './sources/cptDescriptorFile';
-import { readModifiersTsv, readHcpcsTsv, readPosTsv, readIcd10Tsv, readTsv, BETOS_FIELDS } from './tables';
-import { readUserData } from './userData';
+import { DiagnosisTable, icd10Table, readModifiersTsv, readHcpcsTsv, readPosTsv, readTsv, BETOS_FIELDS } from './tables';
+import { defaultUserDataDir, readUserData } from './userData';
 import type { CodeSet, DiagnosisCode, FeeScheduleRow } from './types';
 
 export class DataLoadError extends Error {}
@@ -36,6 +36,16 @@ export interface LoadOptions {
   knowledgeDirs?: readonly string[];
   /** A licensed AMA CPT descriptor file (`code<TAB>descriptor`) that replaces the bundled short descriptors. */
   cptDescriptorFile?: string;
+}
+
+/**
+ * What the server and `cpt-lens check` should load: the bundled data, plus the
+ * user's data folder (imports) when it exists, plus the given settings. Explicit
+ * settings win; tests call loadCodeSet() without this and stay machine-independent.
+ */
+export function userLoadOptions(settings: LoadOptions = {}): LoadOptions {
+  const userDataDir = settings.userDataDir ?? (fs.existsSync(defaultUserDataDir()) ? defaultUserDataDir() : undefined);
+  return { ...settings, userDataDir };
 }
 
 /** The data folder shipped next to the bundle (dist/../data) or the source tree. */
@@ -121,7 +131,7 @@ export function loadCodeSet(options: LoadOptions | string = {}): LoadedData {
   if (icd10File) {
     const file = icd10File;
     const dir = icd10Dir;
-    parts.diagnoses = (): DiagnosisCode[] => optionalTable(dir, file, problems, (t, f) => readIcd10Tsv(t, f, problems)) ?? [];
+    parts.diagnoses = (): DiagnosisTable | DiagnosisCode[] => optionalTable(dir, file, problems, (t, f) => icd10Table(t, f, problems)) ?? [];
   }
   for (const dir of opts.knowledgeDirs ?? []) {
     for (const record of readKnowledgeFolder(dir, undefined, problems)) {
