@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
-import { loadCodeSet } from '../codeset/load';
+import { loadCodeSet, userLoadOptions } from '../codeset/load';
 import type { CodeSet } from '../codeset/types';
 import { COLUMN_ROLES } from '../service/documents/columns';
 import { LanguageService, documentKindOf, getLanguageService } from '../service/languageService';
@@ -142,7 +142,8 @@ interface FileResult {
 export function runCheck(args: string[], io: CheckIo): number {
   const options = parseArgs(args, io);
   if (!options) return 2;
-  const { codeSet, problems } = loadCodeSet();
+  // Bundled data plus what the user imported (~/.cptlens: NCCI edits, newer CMS tables).
+  const { codeSet, problems } = loadCodeSet(userLoadOptions());
   for (const p of problems) io.err(`${p.file}:${p.line}: ${p.message}`);
   let problem = false;
   const services = new Map<string, LanguageService>();
