@@ -78,7 +78,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
         return checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES });
       }
       const findings = checker.check(text, documentKey);
-      const parsed = checker.lastFile();
+      const parsed = documentKey === undefined ? undefined : checker.model(documentKey);
       if (documentKey !== undefined && parsed && parsed.text === text) models.set(documentKey, parsed);
       return findings;
     },

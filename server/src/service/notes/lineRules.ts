@@ -42,6 +42,8 @@ export function citationAsChargeLine(citation: CodeCitation): ChargeLine {
     claimKey: key,
     dayKey: key,
     suppressions: [],
+    columns: {},
+    units: citation.units,
     field: (role) => (role === 'units' ? citation.units : undefined),
   };
 }

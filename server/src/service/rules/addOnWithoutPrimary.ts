@@ -37,7 +37,9 @@ export const addOnWithoutPrimary: ClaimRule = {
             severity: 'warning',
             start: code.start,
             end: code.end,
-            message: `${line.codeValue} is an add-on code (global ZZZ) with no other procedure on this claim for ${date ?? 'this date'}; an add-on is paid only with its primary procedure. The NCCI add-on primary list is not loaded, so the primary codes cannot be named.`,
+            message: `${line.codeValue} is an add-on code (global ZZZ) with no other procedure on this claim for ${date ?? 'this date'}; an add-on is paid only with its primary procedure. ${
+              table === undefined ? 'The NCCI add-on primary list is not loaded' : `The loaded NCCI add-on table does not list ${line.codeValue}`
+            }, so the primary codes cannot be named.`,
             data: { code: line.codeValue, globalDays: 'ZZZ', primariesLoaded: table !== undefined },
           }, line);
         }

@@ -41,7 +41,7 @@ export const mue: ClaimRule = {
 };
 
 function flag(ruleId: string, line: ChargeLine, edit: MueEdit, units: number, where: string, report: Report): void {
-  const at = line.field('units') ?? line.code;
+  const at = line.units ?? line.code;
   if (!at) return;
   report({
     ruleId,

@@ -11,12 +11,14 @@ export const unknownCode: LineRule = {
     if (!code) return;
     const normalised = code.text.toUpperCase();
     if (!CODE_SHAPE.test(normalised) || context.codeSet.procedure(normalised)) return;
+    const hcpcs = context.codeSet.version().hcpcs;
     report({
       ruleId: this.id,
       severity: 'error',
       start: code.start,
       end: code.end,
-      message: `${normalised} is not a known CPT/HCPCS code in ${context.codeSet.release.feeSchedule}.`,
+      message: `${normalised} is not a known CPT/HCPCS code: it is in neither the ${context.codeSet.release.feeSchedule} fee schedule${hcpcs ? ' nor the HCPCS Level II file' : ''}. Check for a transposed or dropped digit.`,
+      data: { code: normalised, feeSchedule: context.codeSet.release.feeSchedule, hcpcs },
     }, line);
   },
 };
