@@ -5,7 +5,7 @@ import { bundledCodeSet } from '../../support/codeSet';
 /** `value[-mod...] (mark)` for each citation, in order. */
 function cited(text: string): string[] {
   return parseNote(text, bundledCodeSet()).citations.map(
-    (c) => `${[c.value, ...c.modifiers.map((m) => m.text)].join('-')}${c.units ? ` x${c.units.text}` : ''} (${c.mark})`,
+    (c) => `${[c.value, ...c.modifiers.map((m) => m.value)].join('-')}${c.units ? ` x${c.units.text}` : ''} (${c.mark})`,
   );
 }
 

@@ -32,13 +32,31 @@ export interface CsvProblem {
   message: string;
 }
 
+/** A comment line (`# ...` at the start of a row), kept out of the data rows. */
+export interface CsvComment {
+  /** The line's text after `#`, not trimmed. */
+  text: string;
+  start: number;
+  end: number;
+  /** Index (in `rows`) of the row that follows the comment; `rows.length` when none does. */
+  nextRow: number;
+}
+
 export interface CsvTable {
   delimiter: string;
   rows: CsvRow[];
   problems: CsvProblem[];
+  /** Comment lines; only collected when parsing with `{ comments: true }`. */
+  comments: CsvComment[];
+}
+
+export interface CsvOptions {
+  /** Treat lines starting with `#` as comments (charge files); off for CMS source files. */
+  comments?: boolean;
 }
 
 const QUOTE = 0x22;
+const HASH = 0x23;
 const CR = 0x0d;
 const LF = 0x0a;
 const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'];
@@ -72,7 +90,7 @@ function firstLines(text: string, count: number): string[] {
     let next = text.indexOf('\n', pos);
     if (next < 0) next = text.length;
     const line = text.slice(pos, next).replace(/\r$/, '');
-    if (line.trim() !== '') lines.push(line);
+    if (line.trim() !== '' && !line.startsWith('#')) lines.push(line);
     pos = next + 1;
   }
   return lines;
@@ -89,15 +107,25 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 }
 
 /** Parses `text` as a delimited table; `delimiter` defaults to the detected one. */
-export function parseCsv(text: string, delimiter: string = detectDelimiter(text)): CsvTable {
+export function parseCsv(text: string, delimiter: string = detectDelimiter(text), options: CsvOptions = {}): CsvTable {
   const delim = delimiter.charCodeAt(0);
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
+  const comments: CsvComment[] = [];
   const length = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   while (pos < length) {
     const rowStart = pos;
+    if (options.comments && text.charCodeAt(pos) === HASH) {
+      let end = pos;
+      while (end < length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
+      comments.push({ text: text.slice(pos + 1, end), start: pos, end, nextRow: rows.length });
+      pos = end;
+      if (pos < length && text.charCodeAt(pos) === CR) pos++;
+      if (pos < length && text.charCodeAt(pos) === LF) pos++;
+      continue;
+    }
     const cells: CsvCell[] = [];
     for (;;) {
       const cell = text.charCodeAt(pos) === QUOTE ? readQuoted(text, pos, delim, problems) : readPlain(text, pos, delim, problems);
@@ -127,7 +155,7 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
       });
     }
   }
-  return { delimiter, rows, problems };
+  return { delimiter, rows, problems, comments };
 }
 
 function readPlain(text: string, start: number, delim: number, problems: CsvProblem[]): CsvCell {

@@ -4,7 +4,7 @@
  * text's length; never throws.
  */
 import type { CodeSet } from '../../codeset/types';
-import type { Span } from './chargeFile';
+import type { ModifierSpan, Span } from './chargeFile';
 import { findCitations } from './noteCitations';
 
 export type { Span } from './chargeFile';
@@ -38,7 +38,8 @@ export interface CodeCitation {
   /** The code as written; `value` is upper case. */
   code: Span;
   value: string;
-  modifiers: Span[];
+  /** Attached (`-22`, source `code`), after "modifier" or in a table's modifier column (source `list`). */
+  modifiers: ModifierSpan[];
   /** Units written with the code (`x2`, `(2 units)`, a table's units cell). */
   units?: Span;
   mark: CitationMark;

@@ -9,7 +9,7 @@
  * left alone. One pass over the lines; each line is scanned a constant number of times.
  */
 import type { CodeSet } from '../../codeset/types';
-import type { Span } from './chargeFile';
+import type { ModifierSpan, Span } from './chargeFile';
 import { CODE_SHAPE } from './codeToken';
 import type { CitationMark, CodeCitation, NoteLine } from './note';
 
@@ -43,7 +43,7 @@ const ZIP_BEFORE = new RegExp(`,\\s*(?:${STATES})\\.?\\s+$`);
 
 interface Parsed {
   code: Span;
-  modifiers: Span[];
+  modifiers: ModifierSpan[];
   units?: Span;
   /** Offset in the line just past the code, its modifiers and units. */
   next: number;
@@ -76,13 +76,13 @@ function parseCodeAt(line: NoteLine, pos: number, marked: boolean): Parsed | und
   const m = TOKEN.exec(text);
   if (!m || !CODE_SHAPE.test(m[0])) return undefined;
   let next = pos + m[0].length;
-  const modifiers: Span[] = [];
+  const modifiers: ModifierSpan[] = [];
   const modifier = (re: RegExp): boolean => {
     re.lastIndex = next;
     const mm = re.exec(text);
     if (!mm) return false;
     const start = mm.index + mm[0].length - mm[1].length;
-    modifiers.push({ text: mm[1].toUpperCase(), start: line.start + start, end: line.start + start + 2 });
+    modifiers.push({ text: mm[1], value: mm[1].toUpperCase(), source: re === ATTACHED_MODIFIER ? 'code' : 'list', start: line.start + start, end: line.start + start + 2 });
     next = mm.index + mm[0].length;
     return true;
   };
@@ -234,12 +234,12 @@ function findTableCitations(lines: readonly NoteLine[], add: Add): Set<number> {
     for (; j < lines.length && lines[j].text.includes('|'); j++) {
       tableLines.add(j);
       const cells = tableCells(lines[j]);
-      const modifiers: Span[] = [];
+      const modifiers: ModifierSpan[] = [];
       let units: Span | undefined;
       cells.forEach((cell, k) => {
         if (roles[k] === 'modifier') {
           for (const mm of cell.text.matchAll(/[A-Za-z0-9]{2}(?![A-Za-z0-9])/g)) {
-            modifiers.push({ text: mm[0].toUpperCase(), start: cell.start + mm.index, end: cell.start + mm.index + 2 });
+            modifiers.push({ text: mm[0], value: mm[0].toUpperCase(), source: 'list', start: cell.start + mm.index, end: cell.start + mm.index + 2 });
           }
         } else if (roles[k] === 'units' && /^\d{1,3}$/.test(cell.text)) {
           units = cell;

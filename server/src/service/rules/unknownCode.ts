@@ -17,6 +17,6 @@ export const unknownCode: LineRule = {
       start: code.start,
       end: code.end,
       message: `${normalised} is not a known CPT/HCPCS code in ${context.codeSet.release.feeSchedule}.`,
-    });
+    }, line);
   },
 };
