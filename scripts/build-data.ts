@@ -14,13 +14,13 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Manifest, SCHEMA_VERSION, TableSource, writeFeeScheduleTsv } from '../server/src/codeset/compiled';
-import { CPT_MODIFIERS, levelTwoModifier } from '../server/src/codeset/modifiers';
-import { parseHcpcsFixedWidth, parseLongDescriptionOnly } from '../server/src/codeset/sources/hcpcsFile';
-import { parseIcd10OrderFile } from '../server/src/codeset/sources/icd10OrderFile';
-import { parseRvuFile, releaseOfTitle, SourceProblem } from '../server/src/codeset/sources/rvuFile';
+import { Manifest, SCHEMA_VERSION, TableSource } from '../server/src/codeset/compiled';
+import { CPT_MODIFIERS } from '../server/src/codeset/modifiers';
+import { compileFeeSchedule, compileHcpcs, compileIcd10, hcpcsReleaseOf, hcpcsTables } from '../server/src/codeset/compileSources';
+import { parseLongDescriptionOnly } from '../server/src/codeset/sources/hcpcsFile';
+import type { SourceProblem } from '../server/src/codeset/sources/rvuFile';
 import { parseBetosTable, parsePlaceOfServiceTable } from '../server/src/codeset/sources/smallTables';
-import { HcpcsRow, writeHcpcsTsv, writeIcd10Tsv, writeModifiersTsv, writePosTsv, writeTsv, BETOS_FIELDS } from '../server/src/codeset/tables';
+import { writePosTsv, writeTsv, BETOS_FIELDS } from '../server/src/codeset/tables';
 import type { PlaceOfService } from '../server/src/codeset/types';
 
 function fail(message: string): never {
@@ -62,50 +62,38 @@ const write = (file: string, text: string): void => fs.writeFileSync(path.join(o
 
 // ---- Fee schedule.
 const rvuPath = sourceFile('mpfs-rvu', /^PPRRVU.*\.csv$/i);
-const parsed = parseRvuFile(readSource(rvuPath));
-report(rvuPath, parsed.problems);
-if (parsed.rows.length === 0) fail(`${rvuPath}: no rows read.`);
-const release = releaseOfTitle(parsed.title) ?? fail(`${rvuPath}: cannot tell the release from the title "${parsed.title}".`);
-// The most common conversion factor becomes the manifest's; rows that differ keep their own.
-const cfCounts = new Map<number, number>();
-for (const r of parsed.rows) cfCounts.set(r.conversionFactor, (cfCounts.get(r.conversionFactor) ?? 0) + 1);
-const conversionFactor = [...cfCounts].sort((a, b) => b[1] - a[1])[0][0];
-write('fee-schedule.tsv', writeFeeScheduleTsv(parsed.rows, conversionFactor));
+const fee = compileFeeSchedule(readSource(rvuPath));
+report(rvuPath, fee.problems);
+if (fee.error) fail(`${rvuPath}: ${fee.error}.`);
+write('fee-schedule.tsv', fee.tsv);
 
 // ---- HCPCS Level II: codes and modifiers from the fixed-width file, then the supplement's additions.
 const hcpcsPath = sourceFile('hcpcs-level2', /^HCPC\d{4}_[A-Z]{3}_ANWEB_\d+\.txt$/i);
-const hcpcsRelease = /HCPC(\d{4}_[A-Z]{3})/i.exec(hcpcsPath)?.[1].toUpperCase() ?? 'unknown';
-const hcpcs = parseHcpcsFixedWidth(readSource(hcpcsPath));
+const hcpcs = compileHcpcs(readSource(hcpcsPath), hcpcsReleaseOf(hcpcsPath) ?? fail(`${hcpcsPath}: no release (HCPCyyyy_MMM) in the file name.`));
 report(hcpcsPath, hcpcs.problems);
-const hcpcsRows: HcpcsRow[] = hcpcs.records
-  .filter((r) => r.kind === 'procedure')
-  .map((r) => ({
-    code: r.code, longDescription: r.longDescription, shortDescription: r.shortDescription, pricing: r.pricing, coverage: r.coverage,
-    betos: r.betos, addDate: r.addDate, actionEffectiveDate: r.actionEffectiveDate, terminationDate: r.terminationDate, actionCode: r.actionCode,
-    release: `HCPC${hcpcsRelease}`,
-  }));
-const levelTwoModifiers = hcpcs.records.filter((r) => r.kind === 'modifier').map(levelTwoModifier);
+const hcpcsRows = hcpcs.rows;
+const levelTwoModifiers = hcpcs.levelTwoModifiers;
 const supplementDir = path.join('hcpcs-level2', '2025-07-longdesc-only');
 let supplementPath: string | undefined;
 let added = 0;
 if (fs.existsSync(path.join(sources, supplementDir))) {
   supplementPath = sourceFile(supplementDir, /\.csv$/i);
-  const supplementRelease = /HCPC(\d{4}_[A-Z]{3})/i.exec(supplementPath)?.[1].toUpperCase() ?? 'supplement';
+  const supplementRelease = hcpcsReleaseOf(supplementPath) ?? 'supplement';
   const supplement = parseLongDescriptionOnly(readSource(supplementPath));
   report(supplementPath, supplement.problems);
-  const known = new Set(hcpcs.records.map((r) => r.code));
+  const known = new Set(hcpcsRows.map((r) => r.code));
   for (const s of supplement.codes) {
     if (known.has(s.code) || s.code.length !== 5) continue;
     added++;
     hcpcsRows.push({
       code: s.code, longDescription: s.longDescription, shortDescription: '', pricing: [], coverage: '', betos: '',
-      addDate: '', actionEffectiveDate: '', terminationDate: '', actionCode: '', release: `HCPC${supplementRelease}`, descriptionOnly: true,
+      addDate: '', actionEffectiveDate: '', terminationDate: '', actionCode: '', release: supplementRelease, descriptionOnly: true,
     });
   }
 }
-hcpcsRows.sort((a, b) => (a.code < b.code ? -1 : 1));
-write('hcpcs.tsv', writeHcpcsTsv(hcpcsRows));
-write('modifiers.tsv', writeModifiersTsv([...CPT_MODIFIERS, ...levelTwoModifiers]));
+const tables = hcpcsTables(hcpcsRows, levelTwoModifiers);
+write('hcpcs.tsv', tables.hcpcsTsv);
+write('modifiers.tsv', tables.modifiersTsv);
 
 // ---- BETOS and places of service.
 const betosPath = sourceFile('betos', /\.csv$/i);
@@ -129,39 +117,28 @@ write('place-of-service.tsv', writePosTsv(places));
 
 // ---- ICD-10-CM.
 const icdPath = sourceFile('icd10cm', /^icd10cm_order_\d{4}\.txt$/i);
-const icd = parseIcd10OrderFile(readSource(icdPath));
+const icd = compileIcd10(readSource(icdPath), path.basename(icdPath));
 report(icdPath, icd.problems);
-write('icd10cm.tsv', writeIcd10Tsv(icd.codes));
-const icdYear = /(\d{4})/.exec(icdPath)?.[1] ?? '';
+write('icd10cm.tsv', icd.tsv);
 
 const manifest: Manifest = {
   schema: SCHEMA_VERSION,
-  feeSchedule: {
-    release: release.name,
-    title: parsed.title,
-    effectiveFrom: release.from,
-    effectiveTo: release.to,
-    sourceFile: rvuPath,
-    sourceSha256: checksums.get(rvuPath) ?? '',
-    rows: parsed.rows.length,
-    codes: new Set(parsed.rows.map((r) => r.code)).size,
-    conversionFactor,
-  },
+  feeSchedule: { ...fee.entry, sourceFile: rvuPath, sourceSha256: checksums.get(rvuPath) ?? '' },
   hcpcs: {
-    release: `HCPC${hcpcsRelease}` + (added > 0 && supplementPath ? ` + ${added} codes from ${path.basename(supplementPath)}` : ''),
+    release: hcpcs.release + (added > 0 && supplementPath ? ` + ${added} codes from ${path.basename(supplementPath)}` : ''),
     file: 'hcpcs.tsv',
     sources: origin(hcpcsPath, ...(supplementPath ? [supplementPath] : [])),
     rows: hcpcsRows.length,
     counts: { fromAnweb: hcpcsRows.length - added, descriptionOnlyAdditions: added, withTerminationDate: hcpcsRows.filter((r) => r.terminationDate).length },
   },
   modifiers: {
-    release: `CPT numeric (CPT Lens wording) + HCPC${hcpcsRelease} Level II`,
+    release: `CPT numeric (CPT Lens wording) + ${hcpcs.release} Level II`,
     file: 'modifiers.tsv',
     sources: origin(hcpcsPath),
     rows: CPT_MODIFIERS.length + levelTwoModifiers.length,
     counts: { cpt: CPT_MODIFIERS.length, levelTwo: levelTwoModifiers.length },
   },
-  betos: { release: `BETOS table of HCPC${hcpcsRelease} record layout`, file: 'betos.tsv', sources: origin(betosPath), rows: betos.names.length },
+  betos: { release: `BETOS table of the ${hcpcs.release} record layout`, file: 'betos.tsv', sources: origin(betosPath), rows: betos.names.length },
   placeOfService: {
     release: 'CMS POS code set (2022 copy + 27, 66)',
     file: 'place-of-service.tsv',
@@ -170,17 +147,17 @@ const manifest: Manifest = {
     counts: { fromSource: pos.places.length, added: places.length - pos.places.length },
   },
   icd10: {
-    release: `ICD-10-CM FY${icdYear}`,
+    release: icd.release,
     file: 'icd10cm.tsv',
     sources: origin(icdPath),
-    rows: icd.codes.length,
-    counts: { billable: icd.codes.filter((c) => c.billable).length, headers: icd.codes.filter((c) => !c.billable).length },
+    rows: icd.rows,
+    counts: icd.counts,
   },
 };
 write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
 process.stdout.write(
-  `build-data: ${manifest.feeSchedule.rows} fee-schedule rows (${release.name}), ${hcpcsRows.length} Level II codes (${added} description-only), ` +
-    `${manifest.modifiers?.rows} modifiers, ${betos.names.length} BETOS, ${places.length} POS, ${icd.codes.length} ICD-10-CM → ${outDir}\n`,
+  `build-data: ${manifest.feeSchedule.rows} fee-schedule rows (${fee.entry.release}), ${hcpcsRows.length} Level II codes (${added} description-only), ` +
+    `${manifest.modifiers?.rows} modifiers, ${betos.names.length} BETOS, ${places.length} POS, ${icd.rows} ICD-10-CM → ${outDir}\n`,
 );
-const skipped = [parsed, hcpcs, betos, pos, icd].reduce((n, p) => n + p.problems.length, 0);
+const skipped = [fee, hcpcs, betos, pos, icd].reduce((n, p) => n + p.problems.length, 0);
 if (skipped > 0) process.stdout.write(`build-data: ${skipped} source rows skipped (listed above).\n`);

@@ -4,7 +4,7 @@
  * biggest table), places of service, NCCI tables and knowledge records. Pure: the
  * tables come from load.ts (or a test), never from the file system.
  */
-import { allModifiers, HcpcsRow } from './tables';
+import { allModifiers, DiagnosisTable, HcpcsRow } from './tables';
 import type { NcciTables } from './ncci/tables';
 import { SearchIndex } from './search';
 import type {
@@ -32,8 +32,8 @@ export interface CodeSetParts {
   betosNames?: ReadonlyMap<string, string>;
   /** Level II modifiers; the CPT numeric modifiers are always included. */
   modifiers?: readonly ModifierInfo[];
-  /** ICD-10-CM, read on the first diagnosis lookup or search. */
-  diagnoses?: () => readonly DiagnosisCode[];
+  /** ICD-10-CM, read on the first diagnosis lookup or search: a list, or a table that makes entries on demand. */
+  diagnoses?: () => readonly DiagnosisCode[] | DiagnosisTable;
   placesOfService?: readonly PlaceOfService[];
   ncci?: NcciTables;
   knowledge?: readonly KnowledgeRecord[];
@@ -85,11 +85,19 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
 
   const modifiers = allModifiers(parts.modifiers ?? []);
   const pos = new Map((parts.placesOfService ?? []).map((p) => [p.code, p]));
-  const knowledge = new Map((parts.knowledge ?? []).map((k) => [k.code, k]));
+  const knowledge = new Map((parts.knowledge ?? []).map((k) => [k.code, k.betos && !k.betosName && betosNames.has(k.betos) ? { ...k, betosName: betosNames.get(k.betos) } : k]));
 
-  let diagnoses: Map<string, DiagnosisCode> | undefined;
-  const diagnosisMap = (): Map<string, DiagnosisCode> =>
-    (diagnoses ??= new Map((parts.diagnoses?.() ?? []).map((d) => [d.code, d])));
+  let diagnoses: DiagnosisTable | undefined;
+  const diagnosisTable = (): DiagnosisTable => {
+    if (!diagnoses) {
+      const given = parts.diagnoses?.() ?? [];
+      if (Array.isArray(given)) {
+        const map = new Map((given as readonly DiagnosisCode[]).map((d) => [d.code, d]));
+        diagnoses = { get: (code) => map.get(code), all: () => map.values() };
+      } else diagnoses = given as DiagnosisTable;
+    }
+    return diagnoses;
+  };
 
   const indexes = new Map<string, SearchIndex>();
   const index = (kind: SearchHit['kind']): SearchIndex => {
@@ -103,7 +111,7 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
           built.add(code, p.descriptor, [p.descriptor, p.row?.descriptor ?? '', p.hcpcs?.shortDescription ?? '', k ? `${k.summary} ${k.description}` : ''], k !== undefined);
         }
       } else if (kind === 'diagnosis') {
-        for (const d of diagnosisMap().values()) built.add(d.code, `${d.display} ${d.longDescription}`, [d.shortDescription, d.longDescription]);
+        for (const d of diagnosisTable().all()) built.add(d.code, `${d.display} ${d.longDescription}`, [d.shortDescription, d.longDescription]);
       } else if (kind === 'modifier') {
         for (const m of modifiers.values()) built.add(m.code, m.name, [m.name, m.description]);
       } else {
@@ -132,7 +140,7 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
       if (!m || !date) return m;
       return { ...m, validity: validityOn(date, m.addDate, m.terminationDate) };
     },
-    diagnosis: (code) => diagnosisMap().get(code.toUpperCase().replace('.', '')),
+    diagnosis: (code) => diagnosisTable().get(code.toUpperCase().replace('.', '')),
     placeOfService: (code) => pos.get(code.length === 1 ? `0${code}` : code),
     ptpEdits(code, date): readonly PtpEdit[] {
       return ncci ? ncci.ptpEdits(code.toUpperCase()).filter((e) => inForce(e.effective, e.deletion, date)) : [];

@@ -11,7 +11,7 @@ import { DataProblem, Manifest, SCHEMA_VERSION, buildCodeSet, readFeeScheduleTsv
 import type { CodeSetParts } from './codeSet';
 import { readKnowledgeFolder } from './knowledge/loadRecords';
 import { readCptDescriptorFile } from './sources/cptDescriptorFile';
-import { readModifiersTsv, readHcpcsTsv, readPosTsv, readIcd10Tsv, readTsv, BETOS_FIELDS } from './tables';
+import { DiagnosisTable, icd10Table, readModifiersTsv, readHcpcsTsv, readPosTsv, readTsv, BETOS_FIELDS } from './tables';
 import { readUserData } from './userData';
 import type { CodeSet, DiagnosisCode, FeeScheduleRow } from './types';
 
@@ -129,7 +129,7 @@ export function loadCodeSet(options: LoadOptions | string = {}): LoadedData {
   if (icd10File) {
     const file = icd10File;
     const dir = icd10Dir;
-    parts.diagnoses = (): DiagnosisCode[] => optionalTable(dir, file, problems, (t, f) => readIcd10Tsv(t, f, problems)) ?? [];
+    parts.diagnoses = (): DiagnosisTable | DiagnosisCode[] => optionalTable(dir, file, problems, (t, f) => icd10Table(t, f, problems)) ?? [];
   }
   for (const dir of opts.knowledgeDirs ?? []) {
     for (const record of readKnowledgeFolder(dir, undefined, problems)) {

@@ -148,6 +148,8 @@ export interface PtpEdit {
   /** '0' no modifier bypasses; '1' an NCCI-associated modifier bypasses; '9' not applicable. */
   modifierIndicator: '0' | '1' | '9';
   rationale: string;
+  /** The file's "*": the edit existed before 1996. */
+  priorTo1996?: boolean;
 }
 
 /** One NCCI medically unlikely edit. */
@@ -178,13 +180,20 @@ export interface KnowledgeRecord {
   modifiers: { code: string; guidance: string }[];
   medicalNecessity: string[];
   performedBy: string;
+  /** What the physician's work includes, in order. */
+  physicianWork?: string;
   examples: string[];
   /** Named documentation elements a note check looks for. */
   documentation: DocumentationElement[];
   codingNotes: string[];
   betos?: string;
+  /** The BETOS category's name (from the record, else the BETOS table). */
+  betosName?: string;
   specialties: string[];
+  /** Place-of-service codes (two digits). */
   placesOfService: string[];
+  /** What the record was written from. */
+  basis?: string;
   /** Where the record came from (file path or "bundled"). */
   source: string;
 }
