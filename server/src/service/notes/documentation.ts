@@ -55,6 +55,15 @@ export function elementPattern(element: DocumentationElement): RegExp {
   return re;
 }
 
+/**
+ * The label as a prompt: without the parenthetical and the ", if ..." / ", or ..."
+ * qualifier (`Complications, or their absence` → `Complications`).
+ */
+export function promptLabel(label: string): string {
+  const short = label.replace(/\s*\([^)]*\)/g, '').replace(/\s*,.*$/, '').trim();
+  return short === '' ? label.trim() : short;
+}
+
 function blankContaining(blanks: readonly TemplateBlank[], offset: number): TemplateBlank | undefined {
   let lo = 0;
   let hi = blanks.length - 1;
