@@ -3,6 +3,7 @@ import { applySafeFixes } from '../../../server/src/service/fixes';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import type { Finding } from '../../../server/src/service/types';
 import { bundledCodeSet } from '../../support/codeSet';
+import { codeSetWithKnowledge } from '../../support/knowledge';
 
 describe('notes: side words and cited modifiers', () => {
   const service = getLanguageService({ codeSet: bundledCodeSet() });
@@ -70,5 +71,23 @@ describe('notes: charge line rules on citations', () => {
   it('reports an unknown marked code as an error, and leaves unknown unmarked numbers alone', () => {
     const findings = service.validate('CPT 99999 was planned; 99998 steps were taken.\n', 'note');
     assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.start, f.end]), [['unknown-marked-code', 'error', 4, 9]]);
+  });
+});
+
+describe('notes: stated counts and cited units (SYNTHETIC 20610 record with countsUnits)', () => {
+  const service = getLanguageService({ codeSet: codeSetWithKnowledge() });
+  const check = (text: string): Finding[] => service.validate(text, 'note').filter((f) => f.ruleId === 'count-units');
+
+  it('warns when the count read disagrees with the units cited, naming the words', () => {
+    const [finding] = check('Injection of two joints under landmark guidance (20610).\n');
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /reads "two joints" \(line 1\), but 20610 is cited with 1 unit \(none stated\)/);
+  });
+
+  it('is silent when they agree, when counts differ within the note, and for records that do not count units', () => {
+    assert.deepEqual(check('Injection of two joints by palpation: CPT 20610 x2\n'), []);
+    assert.deepEqual(check('2 joints planned, 1 joint injected by palpation (20610).\n'), []);
+    // 47383's record counts tumors but its units do not: one or more tumors is one unit.
+    assert.deepEqual(check('CPT 47383\nThree lesions treated.\n'), []);
   });
 });
