@@ -80,3 +80,12 @@ describe('notes: finding cited codes', () => {
     assert.equal(citation.line, 1);
   });
 });
+
+describe('notes: HTML comments', () => {
+  it('are not part of the note: no citations, side words or documentation in them, same offsets', () => {
+    const text = '<!-- CPT 99999, bilateral -->\nCPT 47383\n';
+    const note = parseNote(text, bundledCodeSet());
+    assert.equal(note.visible.length, text.length);
+    assert.deepEqual(note.citations.map((c) => [c.value, c.code.start]), [['47383', 34]]);
+  });
+});

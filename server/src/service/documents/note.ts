@@ -53,7 +53,14 @@ export interface TemplateBlank extends Span {
 }
 
 export interface NoteDocument {
+  /** The document's text. */
   text: string;
+  /**
+   * The text as a reader sees it: HTML comments (`<!-- ... -->`, invisible in rendered
+   * Markdown) blanked to spaces, line breaks kept, so offsets are the same as `text`'s.
+   * Everything but hover reads this: a comment documents nothing and cites nothing.
+   */
+  visible: string;
   lines: NoteLine[];
   sections: NoteSection[];
   blanks: TemplateBlank[];
@@ -129,7 +136,8 @@ function findBlanks(text: string, lineAt: (offset: number) => NoteLine): Templat
 
 /** Parses a note. The code set decides which unmarked code-shaped tokens in code-list lines are codes. */
 export function parseNote(text: string, codeSet: CodeSet): NoteDocument {
-  const lines = splitLines(text);
+  const visible = text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\r\n]/g, ' ')) : text;
+  const lines = splitLines(visible);
   const lineAt = (offset: number): NoteLine => {
     let lo = 0;
     let hi = lines.length - 1;
@@ -142,11 +150,12 @@ export function parseNote(text: string, codeSet: CodeSet): NoteDocument {
   };
   return {
     text,
+    visible,
     lines,
     sections: findSections(lines),
-    blanks: findBlanks(text, lineAt),
+    blanks: findBlanks(visible, lineAt),
     citations: findCitations(lines, codeSet),
-    boldLabels: BOLD_LABEL.test(text),
+    boldLabels: BOLD_LABEL.test(visible),
     lineAt,
   };
 }

@@ -1,4 +1,4 @@
-import { elementPattern } from './documentation';
+import { elementPattern, searchableText } from './documentation';
 import { citedCodes } from './codeSides';
 import type { NoteRule } from './rule';
 import type { DocumentationElement } from '../../codeset/types';
@@ -34,7 +34,7 @@ export const countUnits: NoteRule = {
         const stated: { count: number; text: string; line: number }[] = [];
         const re = elementPattern(element);
         re.lastIndex = 0;
-        const searchable = note.text.replace(/[-‐‑–—_/]/g, ' ');
+        const searchable = searchableText(note);
         let m: RegExpExecArray | null;
         while ((m = re.exec(searchable)) !== null) {
           const text = note.text.slice(m.index, m.index + m[0].length);

@@ -36,6 +36,14 @@ const BLANK_VALUE = /^\s*(?:\*\*|__)?\s*[:=]?\s*(?:\*\*|__)?\s*(?:\*{3,}|_{3,}|\
 const SEPARATORS = /[-‐‑–—_/]/g;
 
 const patterns = new WeakMap<DocumentationElement, RegExp>();
+const readable = new WeakMap<NoteDocument, string>();
+
+/** The visible text with hyphens, dashes, slashes and underscores as spaces: what element patterns run on. */
+export function searchableText(note: NoteDocument): string {
+  let text = readable.get(note);
+  if (text === undefined) readable.set(note, (text = note.visible.replace(SEPARATORS, ' ')));
+  return text;
+}
 
 function phrasePattern(phrase: string): string {
   const words = phrase.replace(SEPARATORS, ' ').trim().split(/\s+/).filter(Boolean);
@@ -85,7 +93,7 @@ function elementFacts(note: NoteDocument, searchable: string, element: Documenta
     const matched = { text: note.text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length };
     const inside = blankContaining(note.blanks, m.index);
     const line = note.lineAt(m.index);
-    const value = BLANK_VALUE.exec(note.text.slice(matched.end, line.end));
+    const value = BLANK_VALUE.exec(note.visible.slice(matched.end, line.end));
     const blank = inside ?? (value ? blankContaining(note.blanks, matched.end + value[0].length - 1) : undefined);
     if (!blank) return { element, state: 'documented', matched };
     unfilled ??= { element, state: 'unfilled', matched, blank };
@@ -97,14 +105,12 @@ function elementFacts(note: NoteDocument, searchable: string, element: Documenta
 export function documentationFacts(note: NoteDocument, codeSet: CodeSet): DocumentationFacts[] {
   const facts: DocumentationFacts[] = [];
   const seen = new Set<string>();
-  let searchable: string | undefined;
   for (const citation of note.citations) {
     if (seen.has(citation.value)) continue;
     seen.add(citation.value);
     const record = codeSet.knowledge(citation.value);
     if (!record || record.documentation.length === 0) continue;
-    searchable ??= note.text.replace(SEPARATORS, ' ');
-    const text = searchable;
+    const text = searchableText(note);
     facts.push({ code: citation.value, citation, record, elements: record.documentation.map((e) => elementFacts(note, text, e)) });
   }
   return facts;

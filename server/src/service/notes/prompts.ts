@@ -45,7 +45,7 @@ export function insertPromptFix(note: NoteDocument, label: string): Fix {
   const at = promptInsertionPoint(note);
   const line = promptLine(note, label);
   // In a Markdown note whose fields are separate paragraphs, keep the new one a paragraph too.
-  const separator = note.boldLabels && /\n[^\S\n]*\n[^\S\n]*\*\*/.test(note.text) ? '\n\n' : '\n';
-  const empty = note.text.trim() === '';
+  const separator = note.boldLabels && /\n[^\S\n]*\n[^\S\n]*\*\*/.test(note.visible) ? '\n\n' : '\n';
+  const empty = note.visible.trim() === '';
   return { title: `Add a prompt line "${line}"`, safe: true, edits: [{ start: at, end: at, newText: empty ? line : separator + line }] };
 }

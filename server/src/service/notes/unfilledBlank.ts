@@ -29,7 +29,7 @@ export const unfilledBlank: NoteRule = {
     for (const blank of note.blanks) {
       const element = elementOf.get(blank.start);
       const line = note.lines[blank.line];
-      const label = labelBefore(note.text.slice(line.start, blank.start));
+      const label = labelBefore(note.visible.slice(line.start, blank.start));
       let message: string;
       if (element) {
         const kind = element.facts.element.conditional ? 'needs, when it applies' : 'requires';
