@@ -2,7 +2,7 @@ import { BILATERAL_MEANING, describeIndicator } from '../../codeset/indicators';
 import type { Fix } from '../types';
 import { citedCodes, modifierInsertionPoint } from './codeSides';
 import type { NoteRule } from './rule';
-import { quoteWords, sideWords } from './sideWords';
+import { quoteWords, sideWords, wordsNear } from './sideWords';
 
 /**
  * The note says "bilateral", but a cited bilateral-eligible code does not say so:
@@ -13,9 +13,11 @@ export const bilateralModifier: NoteRule = {
   description: 'The note reads "bilateral" but a bilateral-eligible code is cited without 50, RT/LT or 2 units.',
   scope: 'note',
   checkNote(note, context, report) {
-    const words = sideWords(note).filter((w) => w.side === 'bilateral');
-    if (words.length === 0) return;
+    const all = sideWords(note);
+    if (!all.some((w) => w.side === 'bilateral')) return;
     for (const cited of citedCodes(note, context.codeSet)) {
+      const words = wordsNear(all, note, cited.citations[0]).filter((w) => w.side === 'bilateral');
+      if (words.length === 0) continue;
       const both = cited.modifiers.has('RT') && cited.modifiers.has('LT');
       let missing: string;
       const fixes: Fix[] = [];

@@ -4,7 +4,7 @@
  * sections (or lines labelled so) are skipped, as are the verb "left" ("left in
  * place") and idioms ("right away", "all right").
  */
-import type { NoteDocument } from '../documents/note';
+import type { CodeCitation, NoteDocument } from '../documents/note';
 
 export type Side = 'bilateral' | 'left' | 'right';
 
@@ -54,6 +54,21 @@ export function sideWords(note: NoteDocument): SideWord[] {
     }
   }
   return words;
+}
+
+/**
+ * The side words that speak about a citation: those on its line, else those in its
+ * section, else all of them (a note about one procedure).
+ */
+export function wordsNear(words: readonly SideWord[], note: NoteDocument, citation: CodeCitation): SideWord[] {
+  const sameLine = words.filter((w) => w.lineNumber === citation.line + 1);
+  if (sameLine.length > 0) return sameLine;
+  const section = note.sections.find((s) => s.headingLine >= 0 && s.firstLine <= citation.line && citation.line <= s.lastLine);
+  if (section) {
+    const inSection = words.filter((w) => w.lineNumber - 1 >= section.firstLine && w.lineNumber - 1 <= section.lastLine);
+    if (inSection.length > 0) return inSection;
+  }
+  return [...words];
 }
 
 /** `"left knee" (line 9), "left" (line 14)`: the words read, for messages. Three at most. */

@@ -33,7 +33,7 @@ export const unfilledBlank: NoteRule = {
       let message: string;
       if (element) {
         const kind = element.facts.element.conditional ? 'needs, when it applies' : 'requires';
-        message = `"${element.facts.matched?.text}" is not filled in (${blank.text}); ${element.code} ${kind}: ${element.facts.element.label}.`;
+        message = `"${label ?? element.facts.matched?.text}" is not filled in (${blank.text}); ${element.code} ${kind}: ${element.facts.element.label}.`;
       } else if (label) {
         message = `"${label}" is not filled in (${blank.text}).`;
       } else {
