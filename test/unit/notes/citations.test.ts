@@ -35,6 +35,9 @@ describe('notes: finding cited codes', () => {
     const table = '| Procedure | CPT | Mod | Units |\n|---|---|---|---|\n| Cryoablation | 47383 | 22 | 1 |\n| Guidance | 99999 | | |\n';
     assert.deepEqual(cited(table), ['47383-22 x1 (table)', '99999 (table)']);
     assert.deepEqual(cited('| Date | Room |\n|---|---|\n| 01/02/2025 | 47383 |\n'), []);
+    // A column headed just "Code" counts only when it holds a known procedure code (else: lab or internal codes).
+    assert.deepEqual(cited('| Procedure | Code |\n|---|---|\n| Cryo | 47383 |\n| Typo | 99999 |\n'), ['47383 (table)', '99999 (table)']);
+    assert.deepEqual(cited('| Test | Code |\n|---|---|\n| Sodium | 10231 |\n| Potassium | 10232 |\n'), []);
   });
 
   it('takes known codes, and only known codes, from lines shaped like code lists', () => {

@@ -151,7 +151,7 @@ export function findCitations(lines: readonly NoteLine[], codeSet: CodeSet): Cod
       line: line.index,
     });
   };
-  const tableLines = findTableCitations(lines, add);
+  const tableLines = findTableCitations(lines, codeSet, add);
   let inCodesBlock = false;
   for (const line of lines) {
     if (tableLines.has(line.index)) continue;
@@ -222,14 +222,19 @@ function findCodeListLine(line: NoteLine, codeSet: CodeSet, add: Add): void {
   }
 }
 
-/** Markdown tables with a code column: every code in that column is a marked citation. Returns the table lines. */
-function findTableCitations(lines: readonly NoteLine[], add: Add): Set<number> {
+/**
+ * Markdown tables with a code column: every code in that column is a marked citation.
+ * A column headed just "Code" may hold lab, supply or internal codes: it counts only
+ * when at least one of its codes is a known procedure code. Returns the table lines.
+ */
+function findTableCitations(lines: readonly NoteLine[], codeSet: CodeSet, add: Add): Set<number> {
   const tableLines = new Set<number>();
   for (let i = 1; i < lines.length; i++) {
     if (!/^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(lines[i].text) || !lines[i].text.includes('|')) continue;
     const header = tableCells(lines[i - 1]);
     const roles = header.map((cell) => tableRole(cell.text));
     tableLines.add(i - 1).add(i);
+    const pending: { parsed: Parsed; line: NoteLine; generic: boolean }[] = [];
     let j = i + 1;
     for (; j < lines.length && lines[j].text.includes('|'); j++) {
       tableLines.add(j);
@@ -246,22 +251,25 @@ function findTableCitations(lines: readonly NoteLine[], add: Add): Set<number> {
         }
       });
       cells.forEach((cell, k) => {
-        if (roles[k] !== 'code') return;
+        if (roles[k] !== 'code' && roles[k] !== 'generic-code') return;
         const offset = cell.start - lines[j].start;
         for (const parsed of parseCodeList(lines[j], offset, true)) {
-          add({ ...parsed, modifiers: [...parsed.modifiers, ...modifiers], units: parsed.units ?? units }, 'table', lines[j]);
+          pending.push({ parsed: { ...parsed, modifiers: [...parsed.modifiers, ...modifiers], units: parsed.units ?? units }, line: lines[j], generic: roles[k] === 'generic-code' });
         }
       });
     }
+    const genericIsProcedure = pending.some((p) => p.generic && codeSet.procedure(p.parsed.code.text));
+    for (const p of pending) if (!p.generic || genericIsProcedure) add(p.parsed, 'table', p.line);
     i = j - 1;
   }
   return tableLines;
 }
 
-function tableRole(header: string): 'code' | 'modifier' | 'units' | undefined {
+function tableRole(header: string): 'code' | 'generic-code' | 'modifier' | 'units' | undefined {
   const name = header.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (/icd|diag|dx|zip|postal|phone/.test(name)) return undefined;
-  if (/^(?:cpt|hcpcs)|^(?:procedure|proc|billing|charge)?codes?$|^px$/.test(name)) return 'code';
+  if (/icd|diag|dx|zip|postal|phone|loinc|ndc|lab/.test(name)) return undefined;
+  if (/^codes?$/.test(name)) return 'generic-code';
+  if (/^(?:cpt|hcpcs)|^(?:procedure|proc|billing|charge)codes?$|^px$/.test(name)) return 'code';
   if (/^(?:modifiers?|mods?)\d?$/.test(name)) return 'modifier';
   if (/^(?:units?|qty|quantity)$/.test(name)) return 'units';
   return undefined;

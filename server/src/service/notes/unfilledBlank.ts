@@ -29,7 +29,8 @@ export const unfilledBlank: NoteRule = {
     for (const blank of note.blanks) {
       const element = elementOf.get(blank.start);
       const line = note.lines[blank.line];
-      const label = labelBefore(note.visible.slice(line.start, blank.start));
+      // A label is short: reading at most 80 characters back keeps a line full of blanks linear.
+      const label = labelBefore(note.visible.slice(Math.max(line.start, blank.start - 80), blank.start));
       let message: string;
       if (element) {
         const kind = element.facts.element.conditional ? 'needs, when it applies' : 'requires';
