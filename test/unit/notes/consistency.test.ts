@@ -91,3 +91,14 @@ describe('notes: stated counts and cited units (SYNTHETIC 20610 record with coun
     assert.deepEqual(check('CPT 47383\nThree lesions treated.\n'), []);
   });
 });
+
+describe('notes: "bilateral" in an indication or diagnosis', () => {
+  const service = getLanguageService({ codeSet: bundledCodeSet() });
+  const check = (text: string): string[] => service.validate(text, 'note').filter((f) => /bilateral|laterality/.test(f.ruleId)).map((f) => f.ruleId);
+
+  it('describes the condition, not the procedure', () => {
+    assert.deepEqual(check('Procedure code(s): CPT 20610-RT\nIndication: bilateral knee osteoarthritis.\nProcedure: right knee injection.\n'), []);
+    assert.deepEqual(check('Procedure code(s): CPT 20610-RT\nPreoperative diagnosis: bilateral knee pain\nProcedure: bilateral knee injection, right knee first.\n'), []);
+    assert.deepEqual(check('Procedure code(s): CPT 20610\nProcedure: bilateral knee injections.\n'), ['bilateral-modifier']);
+  });
+});

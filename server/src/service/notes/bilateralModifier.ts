@@ -13,12 +13,17 @@ export const bilateralModifier: NoteRule = {
   description: 'The note reads "bilateral" but a bilateral-eligible code is cited without 50, RT/LT or 2 units.',
   scope: 'note',
   checkNote(note, context, report) {
-    const all = sideWords(note);
+    // An indication or diagnosis may be bilateral when the procedure is not ("bilateral knee OA").
+    const all = sideWords(note).filter((w) => !w.condition);
     if (!all.some((w) => w.side === 'bilateral')) return;
     for (const cited of citedCodes(note, context.codeSet)) {
-      const words = wordsNear(all, note, cited.citations[0]).filter((w) => w.side === 'bilateral');
+      const near = wordsNear(all, note, cited.citations[0]);
+      const words = near.filter((w) => w.side === 'bilateral');
       if (words.length === 0) continue;
       const both = cited.modifiers.has('RT') && cited.modifiers.has('LT');
+      // One side coded and named in the note: the note tells of one side of a bilateral problem.
+      const oneSide = cited.modifiers.has('RT') ? 'right' : cited.modifiers.has('LT') ? 'left' : undefined;
+      if (!both && oneSide && near.some((w) => w.side === oneSide)) continue;
       let missing: string;
       const fixes: Fix[] = [];
       const first = cited.citations[0];
