@@ -62,7 +62,7 @@ function looksLikeOtherNumber(line: string, start: number, end: number, marked: 
   if (MEASUREMENT_AFTER.test(line.slice(end, end + 12))) return true;
   if (/^\d{5}$/.test(line.slice(start, end)) && ZIP_BEFORE.test(line.slice(Math.max(0, start - 12), start))) return true;
   if (!marked) {
-    const word = /([A-Za-z#]+)[\s:#.(\[]*$/.exec(line.slice(Math.max(0, start - 24), start));
+    const word = /([A-Za-z#]+)[\s:#.([]*$/.exec(line.slice(Math.max(0, start - 24), start));
     if (word && ID_WORDS.has(word[1].toLowerCase())) return true;
   }
   return false;
