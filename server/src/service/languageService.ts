@@ -75,7 +75,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       if (kind !== 'charges') {
         // Notes: see notes/checkNote.ts. Line rules about codes and modifiers run on each citation.
         const templateMode = kind === 'note-template' || options.noteTemplateMode === true;
-        return checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES });
+        return checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES, settings: options.settings });
       }
       const findings = checker.check(text, documentKey);
       const parsed = documentKey === undefined ? undefined : checker.model(documentKey);

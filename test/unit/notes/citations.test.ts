@@ -5,7 +5,7 @@ import { bundledCodeSet } from '../../support/codeSet';
 /** `value[-mod...] (mark)` for each citation, in order. */
 function cited(text: string): string[] {
   return parseNote(text, bundledCodeSet()).citations.map(
-    (c) => `${[c.value, ...c.modifiers.map((m) => m.text)].join('-')}${c.units ? ` x${c.units.text}` : ''} (${c.mark})`,
+    (c) => `${[c.value, ...c.modifiers.map((m) => m.value)].join('-')}${c.units ? ` x${c.units.text}` : ''} (${c.mark})`,
   );
 }
 
@@ -35,6 +35,9 @@ describe('notes: finding cited codes', () => {
     const table = '| Procedure | CPT | Mod | Units |\n|---|---|---|---|\n| Cryoablation | 47383 | 22 | 1 |\n| Guidance | 99999 | | |\n';
     assert.deepEqual(cited(table), ['47383-22 x1 (table)', '99999 (table)']);
     assert.deepEqual(cited('| Date | Room |\n|---|---|\n| 01/02/2025 | 47383 |\n'), []);
+    // A column headed just "Code" counts only when it holds a known procedure code (else: lab or internal codes).
+    assert.deepEqual(cited('| Procedure | Code |\n|---|---|\n| Cryo | 47383 |\n| Typo | 99999 |\n'), ['47383 (table)', '99999 (table)']);
+    assert.deepEqual(cited('| Test | Code |\n|---|---|\n| Sodium | 10231 |\n| Potassium | 10232 |\n'), []);
   });
 
   it('takes known codes, and only known codes, from lines shaped like code lists', () => {
@@ -78,5 +81,14 @@ describe('notes: finding cited codes', () => {
     assert.equal(text.slice(citation.code.start, citation.code.end), '47383');
     assert.equal(text.slice(citation.modifiers[0].start, citation.modifiers[0].end), '22');
     assert.equal(citation.line, 1);
+  });
+});
+
+describe('notes: HTML comments', () => {
+  it('are not part of the note: no citations, side words or documentation in them, same offsets', () => {
+    const text = '<!-- CPT 99999, bilateral -->\nCPT 47383\n';
+    const note = parseNote(text, bundledCodeSet());
+    assert.equal(note.visible.length, text.length);
+    assert.deepEqual(note.citations.map((c) => [c.value, c.code.start]), [['47383', 34]]);
   });
 });

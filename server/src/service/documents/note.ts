@@ -4,7 +4,7 @@
  * text's length; never throws.
  */
 import type { CodeSet } from '../../codeset/types';
-import type { Span } from './chargeFile';
+import type { ModifierSpan, Span } from './chargeFile';
 import { findCitations } from './noteCitations';
 
 export type { Span } from './chargeFile';
@@ -38,7 +38,8 @@ export interface CodeCitation {
   /** The code as written; `value` is upper case. */
   code: Span;
   value: string;
-  modifiers: Span[];
+  /** Attached (`-22`, source `code`), after "modifier" or in a table's modifier column (source `list`). */
+  modifiers: ModifierSpan[];
   /** Units written with the code (`x2`, `(2 units)`, a table's units cell). */
   units?: Span;
   mark: CitationMark;
@@ -52,7 +53,14 @@ export interface TemplateBlank extends Span {
 }
 
 export interface NoteDocument {
+  /** The document's text. */
   text: string;
+  /**
+   * The text as a reader sees it: HTML comments (`<!-- ... -->`, invisible in rendered
+   * Markdown) blanked to spaces, line breaks kept, so offsets are the same as `text`'s.
+   * Everything but hover reads this: a comment documents nothing and cites nothing.
+   */
+  visible: string;
   lines: NoteLine[];
   sections: NoteSection[];
   blanks: TemplateBlank[];
@@ -128,7 +136,8 @@ function findBlanks(text: string, lineAt: (offset: number) => NoteLine): Templat
 
 /** Parses a note. The code set decides which unmarked code-shaped tokens in code-list lines are codes. */
 export function parseNote(text: string, codeSet: CodeSet): NoteDocument {
-  const lines = splitLines(text);
+  const visible = text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\r\n]/g, ' ')) : text;
+  const lines = splitLines(visible);
   const lineAt = (offset: number): NoteLine => {
     let lo = 0;
     let hi = lines.length - 1;
@@ -141,11 +150,12 @@ export function parseNote(text: string, codeSet: CodeSet): NoteDocument {
   };
   return {
     text,
+    visible,
     lines,
     sections: findSections(lines),
-    blanks: findBlanks(text, lineAt),
+    blanks: findBlanks(visible, lineAt),
     citations: findCitations(lines, codeSet),
-    boldLabels: BOLD_LABEL.test(text),
+    boldLabels: BOLD_LABEL.test(visible),
     lineAt,
   };
 }

@@ -9,7 +9,7 @@
  * left alone. One pass over the lines; each line is scanned a constant number of times.
  */
 import type { CodeSet } from '../../codeset/types';
-import type { Span } from './chargeFile';
+import type { ModifierSpan, Span } from './chargeFile';
 import { CODE_SHAPE } from './codeToken';
 import type { CitationMark, CodeCitation, NoteLine } from './note';
 
@@ -32,7 +32,7 @@ const CODES_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:(?:CPT|HCPCS|procedure|pr
 const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,2}[.)])\s+(?:\*\*|__)?/;
 
 /** Words naming a procedure, so `(47383)` after one is a citation and `(12345)` after "MRN" is not. */
-const PROCEDURE_WORD = /(?:ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|desis|centesis|graphy|ablation|biopsy|repair|injection|excision|insertion|removal|placement|drainage|aspiration|guidance|resection|reconstruction|fixation|graft|catheter|debridement|incision|closure|implant|ligation|embolization|stent|block|anesthesia|imaging|ultrasound|fluoroscopy|procedure|surgery|visit|exam|examination|lysis|release|dilation|manipulation|reduction|amputation|revision|exploration|bypass|anastomosis|evaluation|consultation|management|infusion|transfusion|lavage|destruction|repositioning|replacement|arthrodesis|cryotherapy|radiofrequency|guided)\b/i;
+const PROCEDURE_WORD = /(?:ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|desis|centesis|graphy|ablation|biopsy|repair|injection|excision|insertion|removal|placement|drainage|aspiration|guidance|resection|reconstruction|fixation|graft|catheter|debridement|incision|closure|implant|ligation|embolization|stent|block|anesthesia|imaging|ultrasound|fluoroscopy|procedure|surgery|visit|exam|examination|lysis|release|dilation|manipulation|reduction|amputation|revision|exploration|bypass|anastomosis|evaluation|consultation|management|infusion|transfusion|lavage|destruction|repositioning|replacement|arthrodesis|cryotherapy|radiofrequency|guided|x-?rays?|radiographs?|scan|study|views?|angiogram|echocardiogram|mammogram|ultrasonography|\bCT|\bMRI|\bMR)\b/i;
 
 /** Words after which a number is an identifier, never a code. */
 const ID_WORDS = new Set(['mrn', 'acct', 'account', 'fin', 'csn', 'encounter', 'enc', 'id', 'no', 'number', 'num', 'zip', 'zipcode', 'postal', 'phone', 'tel', 'telephone', 'fax', 'pager', 'ext', 'extension', 'npi', 'dob', 'room', 'rm', 'bed', 'suite', 'ste', 'box', 'lot', 'batch', 'serial', 'sn', 'order', 'accession', 'specimen', 'case', 'ref', 'reference', 'claim', 'auth', 'authorization', 'policy', 'member', 'group', 'invoice', 'badge', 'employee', 'po', 'pin', 'code', 'door', 'access', 'barcode', 'tracking', 'model', 'catalog', 'cat', 'part', 'item', 'sku', 'ndc', 'page', 'pages', 'vol', 'volume', 'tube', 'bottle', 'kit', 'ref#']);
@@ -43,7 +43,7 @@ const ZIP_BEFORE = new RegExp(`,\\s*(?:${STATES})\\.?\\s+$`);
 
 interface Parsed {
   code: Span;
-  modifiers: Span[];
+  modifiers: ModifierSpan[];
   units?: Span;
   /** Offset in the line just past the code, its modifiers and units. */
   next: number;
@@ -62,7 +62,7 @@ function looksLikeOtherNumber(line: string, start: number, end: number, marked: 
   if (MEASUREMENT_AFTER.test(line.slice(end, end + 12))) return true;
   if (/^\d{5}$/.test(line.slice(start, end)) && ZIP_BEFORE.test(line.slice(Math.max(0, start - 12), start))) return true;
   if (!marked) {
-    const word = /([A-Za-z#]+)[\s:#.]*$/.exec(line.slice(Math.max(0, start - 24), start));
+    const word = /([A-Za-z#]+)[\s:#.([]*$/.exec(line.slice(Math.max(0, start - 24), start));
     if (word && ID_WORDS.has(word[1].toLowerCase())) return true;
   }
   return false;
@@ -76,13 +76,13 @@ function parseCodeAt(line: NoteLine, pos: number, marked: boolean): Parsed | und
   const m = TOKEN.exec(text);
   if (!m || !CODE_SHAPE.test(m[0])) return undefined;
   let next = pos + m[0].length;
-  const modifiers: Span[] = [];
+  const modifiers: ModifierSpan[] = [];
   const modifier = (re: RegExp): boolean => {
     re.lastIndex = next;
     const mm = re.exec(text);
     if (!mm) return false;
     const start = mm.index + mm[0].length - mm[1].length;
-    modifiers.push({ text: mm[1].toUpperCase(), start: line.start + start, end: line.start + start + 2 });
+    modifiers.push({ text: mm[1], value: mm[1].toUpperCase(), source: re === ATTACHED_MODIFIER ? 'code' : 'list', start: line.start + start, end: line.start + start + 2 });
     next = mm.index + mm[0].length;
     return true;
   };
@@ -151,7 +151,7 @@ export function findCitations(lines: readonly NoteLine[], codeSet: CodeSet): Cod
       line: line.index,
     });
   };
-  const tableLines = findTableCitations(lines, add);
+  const tableLines = findTableCitations(lines, codeSet, add);
   let inCodesBlock = false;
   for (const line of lines) {
     if (tableLines.has(line.index)) continue;
@@ -222,46 +222,54 @@ function findCodeListLine(line: NoteLine, codeSet: CodeSet, add: Add): void {
   }
 }
 
-/** Markdown tables with a code column: every code in that column is a marked citation. Returns the table lines. */
-function findTableCitations(lines: readonly NoteLine[], add: Add): Set<number> {
+/**
+ * Markdown tables with a code column: every code in that column is a marked citation.
+ * A column headed just "Code" may hold lab, supply or internal codes: it counts only
+ * when at least one of its codes is a known procedure code. Returns the table lines.
+ */
+function findTableCitations(lines: readonly NoteLine[], codeSet: CodeSet, add: Add): Set<number> {
   const tableLines = new Set<number>();
   for (let i = 1; i < lines.length; i++) {
     if (!/^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(lines[i].text) || !lines[i].text.includes('|')) continue;
     const header = tableCells(lines[i - 1]);
     const roles = header.map((cell) => tableRole(cell.text));
     tableLines.add(i - 1).add(i);
+    const pending: { parsed: Parsed; line: NoteLine; generic: boolean }[] = [];
     let j = i + 1;
     for (; j < lines.length && lines[j].text.includes('|'); j++) {
       tableLines.add(j);
       const cells = tableCells(lines[j]);
-      const modifiers: Span[] = [];
+      const modifiers: ModifierSpan[] = [];
       let units: Span | undefined;
       cells.forEach((cell, k) => {
         if (roles[k] === 'modifier') {
           for (const mm of cell.text.matchAll(/[A-Za-z0-9]{2}(?![A-Za-z0-9])/g)) {
-            modifiers.push({ text: mm[0].toUpperCase(), start: cell.start + mm.index, end: cell.start + mm.index + 2 });
+            modifiers.push({ text: mm[0], value: mm[0].toUpperCase(), source: 'list', start: cell.start + mm.index, end: cell.start + mm.index + 2 });
           }
         } else if (roles[k] === 'units' && /^\d{1,3}$/.test(cell.text)) {
           units = cell;
         }
       });
       cells.forEach((cell, k) => {
-        if (roles[k] !== 'code') return;
+        if (roles[k] !== 'code' && roles[k] !== 'generic-code') return;
         const offset = cell.start - lines[j].start;
         for (const parsed of parseCodeList(lines[j], offset, true)) {
-          add({ ...parsed, modifiers: [...parsed.modifiers, ...modifiers], units: parsed.units ?? units }, 'table', lines[j]);
+          pending.push({ parsed: { ...parsed, modifiers: [...parsed.modifiers, ...modifiers], units: parsed.units ?? units }, line: lines[j], generic: roles[k] === 'generic-code' });
         }
       });
     }
+    const genericIsProcedure = pending.some((p) => p.generic && codeSet.procedure(p.parsed.code.text));
+    for (const p of pending) if (!p.generic || genericIsProcedure) add(p.parsed, 'table', p.line);
     i = j - 1;
   }
   return tableLines;
 }
 
-function tableRole(header: string): 'code' | 'modifier' | 'units' | undefined {
+function tableRole(header: string): 'code' | 'generic-code' | 'modifier' | 'units' | undefined {
   const name = header.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (/icd|diag|dx|zip|postal|phone/.test(name)) return undefined;
-  if (/^(?:cpt|hcpcs)|^(?:procedure|proc|billing|charge)?codes?$|^px$/.test(name)) return 'code';
+  if (/icd|diag|dx|zip|postal|phone|loinc|ndc|lab/.test(name)) return undefined;
+  if (/^codes?$/.test(name)) return 'generic-code';
+  if (/^(?:cpt|hcpcs)|^(?:procedure|proc|billing|charge)codes?$|^px$/.test(name)) return 'code';
   if (/^(?:modifiers?|mods?)\d?$/.test(name)) return 'modifier';
   if (/^(?:units?|qty|quantity)$/.test(name)) return 'units';
   return undefined;

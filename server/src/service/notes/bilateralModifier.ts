@@ -2,7 +2,7 @@ import { BILATERAL_MEANING, describeIndicator } from '../../codeset/indicators';
 import type { Fix } from '../types';
 import { citedCodes, modifierInsertionPoint } from './codeSides';
 import type { NoteRule } from './rule';
-import { quoteWords, sideWords } from './sideWords';
+import { quoteWords, sideWords, wordsNear } from './sideWords';
 
 /**
  * The note says "bilateral", but a cited bilateral-eligible code does not say so:
@@ -13,10 +13,17 @@ export const bilateralModifier: NoteRule = {
   description: 'The note reads "bilateral" but a bilateral-eligible code is cited without 50, RT/LT or 2 units.',
   scope: 'note',
   checkNote(note, context, report) {
-    const words = sideWords(note).filter((w) => w.side === 'bilateral');
-    if (words.length === 0) return;
+    // An indication or diagnosis may be bilateral when the procedure is not ("bilateral knee OA").
+    const all = sideWords(note).filter((w) => !w.condition);
+    if (!all.some((w) => w.side === 'bilateral')) return;
     for (const cited of citedCodes(note, context.codeSet)) {
+      const near = wordsNear(all, note, cited.citations[0]);
+      const words = near.filter((w) => w.side === 'bilateral');
+      if (words.length === 0) continue;
       const both = cited.modifiers.has('RT') && cited.modifiers.has('LT');
+      // One side coded and named in the note: the note tells of one side of a bilateral problem.
+      const oneSide = cited.modifiers.has('RT') ? 'right' : cited.modifiers.has('LT') ? 'left' : undefined;
+      if (!both && oneSide && near.some((w) => w.side === oneSide)) continue;
       let missing: string;
       const fixes: Fix[] = [];
       const first = cited.citations[0];

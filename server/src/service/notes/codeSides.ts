@@ -24,7 +24,7 @@ export function citedCodes(note: NoteDocument, codeSet: CodeSet): CitedCode[] {
       byCode.set(citation.value, (cited = { code: citation.value, bilateral, citations: [], modifiers: new Set(), units: 1 }));
     }
     cited.citations.push(citation);
-    for (const m of citation.modifiers) cited.modifiers.add(m.text);
+    for (const m of citation.modifiers) cited.modifiers.add(m.value);
     if (citation.units) cited.units = Math.max(cited.units, Number(citation.units.text));
   }
   return [...byCode.values()];

@@ -32,10 +32,20 @@ export interface DocumentationFacts {
 const NUMBER = '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single|multiple|several)';
 /** After a label: `:`, bold markers, then a blank as the value. */
 const BLANK_VALUE = /^\s*(?:\*\*|__)?\s*[:=]?\s*(?:\*\*|__)?\s*(?:\*{3,}|_{3,}|\{\{[^{}\n]*\}\})/;
+/** A line starting with a label: `Freeze-thaw cycles:`, `- **Number of lesions:**`; group 1 ends where the value starts. */
+const LINE_LABEL = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?[A-Za-z][^:\n]{0,60}?(?::\s*(?:\*\*(?!\*)|__(?!_))?|(?:\*\*|__)\s*:))/;
 /** Hyphens, dashes, slashes and underscores read as spaces (same length, so offsets hold). */
 const SEPARATORS = /[-‐‑–—_/]/g;
 
 const patterns = new WeakMap<DocumentationElement, RegExp>();
+const readable = new WeakMap<NoteDocument, string>();
+
+/** The visible text with hyphens, dashes, slashes and underscores as spaces: what element patterns run on. */
+export function searchableText(note: NoteDocument): string {
+  let text = readable.get(note);
+  if (text === undefined) readable.set(note, (text = note.visible.replace(SEPARATORS, ' ')));
+  return text;
+}
 
 function phrasePattern(phrase: string): string {
   const words = phrase.replace(SEPARATORS, ' ').trim().split(/\s+/).filter(Boolean);
@@ -53,6 +63,15 @@ export function elementPattern(element: DocumentationElement): RegExp {
     patterns.set(element, re);
   }
   return re;
+}
+
+/**
+ * The label as a prompt: without the parenthetical and the ", if ..." / ", or ..."
+ * qualifier (`Complications, or their absence` → `Complications`).
+ */
+export function promptLabel(label: string): string {
+  const short = label.replace(/\s*\([^)]*\)/g, '').replace(/\s*,.*$/, '').trim();
+  return short === '' ? label.trim() : short;
 }
 
 function blankContaining(blanks: readonly TemplateBlank[], offset: number): TemplateBlank | undefined {
@@ -76,8 +95,13 @@ function elementFacts(note: NoteDocument, searchable: string, element: Documenta
     const matched = { text: note.text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length };
     const inside = blankContaining(note.blanks, m.index);
     const line = note.lineAt(m.index);
-    const value = BLANK_VALUE.exec(note.text.slice(matched.end, line.end));
-    const blank = inside ?? (value ? blankContaining(note.blanks, matched.end + value[0].length - 1) : undefined);
+    // The value of the label the words are in: right after them (`Pathology: ***`), or
+    // after the colon when they are part of a longer label (`Freeze-thaw cycles: ***`).
+    let valueStart = matched.end;
+    const label = LINE_LABEL.exec(line.text);
+    if (label && matched.end <= line.start + label[1].length) valueStart = line.start + label[1].length;
+    const value = BLANK_VALUE.exec(note.visible.slice(valueStart, line.end));
+    const blank = inside ?? (value ? blankContaining(note.blanks, valueStart + value[0].length - 1) : undefined);
     if (!blank) return { element, state: 'documented', matched };
     unfilled ??= { element, state: 'unfilled', matched, blank };
   }
@@ -88,14 +112,12 @@ function elementFacts(note: NoteDocument, searchable: string, element: Documenta
 export function documentationFacts(note: NoteDocument, codeSet: CodeSet): DocumentationFacts[] {
   const facts: DocumentationFacts[] = [];
   const seen = new Set<string>();
-  let searchable: string | undefined;
   for (const citation of note.citations) {
     if (seen.has(citation.value)) continue;
     seen.add(citation.value);
     const record = codeSet.knowledge(citation.value);
     if (!record || record.documentation.length === 0) continue;
-    searchable ??= note.text.replace(SEPARATORS, ' ');
-    const text = searchable;
+    const text = searchableText(note);
     facts.push({ code: citation.value, citation, record, elements: record.documentation.map((e) => elementFacts(note, text, e)) });
   }
   return facts;

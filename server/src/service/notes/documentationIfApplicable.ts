@@ -9,9 +9,7 @@ export const documentationIfApplicable: NoteRule = {
   checkNote(note, context, report) {
     for (const facts of context.documentation) {
       for (const element of facts.elements) {
-        if (element.state !== 'missing' || !element.element.conditional) continue;
-        report(missingElementFinding(this.id, note, facts, element, 'information',
-          `If it applies, ${facts.code} needs ${element.element.label.toLowerCase()} documented; this note does not mention it`));
+        if (element.state === 'missing' && element.element.conditional) report(missingElementFinding(this.id, note, facts, element, 'information'));
       }
     }
   },

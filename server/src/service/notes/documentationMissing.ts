@@ -1,28 +1,23 @@
+import type { NoteDocument } from '../documents/note';
 import type { Finding } from '../types';
-import type { DocumentationFacts, ElementFacts } from './documentation';
+import { DocumentationFacts, ElementFacts, promptLabel } from './documentation';
 import { insertPromptFix } from './prompts';
 import type { NoteRule } from './rule';
-import type { NoteDocument } from '../documents/note';
 
 /** One finding per element on the code's first citation, with a fix inserting a prompt line. */
-export function missingElementFinding(
-  ruleId: string,
-  note: NoteDocument,
-  facts: DocumentationFacts,
-  element: ElementFacts,
-  severity: Finding['severity'],
-  why: string,
-): Finding {
+export function missingElementFinding(ruleId: string, note: NoteDocument, facts: DocumentationFacts, element: ElementFacts, severity: Finding['severity']): Finding {
   const { label, id, synonyms, conditional } = element.element;
-  const lookedFor = [label, ...synonyms].slice(0, 4).map((s) => `"${s}"`).join(', ');
+  const words = synonyms.length > 0 ? synonyms : [label];
+  const lookedFor = words.slice(0, 4).map((s) => `"${s}"`).join(', ') + (words.length > 4 ? ', ...' : '');
+  const needs = conditional ? 'needs, when it applies' : 'requires';
   return {
     ruleId,
     severity,
     start: facts.citation.code.start,
     end: facts.citation.code.end,
-    message: `${why} (looked for ${lookedFor}${synonyms.length > 3 ? ', ...' : ''}).`,
+    message: `${facts.code} ${needs}: ${label}. This note does not mention it (looked for ${lookedFor}).`,
     data: { code: facts.code, element: id, label, conditional, record: facts.record.source },
-    fixes: [insertPromptFix(note, label)],
+    fixes: [insertPromptFix(note, promptLabel(label))],
   };
 }
 
@@ -34,9 +29,7 @@ export const documentationMissing: NoteRule = {
   checkNote(note, context, report) {
     for (const facts of context.documentation) {
       for (const element of facts.elements) {
-        if (element.state !== 'missing' || element.element.conditional) continue;
-        report(missingElementFinding(this.id, note, facts, element, 'warning',
-          `${facts.code} requires documentation of ${element.element.label.toLowerCase()}, which this note does not mention`));
+        if (element.state === 'missing' && !element.element.conditional) report(missingElementFinding(this.id, note, facts, element, 'warning'));
       }
     }
   },

@@ -1,5 +1,6 @@
 /** Every note rule, listed explicitly, in the order a reader meets the problems. */
 import { bilateralModifier } from './bilateralModifier';
+import { countUnits } from './countUnits';
 import { documentationIfApplicable } from './documentationIfApplicable';
 import { documentationMissing } from './documentationMissing';
 import { lateralityModifier } from './lateralityModifier';
@@ -14,4 +15,5 @@ export const ALL_NOTE_RULES: readonly NoteRule[] = [
   unfilledBlank,
   bilateralModifier,
   lateralityModifier,
+  countUnits,
 ];

@@ -2,7 +2,7 @@ import { BILATERAL_MEANING, describeIndicator } from '../../codeset/indicators';
 import type { Finding, Fix } from '../types';
 import { ANATOMIC_MODIFIER, citedCodes, modifierInsertionPoint } from './codeSides';
 import type { NoteRule } from './rule';
-import { quoteWords, sideWords } from './sideWords';
+import { quoteWords, sideWords, wordsNear } from './sideWords';
 
 /**
  * "Left"/"right" in the note and a paired-organ code (BILAT 1 or 3) cited without a
@@ -14,13 +14,16 @@ export const lateralityModifier: NoteRule = {
   description: 'The note names a side but a paired-organ code is cited without LT/RT, or with the other side.',
   scope: 'note',
   checkNote(note, context, report) {
-    const words = sideWords(note);
-    if (words.length === 0 || words.some((w) => w.side === 'bilateral')) return;
-    const left = words.filter((w) => w.side === 'left');
-    const right = words.filter((w) => w.side === 'right');
+    const all = sideWords(note);
+    if (all.length === 0) return;
     for (const cited of citedCodes(note, context.codeSet)) {
       if (cited.bilateral !== '1' && cited.bilateral !== '3') continue;
       const first = cited.citations[0];
+      const words = wordsNear(all, note, first);
+      // "Bilateral" is bilateral-modifier's to judge.
+      if (words.some((w) => w.side === 'bilateral')) continue;
+      const left = words.filter((w) => w.side === 'left');
+      const right = words.filter((w) => w.side === 'right');
       const indicator = describeIndicator(BILATERAL_MEANING, cited.bilateral);
       const base: Omit<Finding, 'severity' | 'message'> = {
         ruleId: this.id,

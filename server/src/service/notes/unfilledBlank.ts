@@ -1,8 +1,17 @@
 import type { ElementFacts } from './documentation';
 import type { NoteRule } from './rule';
 
-/** A label right before a blank: `Estimated blood loss: ***`. */
-const LABEL_BEFORE = /(?:^|[\s*_(])([A-Za-z][A-Za-z0-9 /&'-]{1,50}?)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$/;
+const COLON_BEFORE = /\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$/;
+/** Where a label starts: after a sentence, cell or field boundary. */
+const LABEL_BOUNDARY = /[.;|,()]|\*{3,}|\s{2,}|\s(?:and|or)\s/;
+
+/** The label right before a blank (`Estimated blood loss: ***` → "Estimated blood loss"), if any. */
+export function labelBefore(prefix: string): string | undefined {
+  const colon = COLON_BEFORE.exec(prefix);
+  if (!colon || !prefix.slice(colon.index).includes(':') && !prefix.slice(colon.index).includes('=')) return undefined;
+  const label = prefix.slice(0, colon.index).split(LABEL_BOUNDARY).pop()?.replace(/^[\s*_#>+-]+/, '').trim() ?? '';
+  return /^[A-Za-z][A-Za-z0-9 /&'-]{0,50}$/.test(label) ? label : undefined;
+}
 
 /** A template blank left in a finished note (template mode expects them). */
 export const unfilledBlank: NoteRule = {
@@ -20,11 +29,12 @@ export const unfilledBlank: NoteRule = {
     for (const blank of note.blanks) {
       const element = elementOf.get(blank.start);
       const line = note.lines[blank.line];
-      const label = LABEL_BEFORE.exec(note.text.slice(line.start, blank.start))?.[1].trim();
+      // A label is short: reading at most 80 characters back keeps a line full of blanks linear.
+      const label = labelBefore(note.visible.slice(Math.max(line.start, blank.start - 80), blank.start));
       let message: string;
       if (element) {
-        const kind = element.facts.element.conditional ? 'needs when it applies' : 'requires';
-        message = `"${element.facts.matched?.text}" is not filled in (${blank.text}): ${element.code} ${kind} ${element.facts.element.label.toLowerCase()}.`;
+        const kind = element.facts.element.conditional ? 'needs, when it applies' : 'requires';
+        message = `"${label ?? element.facts.matched?.text}" is not filled in (${blank.text}); ${element.code} ${kind}: ${element.facts.element.label}.`;
       } else if (label) {
         message = `"${label}" is not filled in (${blank.text}).`;
       } else {
