@@ -95,8 +95,12 @@ export class ServerProcess {
     connection.listen();
   }
 
-  /** Spawns `cpt-lens serve --stdio` (or forks with `--node-ipc`); call `initialize` next. */
-  static start(transport: Transport, env: NodeJS.ProcessEnv = process.env): ServerProcess {
+  /**
+   * Spawns `cpt-lens serve --stdio` (or forks with `--node-ipc`); call `initialize` next.
+   * By default the user data folder is one that does not exist, so the machine's own
+   * imports (~/.cptlens) cannot change what the tests see.
+   */
+  static start(transport: Transport, env: NodeJS.ProcessEnv = { ...process.env, CPT_LENS_DATA_DIR: path.join(ROOT, 'test', 'fixtures', 'no-user-data') }): ServerProcess {
     if (transport === 'stdio') {
       const child = spawn(process.execPath, [CLI, 'serve', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
       const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
