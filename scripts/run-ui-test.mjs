@@ -96,12 +96,41 @@ const steps = [
       for (const expected of [
         '47383 Perq abltj lvr cryoablation',
         // The knowledge record: plain-language summary and documentation checklist.
-        'Freezing one or more liver tumors with a probe passed through the skin',
-        'Documentation checklist',
+        'In plain words: Freezing one or more liver tumors with a probe passed through the skin',
+        'Documentation to look for',
         'Number of freeze-thaw cycles',
         'Assistant at surgery (80/81/82/AS): not payable (statutory restriction) (1)',
       ]) {
         if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text.slice(0, 300)}`);
+      }
+      // The knowledge record sits below the CMS facts. Put the cursor on 47383, show the
+      // hover focused from the keyboard, and arrow it down until the record's summary, then its checklist, is inside its
+      // visible area. Screenshots of both.
+      const token = await tokenRect(page, 'CLM1001,PT-0001,2025-10-14,47383', '47383');
+      await page.mouse.click(token.x + 2, token.y + token.height / 2);
+      await page.mouse.move(5, 400);
+      // Bound in keybindings.json below: editor.action.showHover with focus.
+      await page.keyboard.press('Control+Alt+H');
+      await hover.first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      for (const [heading, shot] of [['In plain words:', '2a-hover-knowledge-summary.png'], ['Documentation to look for', null]]) {
+        let visible = false;
+        for (let i = 0; i < 60 && !visible; i++) {
+          // Visible, and near the top so the lines under the heading show too.
+          visible = await page.evaluate((heading) => {
+            const hoverEl = document.querySelector('.monaco-hover:not(.hidden)');
+            const box = hoverEl?.getBoundingClientRect();
+            const el = [...(hoverEl?.querySelectorAll('p') ?? [])].find((e) => e.textContent.startsWith(heading));
+            const r = el?.getBoundingClientRect();
+            return Boolean(box && r && r.top >= box.top && r.bottom <= box.bottom && r.top <= box.top + 80);
+          }, heading);
+          if (!visible) {
+            if ((await hover.count()) === 0) throw new Error(`the hover closed while scrolling to "${heading}"`);
+            await page.keyboard.press('ArrowDown');
+            await new Promise((resolve) => setTimeout(resolve, 30));
+          }
+        }
+        if (!visible) throw new Error(`could not scroll the hover to "${heading}"`);
+        if (shot) await page.screenshot({ path: path.join(shots, shot), timeout: 10000 });
       }
     },
   },
@@ -118,7 +147,7 @@ const steps = [
         const texts = await rows.allInnerTexts();
         const row = texts.find((t) => /\b4738\b/.test(t));
         if (row) {
-          if (!/code-shape/.test(row) || !/Ln 5\b/.test(row)) throw new Error(`the 4738 row lacks code-shape or Ln 5: ${row}`);
+          if (!/code-shape/.test(row) || !/Ln 10\b/.test(row)) throw new Error(`the 4738 row lacks code-shape or Ln 10: ${row}`);
           return;
         }
         if (Date.now() > deadline) throw new Error(`no Problems row mentions 4738: ${JSON.stringify(texts)}`);
@@ -130,8 +159,8 @@ const steps = [
     name: 'typing "cryo liv" in an empty code cell suggests 47383 first or second',
     async run(page) {
       await page.keyboard.press('Control+Shift+M');
-      // Line 5 holds the malformed 4738: select that cell and type over it.
-      const rect = await tokenRect(page, '2025-10-15,4738,', '4738');
+      // Line 10 holds the malformed 4738: select that cell and type over it.
+      const rect = await tokenRect(page, '2025-10-16,4738,', '4738');
       if (!rect) throw new Error('4738 is not on screen');
       await page.mouse.dblclick(rect.x + rect.width / 2, rect.y + rect.height / 2);
       await page.keyboard.type('cryo liv', { delay: 40 });
@@ -164,10 +193,15 @@ try {
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir, { 'editor.hover.delay': 200, 'workbench.editor.enablePreview': false, 'editor.codeLens': false });
+  // A key that shows the hover already focused, so the arrow keys scroll it.
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'keybindings.json'),
+    JSON.stringify([{ key: 'ctrl+alt+h', command: 'editor.action.showHover', args: { focus: 'autoFocusImmediately' }, when: 'editorTextFocus' }]),
+  );
   await installVsix(userDataDir, extensionsDir, logFile);
   server = await startCodeServer({ userDataDir, extensionsDir, logFile });
   browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 2000 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(`${server.url}/?${new URLSearchParams({ folder: workspace })}`, { timeout: 30000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
 
