@@ -17,6 +17,7 @@ import {
   CodeActionRequest,
   CodeLens,
   CodeLensRequest,
+  CodeLensResolveRequest,
   CompletionItem,
   CompletionList,
   CompletionRequest,
@@ -183,10 +184,12 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     assert.deepEqual(hints[1].position, at(CHARGES, '2025-10-14,47383'));
   });
 
-  it('shows a code lens per claim with lines, RVUs, payment and findings', async function () {
+  it('places a code lens per claim, resolved to lines, RVUs, payment and findings', async function () {
     const lenses = (await request('code lens', server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }))) as CodeLens[];
     assert.deepEqual(lenses.map((l) => l.range.start.line), [1, 3, 4, 5]);
-    assert.match(lenses[0].command?.title ?? '', /^2 lines · \d+\.\d\d RVUs · \$[\d,]+\.\d\d national est\. · \d+ findings?$/);
+    assert.equal(lenses[0].command, undefined, 'numbers come on resolve, for the lenses on screen');
+    const resolved = await request('resolve', server.connection.sendRequest(CodeLensResolveRequest.type, lenses[0]));
+    assert.match(resolved.command?.title ?? '', /^2 lines · \d+\.\d\d RVUs · \$[\d,]+\.\d\d national est\. · \d+ findings?$/);
   });
 
   it('re-reads settings on change: user settings, then .cptlens.json winning over them', async function () {

@@ -131,6 +131,7 @@ export function registerFeatures(state: ServerState): void {
     }),
   );
 
+  // Lenses go out without numbers; the editor resolves the ones on screen.
   connection.onCodeLens((params, token) =>
     runSafeAsync('code lens', [], async (): Promise<CodeLens[]> => {
       const context = await state.contextOf(params.textDocument.uri);
@@ -138,12 +139,22 @@ export function registerFeatures(state: ServerState): void {
       const { document, service, settings } = context;
       const options = { ...DEFAULT_SETTINGS.codeLens, ...settings.codeLens };
       if (!options.enabled || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
-      const findings = state.findingsOf(context);
-      return service.codeLens(document.getText(), findings, document.uri).map((claim) => {
-        const at = document.positionAt(claim.offset);
-        // An empty command id: the lens is a label, clicking it does nothing.
-        return { range: { start: at, end: at }, command: { title: lensTitle(claim), command: '' } };
+      return service.claimOffsets(document.getText(), document.uri).map((offset) => {
+        const at = document.positionAt(offset);
+        return { range: { start: at, end: at }, data: { uri: document.uri } };
       });
+    }),
+  );
+
+  connection.onCodeLensResolve((lens) =>
+    runSafeAsync('code lens resolve', lens, async (): Promise<CodeLens> => {
+      const uri = (lens.data as { uri?: string } | undefined)?.uri;
+      const context = uri ? await state.contextOf(uri) : undefined;
+      if (!context) return lens;
+      const { document, service } = context;
+      const summary = service.codeLensAt(document.getText(), document.offsetAt(lens.range.start), state.findingsOf(context), document.uri);
+      // An empty command id: the lens is a label, clicking it does nothing.
+      return { ...lens, command: { title: summary ? lensTitle(summary) : '', command: '' } };
     }),
   );
 }

@@ -10,6 +10,7 @@ import {
   ClientCapabilities,
   CodeLensRefreshRequest,
   Connection,
+  Diagnostic,
   DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
@@ -51,7 +52,7 @@ export interface ServerState {
   data: () => DataState | undefined;
   setData: (data: DataState) => void;
   contextOf: (uri: string) => Promise<DocumentContext | undefined>;
-  /** The document's findings for its current version and settings (cached per version). */
+  /** All the document's findings for its current version and settings (cached per version; not capped). */
   findingsOf: (context: DocumentContext) => Finding[];
   /** Re-check every open document and ask the client to refresh hints and lenses. */
   refreshAll: () => void;
@@ -118,17 +119,22 @@ export function startServer(version: string, connection: Connection = createConn
     const { document, service } = context;
     const cached = findingsCache.get(document.uri);
     if (cached && cached.version === document.version && cached.service === service) return cached.findings;
-    const all = service.validate(document.getText(), documentKindOf(document.uri, document.languageId), document.uri);
-    const findings = [...limitFindings(all, context.settings.maxFindingsPerFile ?? DEFAULT_SETTINGS.maxFindingsPerFile)];
+    const findings = service.validate(document.getText(), documentKindOf(document.uri, document.languageId), document.uri);
     findingsCache.set(document.uri, { version: document.version, service, findings });
     return findings;
+  }
+
+  /** The diagnostics shown: at most `maxFindingsPerFile` (errors first); fix-all and lenses still see every finding. */
+  function diagnosticsOf(context: DocumentContext): Diagnostic[] {
+    const max = context.settings.maxFindingsPerFile ?? DEFAULT_SETTINGS.maxFindingsPerFile;
+    return limitFindings(findingsOf(context), max).map((f) => toDiagnostic(context.document, f));
   }
 
   async function publish(uri: string): Promise<void> {
     const context = await contextOf(uri);
     if (!context) return;
     const { document } = context;
-    const diagnostics = runSafe('validation', [], () => findingsOf(context).map((f) => toDiagnostic(document, f)));
+    const diagnostics = runSafe('validation', [], () => diagnosticsOf(context));
     // A newer version is already scheduled: its own run publishes.
     if (documents.get(uri)?.version !== document.version) return;
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
@@ -195,7 +201,7 @@ export function startServer(version: string, connection: Connection = createConn
         completionProvider: { triggerCharacters: ['-'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cptLens'], resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
         executeCommandProvider: { commands: [...SERVER_COMMANDS] },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'cpt-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
@@ -252,7 +258,7 @@ export function startServer(version: string, connection: Connection = createConn
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     }
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
-    const items = runSafe('validation', [], () => findingsOf(context).map((f) => toDiagnostic(context.document, f)));
+    const items = runSafe('validation', [], () => diagnosticsOf(context));
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 

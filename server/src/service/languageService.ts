@@ -6,7 +6,7 @@
 import type { CodeSet } from '../codeset/types';
 import { createChargeChecker } from './checker';
 import { ChargeFile, parseChargeFile } from './documents/chargeFile';
-import { ClaimSummary, doCodeLens } from './features/codeLens';
+import { ClaimSummary, claimOffsets, claimSummaryAt, doCodeLens } from './features/codeLens';
 import { CompletionList, doComplete, resolveCompletion } from './features/completion';
 import { HoverResult, doHover } from './features/hover';
 import { InlayHintEntry, doInlayHints } from './features/inlayHints';
@@ -44,6 +44,10 @@ export interface LanguageService {
   inlayHints(text: string, start: number, end: number, documentKey?: string, maxLength?: number): InlayHintEntry[];
   /** One summary per claim (charge files); `findings` are the document's current findings. */
   codeLens(text: string, findings: readonly Finding[], documentKey?: string): ClaimSummary[];
+  /** Offsets of each claim's first line: where the lenses go, resolved later with `codeLensAt`. */
+  claimOffsets(text: string, documentKey?: string): number[];
+  /** The summary of the claim of the line at `offset`. */
+  codeLensAt(text: string, offset: number, findings: readonly Finding[], documentKey?: string): ClaimSummary | undefined;
   /**
    * The parsed charge file, reused while the text is unchanged: the last model per
    * `documentKey` is kept (validation leaves its parse there), so hints, lenses and
@@ -59,13 +63,42 @@ export function documentKindOf(fileName: string, languageId?: string): DocumentK
   return isTemplateFileName(fileName) ? 'note-template' : 'note';
 }
 
+/** Sorted start offsets of findings, computed once per findings array (lens resolves ask many times). */
+const startsCache = new WeakMap<readonly Finding[], number[]>();
+function startsOf(findings: readonly Finding[]): number[] {
+  let starts = startsCache.get(findings);
+  if (!starts) startsCache.set(findings, (starts = findings.map((f) => f.start).sort((a, b) => a - b)));
+  return starts;
+}
+
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
   const checker = createChargeChecker(options.codeSet, options.rules ?? ALL_RULES, options.settings ?? {});
   const ruleIds: ReadonlySet<string> = new Set((options.rules ?? ALL_RULES).map((r) => r.id));
   const models = new Map<string, ChargeFile>();
+  /** The findings of the last check per document, so asking again for the same text costs nothing. */
+  const checked = new Map<string, { text: string; findings: Finding[] }>();
+  const check = (text: string, documentKey: string): Finding[] => {
+    const last = checked.get(documentKey);
+    if (last && last.text === text) return last.findings;
+    const findings = checker.check(text, documentKey);
+    checked.set(documentKey, { text, findings });
+    const parsed = checker.model(documentKey);
+    if (parsed && parsed.text === text) models.set(documentKey, parsed);
+    return findings;
+  };
   const chargeModel = (text: string, documentKey?: string): ChargeFile => {
     const cached = documentKey === undefined ? undefined : models.get(documentKey);
     if (cached && cached.text === text) return cached;
+    // A document the checker already holds: let it update the edited rows (a one-cell
+    // edit re-parses one row), instead of parsing the whole file again.
+    if (documentKey !== undefined && checker.model(documentKey)) {
+      check(text, documentKey);
+      const updated = checker.model(documentKey);
+      if (updated && updated.text === text) {
+        models.set(documentKey, updated);
+        return updated;
+      }
+    }
     const file = parseChargeFile(text, { columns: options.settings?.columns, ruleIds });
     if (documentKey !== undefined) models.set(documentKey, file);
     return file;
@@ -77,14 +110,12 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
         const templateMode = kind === 'note-template' || options.noteTemplateMode === true;
         return checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES, settings: options.settings });
       }
-      const findings = checker.check(text, documentKey);
-      const parsed = documentKey === undefined ? undefined : checker.model(documentKey);
-      if (documentKey !== undefined && parsed && parsed.text === text) models.set(documentKey, parsed);
-      return findings;
+      return documentKey === undefined ? checker.check(text) : check(text, documentKey);
     },
     forget(documentKey) {
       checker.forget(documentKey);
       models.delete(documentKey);
+      checked.delete(documentKey);
     },
     complete(text, offset, kind, documentKey) {
       return doComplete(text, offset, kind, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined);
@@ -94,7 +125,11 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       return doInlayHints(chargeModel(text, documentKey), start, end, options.codeSet, maxLength);
     },
     codeLens(text, findings, documentKey) {
-      return doCodeLens(chargeModel(text, documentKey), findings.map((f) => f.start).sort((a, b) => a - b), options.codeSet);
+      return doCodeLens(chargeModel(text, documentKey), startsOf(findings), options.codeSet);
+    },
+    claimOffsets: (text, documentKey) => claimOffsets(chargeModel(text, documentKey)),
+    codeLensAt(text, offset, findings, documentKey) {
+      return claimSummaryAt(chargeModel(text, documentKey), offset, startsOf(findings), options.codeSet);
     },
     chargeModel,
     hover(text, offset) {

@@ -4,7 +4,8 @@
  * multiple-procedure or other reductions), and the number of findings on the claim.
  */
 import type { CodeSet, FeeScheduleRow } from '../../codeset/types';
-import type { ChargeFile, ChargeLine } from '../documents/chargeFile';
+import type { ChargeFile, ChargeLine, Claim } from '../documents/chargeFile';
+import { rowIndexAt } from './chargeCell';
 
 export interface ClaimSummary {
   /** Offset of the claim's first line (where the lens is shown). */
@@ -43,8 +44,29 @@ function lineValue(line: ChargeLine, codeSet: CodeSet): { rvus: number; payment:
  */
 export function doCodeLens(file: ChargeFile, findingStarts: readonly number[], codeSet: CodeSet): ClaimSummary[] {
   if (!file.columns.code) return [];
-  const out: ClaimSummary[] = [];
-  for (const claim of file.claims.values()) {
+  return [...file.claims.values()].map((claim) => summarise(claim, findingStarts, codeSet));
+}
+
+/**
+ * Where the lenses go, without their numbers: the first line of each claim. Editors
+ * resolve only the lenses on screen (`claimSummaryAt`), so a 100k-line file sends
+ * offsets, not 30,000 summaries.
+ */
+export function claimOffsets(file: ChargeFile): number[] {
+  if (!file.columns.code) return [];
+  return [...file.claims.values()].map((claim) => claim.lines[0].row.start);
+}
+
+/** The summary of the claim whose line is at `offset`. */
+export function claimSummaryAt(file: ChargeFile, offset: number, findingStarts: readonly number[], codeSet: CodeSet): ClaimSummary | undefined {
+  const r = rowIndexAt(file.table.rows, offset);
+  const line = r > 0 ? file.lines[r - 1] : undefined;
+  const claim = line ? file.claims.get(line.claimKey) : undefined;
+  return claim ? summarise(claim, findingStarts, codeSet) : undefined;
+}
+
+function summarise(claim: Claim, findingStarts: readonly number[], codeSet: CodeSet): ClaimSummary {
+  {
     const first = claim.lines[0];
     const summary: ClaimSummary = {
       offset: first.row.start,
@@ -59,9 +81,8 @@ export function doCodeLens(file: ChargeFile, findingStarts: readonly number[], c
       } else if (line.codeValue) summary.unpriced++;
       summary.findings += countWithin(findingStarts, line.row.start, line.row.end);
     }
-    out.push(summary);
+    return summary;
   }
-  return out;
 }
 
 export function lensTitle(s: ClaimSummary): string {

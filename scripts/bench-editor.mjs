@@ -1,0 +1,79 @@
+// Editor responsiveness on a big charge file, measured over the real protocol:
+// `node scripts/bench-editor.mjs [lines]` (default 100000) after `npm run build` and
+// `tsc -p .` (it uses the test suite's server harness from out/). Spawns
+// `cpt-lens serve --stdio`, opens a generated file (SYNTHETIC rows: real codes,
+// made-up patients), and times what a coder's editor asks for: the first pull of
+// diagnostics, completion, inlay hints for one screen, code lens for the file, and a
+// one-cell edit followed by a pull. Prints one line per request, in milliseconds.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(import.meta.url);
+const { ServerProcess } = require(path.join(root, 'out/test/support/serverProcess.js'));
+
+const lines = Number(process.argv[2] ?? 100000);
+const codes = ['47383', '76940', '99213', '20610', '71045', '27447', '99214', 'J1100'];
+const rows = ['claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,npi'];
+for (let i = 0; i < lines; i++) {
+  const claim = Math.floor(i / 3);
+  rows.push(`CLM${claim},PT-${claim},2025-10-${String(14 + (claim % 10)).padStart(2, '0')},${codes[i % codes.length]},${i % 7 === 0 ? '5l' : ''},1,${i % 2 ? 11 : 22},E11.9,1234567893`);
+}
+const text = rows.join('\n') + '\n';
+const uri = pathToFileURL(path.join(root, 'bench-synthetic.csv')).href;
+
+const server = ServerProcess.start('stdio');
+server.connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+server.connection.onRequest('client/registerCapability', () => null);
+const time = async (label, work) => {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  process.stdout.write(`${label.padEnd(52)} ${ms.toFixed(1).padStart(8)} ms${result === undefined ? '' : `  (${result})`}\n`);
+};
+try {
+  await server.initialize(20000, {
+    capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {}, completion: {}, inlayHint: {}, codeLens: {}, codeAction: {} } },
+  });
+  process.stdout.write(`${lines} lines, ${(text.length / 1e6).toFixed(1)} MB\n`);
+  await server.open(uri, 'csv', text);
+  const pull = () => server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  await time('first pull of diagnostics (parse + all rules)', async () => `${(await pull()).items.length} findings`);
+  const mid = Math.floor(lines / 2) + 1;
+  await time('one-cell edit + completion "cryo liv" there (mid-file)', async () => {
+    // Type over the code cell of a mid-file line, as a coder would.
+    const line = rows[mid];
+    const start = line.indexOf(',', line.indexOf(',', line.indexOf(',') + 1) + 1) + 1;
+    const end = line.indexOf(',', start);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: mid, character: start }, end: { line: mid, character: end } }, text: 'cryo liv' }],
+    });
+    const list = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: mid, character: start + 8 } });
+    return `${list.items.length} items, first ${list.items[0]?.label}`;
+  });
+  await time('pull after that edit (one claim re-checked)', async () => `${(await pull()).items.length} findings`);
+  await time('inlay hints, one screen (60 lines)', async () => {
+    const hints = await server.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: mid, character: 0 }, end: { line: mid + 60, character: 0 } } });
+    return `${hints.length} hints`;
+  });
+  let lenses = [];
+  await time('code lens, whole file (positions only)', async () => `${(lenses = await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })).length} lenses`);
+  await time('code lens resolve, one screen (20 lenses)', async () => {
+    const at = Math.floor(lenses.length / 2);
+    const resolved = await Promise.all(lenses.slice(at, at + 20).map((l) => server.connection.sendRequest('codeLens/resolve', l)));
+    return resolved[0]?.command?.title;
+  });
+  await time('fix all safe problems (source.fixAll)', async () => {
+    const actions = await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    return `${actions[0]?.edit?.changes?.[uri]?.length ?? 0} edits`;
+  });
+  await server.shutdown();
+} catch (error) {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : error}\n`);
+  server.kill();
+  process.exitCode = 1;
+}
