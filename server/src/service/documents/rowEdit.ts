@@ -7,7 +7,7 @@
  * undefined and the caller parses the whole text.
  */
 import type { ChargeFile, ChargeLine } from './chargeFile';
-import { NO_SUPPRESSIONS, insertIntoClaim, removeFromClaim, toChargeLine } from './chargeFile';
+import { NO_SUPPRESSIONS, insertIntoClaim, lineDateOf, removeFromClaim, toChargeLine } from './chargeFile';
 import { CsvRow, parseCsv } from './csv';
 import type { Suppression } from './suppressions';
 
@@ -63,6 +63,7 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
   removeFromClaim(file.claims, before);
   insertIntoClaim(file.claims, after);
   file.lines[r - 1] = after;
+  file.lineDates[r - 1] = lineDateOf(after);
   file.text = newText;
   return { before, after, delta };
 }
