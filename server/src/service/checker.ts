@@ -77,29 +77,32 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   let stats: CheckStats = { mode: 'full', claims: 0, checked: 0, lines: 0 };
 
   /** Applies the configured severity and drops findings a suppression with a reason accepts. */
-  function collector(out: Finding[]): Report {
+  function collector(sink: (finding: Finding) => void): Report {
     return (finding, line) => {
       if (line && !UNSUPPRESSIBLE.has(finding.ruleId) && isSuppressed(line, finding.ruleId)) return;
       const severity = severities[finding.ruleId];
       if (severity && severity !== 'off') finding.severity = severity;
-      out.push(finding);
+      sink(finding);
     };
   }
 
   const contextOf = (file: ChargeFile): RuleContext => ({ codeSet, settings, ncciLoaded, modifiersLoaded: hasModifiers, ruleIds, columns: file.columns });
 
+  // One report function for every claim (not a closure per claim): it fills `current`.
+  let current: Finding[] = [];
+  const claimReport = collector((f) => current.push(f));
+
   function checkClaim(claim: Claim, context: RuleContext): Finding[] {
     stats.checked++;
-    const found: Finding[] = [];
-    const report = collector(found);
-    for (const line of claim.lines) for (const rule of lineRules) rule.checkLine(line, context, report);
-    for (const rule of claimRules) rule.checkClaim(claim, context, report);
+    const found: Finding[] = (current = []);
+    for (const line of claim.lines) for (const rule of lineRules) rule.checkLine(line, context, claimReport);
+    for (const rule of claimRules) rule.checkClaim(claim, context, claimReport);
     return found;
   }
 
   function fileFindings(file: ChargeFile, context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const report = collector(findings);
+    const report = collector((f) => findings.push(f));
     for (const rule of fileRules) rule.checkFile(file, context, report);
     for (const rule of claimRules) rule.checkFile?.(file, context, report);
     return findings;

@@ -4,6 +4,7 @@
  * throws; table damage is in `table.problems`. Built in one pass over the rows,
  * with Maps for the claim index, so a 100k-line export models in linear time.
  */
+import type { ProcedureCode } from '../../codeset/types';
 import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from './csv';
 import { ColumnMap, ColumnRole, mapColumns } from './columns';
 import { splitCodeCell } from './codeToken';
@@ -60,6 +61,11 @@ export interface ChargeLine {
   override?: Suppression;
   /** The file's column map (shared by every line). */
   columns: ColumnMap;
+  /**
+   * The code's entry in the code set, looked up once for all rules (see rules/feeRow.ts):
+   * undefined until looked up, null when the code set does not know the code.
+   */
+  procedure: ProcedureCode | null | undefined;
   /** Trimmed value of a single-valued column, with its range. */
   field(role: ColumnRole): Span | undefined;
 }
@@ -74,7 +80,8 @@ function field(this: ChargeLine, role: ColumnRole): Span | undefined {
 export interface Claim {
   key: string;
   lines: ChargeLine[];
-  days: Map<string, ChargeLine[]>;
+  /** The claim's lines grouped by `dayKey`, in file order (arrays: most claims have one day, and 25k Maps cost). */
+  days: ChargeLine[][];
 }
 
 export interface ChargeFile {
@@ -142,12 +149,20 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
 
 /** Adds a line to its claim and service day. */
 export function addToClaim(claims: Map<string, Claim>, line: ChargeLine): void {
-  let claim = claims.get(line.claimKey);
-  if (!claim) claims.set(line.claimKey, (claim = { key: line.claimKey, lines: [], days: new Map() }));
+  const claim = claims.get(line.claimKey);
+  if (!claim) {
+    claims.set(line.claimKey, { key: line.claimKey, lines: [line], days: [[line]] });
+    return;
+  }
   claim.lines.push(line);
-  const day = claim.days.get(line.dayKey);
+  const day = dayOf(claim, line.dayKey);
   if (day) day.push(line);
-  else claim.days.set(line.dayKey, [line]);
+  else claim.days.push([line]);
+}
+
+function dayOf(claim: Claim, dayKey: string): ChargeLine[] | undefined {
+  for (const day of claim.days) if (day[0].dayKey === dayKey) return day;
+  return undefined;
 }
 
 /** Removes a line from its claim (and the claim when it becomes empty). */
@@ -156,11 +171,11 @@ export function removeFromClaim(claims: Map<string, Claim>, line: ChargeLine): v
   if (!claim) return;
   const at = claim.lines.indexOf(line);
   if (at >= 0) claim.lines.splice(at, 1);
-  const day = claim.days.get(line.dayKey);
+  const day = dayOf(claim, line.dayKey);
   if (day) {
     const k = day.indexOf(line);
     if (k >= 0) day.splice(k, 1);
-    if (day.length === 0) claim.days.delete(line.dayKey);
+    if (day.length === 0) claim.days.splice(claim.days.indexOf(day), 1);
   }
   if (claim.lines.length === 0) claims.delete(line.claimKey);
 }
@@ -178,9 +193,14 @@ export function insertIntoClaim(claims: Map<string, Claim>, line: ChargeLine): v
     list.splice(i, 0, line);
   };
   place(claim.lines);
-  const day = claim.days.get(line.dayKey);
+  const day = dayOf(claim, line.dayKey);
   if (day) place(day);
-  else claim.days.set(line.dayKey, [line]);
+  else {
+    // Days stay in the order of their first line.
+    let i = claim.days.length;
+    while (i > 0 && claim.days[i - 1][0].index > line.index) i--;
+    claim.days.splice(i, 0, [line]);
+  }
 }
 
 function span(cell: CsvCell | undefined): Span | undefined {
@@ -326,6 +346,7 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
     suppressions,
     override: overrideCell ? parseOverride(overrideCell, ruleIds) : undefined,
     columns,
+    procedure: undefined,
     field,
   };
 }
