@@ -40,7 +40,9 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
   if (rowText.includes('"')) return undefined;
   const parsed = parseCsv(rowText, file.table.delimiter);
   if (parsed.rows.length !== 1) return undefined;
-  const cells = parsed.rows[0].cells.map((c) => ({ ...c, start: c.start + row.start, end: c.end + row.start }));
+  // The row's cells were parsed from the row's text: move them to the document's offsets.
+  const cells = parsed.rows[0].cells;
+  for (const c of cells) shiftSpan(c, row.start);
   const newRow: CsvRow = { cells, start: row.start, end: row.end + delta, index: row.index };
 
   for (let k = r + 1; k < rows.length; k++) shiftRow(rows[k], delta);
