@@ -7,7 +7,8 @@
  * undefined and the caller parses the whole text.
  */
 import type { ChargeFile, ChargeLine } from './chargeFile';
-import { NO_SUPPRESSIONS, insertIntoClaim, lineDateOf, removeFromClaim, toChargeLine } from './chargeFile';
+import { NO_SUPPRESSIONS, lineDateOf, toChargeLine } from './chargeFile';
+import { insertIntoClaim, removeFromClaim } from './claims';
 import { CsvRow, parseCsv } from './csv';
 import type { Suppression } from './suppressions';
 
