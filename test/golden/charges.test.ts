@@ -27,3 +27,17 @@ describe('golden: charge fixtures', () => {
     });
   }
 });
+
+describe('golden: safe fixes', () => {
+  for (const name of fs.readdirSync(dir).filter((n) => /\.(csv|tsv)$/.test(n)).sort()) {
+    it(`${name}: applying the safe fixes settles, and leaves no finding a safe fix could repair`, () => {
+      let text = fs.readFileSync(path.join(dir, name), 'utf8');
+      for (let pass = 0; pass < 4; pass++) {
+        const next = check(text).fixed;
+        if (next === undefined) return;
+        text = next;
+      }
+      assert.fail(`${name}: safe fixes still change the text after 4 passes`);
+    });
+  }
+});

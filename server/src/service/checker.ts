@@ -51,7 +51,11 @@ export interface CheckStats {
 }
 
 export interface ChargeChecker {
-  /** Findings for a charge file, sorted by position. `documentKey` (e.g. the URI) enables re-use between edits. */
+  /**
+   * Findings for a charge file, sorted by position. `documentKey` (e.g. the URI) enables
+   * re-use between edits; the findings returned for a key are then the checker's own and
+   * the next call for that key may move them, so copy what you keep beyond it.
+   */
   check(text: string, documentKey?: string): Finding[];
   /** Drops what is kept for a closed document. */
   forget(documentKey: string): void;
@@ -75,29 +79,32 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   let stats: CheckStats = { mode: 'full', claims: 0, checked: 0, lines: 0 };
 
   /** Applies the configured severity and drops findings a suppression with a reason accepts. */
-  function collector(out: Finding[]): Report {
+  function collector(sink: (finding: Finding) => void): Report {
     return (finding, line) => {
       if (line && !UNSUPPRESSIBLE.has(finding.ruleId) && isSuppressed(line, finding.ruleId)) return;
       const severity = severities[finding.ruleId];
       if (severity && severity !== 'off') finding.severity = severity;
-      out.push(finding);
+      sink(finding);
     };
   }
 
   const contextOf = (file: ChargeFile): RuleContext => ({ codeSet, settings, ncciLoaded, modifiersLoaded: hasModifiers, ruleIds, columns: file.columns });
 
+  // One report function for every claim (not a closure per claim): it fills `current`.
+  let current: Finding[] = [];
+  const claimReport = collector((f) => current.push(f));
+
   function checkClaim(claim: Claim, context: RuleContext): Finding[] {
     stats.checked++;
-    const found: Finding[] = [];
-    const report = collector(found);
-    for (const line of claim.lines) for (const rule of lineRules) rule.checkLine(line, context, report);
-    for (const rule of claimRules) rule.checkClaim(claim, context, report);
+    const found: Finding[] = (current = []);
+    for (const line of claim.lines) for (const rule of lineRules) rule.checkLine(line, context, claimReport);
+    for (const rule of claimRules) rule.checkClaim(claim, context, claimReport);
     return found;
   }
 
   function fileFindings(file: ChargeFile, context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const report = collector(findings);
+    const report = collector((f) => findings.push(f));
     for (const rule of fileRules) rule.checkFile(file, context, report);
     for (const rule of claimRules) rule.checkFile?.(file, context, report);
     return findings;
@@ -146,9 +153,13 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     stats = { mode: 'row', claims: file.claims.size, checked: 0, lines: file.lines.length };
     const affected = new Set([edit.before.claimKey, edit.after.claimKey]);
     const rowStart = edit.after.row.start;
-    for (const [key, list] of state.byClaim) {
-      if (affected.has(key)) continue;
-      if (edit.delta !== 0 && list.some((f) => f.start > rowStart)) state.byClaim.set(key, list.map((f) => (f.start > rowStart ? shift(f, edit.delta) : f)));
+    // Findings of the claims after the edit move with their rows. In place: they belong to
+    // the checker, and a keystroke in a 100k-line file must not copy 40k findings.
+    if (edit.delta !== 0) {
+      for (const [key, list] of state.byClaim) {
+        if (affected.has(key)) continue;
+        for (const f of list) if (f.start > rowStart) shiftInPlace(f, edit.delta);
+      }
     }
     for (const key of affected) {
       const claim = file.claims.get(key);
@@ -227,8 +238,17 @@ function sameStarts(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-function shift(finding: Finding, delta: number): Finding {
-  return move(finding, (o) => o + delta);
+function shiftInPlace(finding: Finding, delta: number): void {
+  finding.start += delta;
+  finding.end += delta;
+  if (finding.fixes) {
+    for (const fix of finding.fixes) {
+      for (const e of fix.edits) {
+        e.start += delta;
+        e.end += delta;
+      }
+    }
+  }
 }
 
 /** Moves a cached finding's offsets from the claim's old row positions to the new ones. */

@@ -65,7 +65,7 @@ describe('charge file: columns and modifiers', () => {
   it('groups by claim id, else by patient + date + provider, and by service day', () => {
     const byClaim = parseChargeFile('claim,patient,dos,cpt\nC1,P1,2025-10-14,99213\nC1,P1,2025-10-15,20610\nC2,P1,2025-10-14,99214\n');
     assert.equal(byClaim.claims.size, 2);
-    assert.equal(byClaim.claims.get('C1')?.days.size, 2);
+    assert.equal(byClaim.claims.get('C1')?.days.length, 2);
     const byPatient = parseChargeFile('patient,dos,npi,cpt\nP1,10/14/2025,1,99213\nP1,2025-10-14,1,20610\nP1,2025-10-14,2,99214\n');
     assert.equal(byPatient.claims.size, 2, 'same date written two ways is one claim; another provider is another');
   });

@@ -4,11 +4,15 @@
  * throws; table damage is in `table.problems`. Built in one pass over the rows,
  * with Maps for the claim index, so a 100k-line export models in linear time.
  */
+import type { ProcedureCode } from '../../codeset/types';
 import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from './csv';
 import { ColumnMap, ColumnRole, mapColumns } from './columns';
 import { splitCodeCell } from './codeToken';
+import { type Claim, addToClaim } from './claims';
 import { parseServiceDate } from './dates';
 import { Suppression, parseOverride, parseSuppressions } from './suppressions';
+
+export type { Claim };
 
 /** A piece of text in the document with its exact range. */
 export interface Span {
@@ -60,6 +64,11 @@ export interface ChargeLine {
   override?: Suppression;
   /** The file's column map (shared by every line). */
   columns: ColumnMap;
+  /**
+   * The code's entry in the code set, looked up once for all rules (see rules/feeRow.ts):
+   * undefined until looked up, null when the code set does not know the code.
+   */
+  procedure: ProcedureCode | null | undefined;
   /** Trimmed value of a single-valued column, with its range. */
   field(role: ColumnRole): Span | undefined;
 }
@@ -68,13 +77,6 @@ export interface ChargeLine {
 function field(this: ChargeLine, role: ColumnRole): Span | undefined {
   const index = this.columns[role]?.[0];
   return index === undefined ? undefined : span(this.row.cells[index]);
-}
-
-/** The lines of one claim, and the same lines by service day (date + provider). */
-export interface Claim {
-  key: string;
-  lines: ChargeLine[];
-  days: Map<string, ChargeLine[]>;
 }
 
 export interface ChargeFile {
@@ -88,6 +90,18 @@ export interface ChargeFile {
   claims: Map<string, Claim>;
   /** Suppression comments above the header (they apply to nothing, and are reported). */
   strayComments: Suppression[];
+  /**
+   * Per line, what the date notes need, in one flat array (a keystroke re-reads it, and
+   * 100k line objects are slow to visit): the ISO date; null when the line has a code
+   * but no date; undefined when it has no code or its date does not parse.
+   */
+  lineDates: (string | null | undefined)[];
+}
+
+/** The `lineDates` entry of a line. */
+export function lineDateOf(line: ChargeLine): string | null | undefined {
+  if (!line.code) return undefined;
+  return line.date ? line.dateValue : null;
 }
 
 export interface ChargeFileOptions {
@@ -116,57 +130,16 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
     }
   }
   const lines: ChargeLine[] = [];
+  const lineDates: (string | null | undefined)[] = [];
   const claims = new Map<string, Claim>();
   const dates: DateCache = new Map();
   for (let r = 1; r < table.rows.length; r++) {
     const line = toChargeLine(table.rows[r], lines.length, columns, byRow.get(r) ?? NO_SUPPRESSIONS, options.ruleIds ?? NO_RULES, dates);
     lines.push(line);
+    lineDates.push(lineDateOf(line));
     addToClaim(claims, line);
   }
-  return { text, table, headers, columns, lines, claims, strayComments };
-}
-
-/** Adds a line to its claim and service day. */
-export function addToClaim(claims: Map<string, Claim>, line: ChargeLine): void {
-  let claim = claims.get(line.claimKey);
-  if (!claim) claims.set(line.claimKey, (claim = { key: line.claimKey, lines: [], days: new Map() }));
-  claim.lines.push(line);
-  const day = claim.days.get(line.dayKey);
-  if (day) day.push(line);
-  else claim.days.set(line.dayKey, [line]);
-}
-
-/** Removes a line from its claim (and the claim when it becomes empty). */
-export function removeFromClaim(claims: Map<string, Claim>, line: ChargeLine): void {
-  const claim = claims.get(line.claimKey);
-  if (!claim) return;
-  const at = claim.lines.indexOf(line);
-  if (at >= 0) claim.lines.splice(at, 1);
-  const day = claim.days.get(line.dayKey);
-  if (day) {
-    const k = day.indexOf(line);
-    if (k >= 0) day.splice(k, 1);
-    if (day.length === 0) claim.days.delete(line.dayKey);
-  }
-  if (claim.lines.length === 0) claims.delete(line.claimKey);
-}
-
-/** Adds a line to its claim keeping the claim's lines (and days) in file order. */
-export function insertIntoClaim(claims: Map<string, Claim>, line: ChargeLine): void {
-  const claim = claims.get(line.claimKey);
-  if (!claim) {
-    addToClaim(claims, line);
-    return;
-  }
-  const place = (list: ChargeLine[]): void => {
-    let i = list.length;
-    while (i > 0 && list[i - 1].index > line.index) i--;
-    list.splice(i, 0, line);
-  };
-  place(claim.lines);
-  const day = claim.days.get(line.dayKey);
-  if (day) place(day);
-  else claim.days.set(line.dayKey, [line]);
+  return { text, table, headers, columns, lines, claims, strayComments, lineDates };
 }
 
 function span(cell: CsvCell | undefined): Span | undefined {
@@ -312,6 +285,8 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
     suppressions,
     override: overrideCell ? parseOverride(overrideCell, ruleIds) : undefined,
     columns,
+    procedure: undefined,
     field,
   };
 }
+

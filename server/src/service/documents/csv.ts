@@ -7,10 +7,32 @@
 /** One cell. `start`/`end` are the raw range in the document, quotes included. */
 export interface CsvCell {
   /** The value: quotes removed, doubled quotes undone. Not trimmed. */
-  text: string;
+  readonly text: string;
   start: number;
   end: number;
   quoted: boolean;
+}
+
+/**
+ * An unquoted cell whose text is cut from the source only when read: exports carry
+ * many columns the engine never looks at (names, addresses, amounts), and a string
+ * per unused cell is most of the garbage of a big file. `origin` is the cell's start
+ * in `source`; `start`/`end` may later move with edits before it (rowEdit.ts).
+ */
+class PlainCell implements CsvCell {
+  quoted = false;
+  private value: string | undefined = undefined;
+  private readonly origin: number;
+  constructor(
+    private readonly source: string,
+    public start: number,
+    public end: number,
+  ) {
+    this.origin = start;
+  }
+  get text(): string {
+    return (this.value ??= this.source.slice(this.origin, this.origin + (this.end - this.start)));
+  }
 }
 
 export interface CsvRow {
@@ -181,7 +203,7 @@ function readPlain(text: string, start: number, delim: number, problems: CsvProb
   if (sawQuote >= 0) {
     problems.push({ kind: 'stray-quote', start: sawQuote, end: sawQuote + 1, message: 'Quote character inside an unquoted cell.' });
   }
-  return { text: text.slice(start, pos), start, end: pos, quoted: false };
+  return new PlainCell(text, start, pos);
 }
 
 function readQuoted(text: string, start: number, delim: number, problems: CsvProblem[]): CsvCell {
@@ -226,7 +248,7 @@ function readPlainNoReport(text: string, start: number, delim: number): CsvCell 
     if (c === delim || c === CR || c === LF) break;
     pos++;
   }
-  return { text: text.slice(start, pos), start, end: pos, quoted: false };
+  return new PlainCell(text, start, pos);
 }
 
 /**

@@ -7,7 +7,8 @@
  * undefined and the caller parses the whole text.
  */
 import type { ChargeFile, ChargeLine } from './chargeFile';
-import { NO_SUPPRESSIONS, insertIntoClaim, removeFromClaim, toChargeLine } from './chargeFile';
+import { NO_SUPPRESSIONS, lineDateOf, toChargeLine } from './chargeFile';
+import { insertIntoClaim, removeFromClaim } from './claims';
 import { CsvRow, parseCsv } from './csv';
 import type { Suppression } from './suppressions';
 
@@ -40,7 +41,9 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
   if (rowText.includes('"')) return undefined;
   const parsed = parseCsv(rowText, file.table.delimiter);
   if (parsed.rows.length !== 1) return undefined;
-  const cells = parsed.rows[0].cells.map((c) => ({ ...c, start: c.start + row.start, end: c.end + row.start }));
+  // The row's cells were parsed from the row's text: move them to the document's offsets.
+  const cells = parsed.rows[0].cells;
+  for (const c of cells) shiftSpan(c, row.start);
   const newRow: CsvRow = { cells, start: row.start, end: row.end + delta, index: row.index };
 
   for (let k = r + 1; k < rows.length; k++) shiftRow(rows[k], delta);
@@ -63,6 +66,7 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
   removeFromClaim(file.claims, before);
   insertIntoClaim(file.claims, after);
   file.lines[r - 1] = after;
+  file.lineDates[r - 1] = lineDateOf(after);
   file.text = newText;
   return { before, after, delta };
 }

@@ -1,4 +1,3 @@
-import type { ChargeLine } from '../documents/chargeFile';
 import { dateInRange } from '../documents/dates';
 import type { ClaimRule } from './rule';
 
@@ -23,40 +22,47 @@ export const dateOfService: ClaimRule = {
   checkFile(file, context, report) {
     if (!context.columns.code) return;
     const { feeSchedule, feeScheduleEffective: period } = context.codeSet.release;
-    // By service day, not by line: every line of a day shares its date, and a keystroke re-runs this.
+    // A flat scan of file.lineDates (dates are shared strings, so the range test is
+    // remembered per distinct date): a keystroke re-runs this.
+    const inRange = new Map<string, boolean>();
     let undated = 0;
-    let firstUndated: ChargeLine | undefined;
+    let firstUndated = -1;
     let outside = 0;
-    let firstOutside: ChargeLine | undefined;
-    for (const claim of file.claims.values()) {
-      for (const day of claim.days.values()) {
-        const line = day[0];
-        if (!line.date) {
-          undated += day.length;
-          if (!firstUndated || line.index < firstUndated.index) firstUndated = line;
-        } else if (line.dateValue && !dateInRange(line.dateValue, period.from, period.to)) {
-          outside += day.length;
-          if (!firstOutside || line.index < firstOutside.index) firstOutside = line;
-        }
+    let firstOutside = -1;
+    const dates = file.lineDates;
+    for (let i = 0; i < dates.length; i++) {
+      const d = dates[i];
+      if (d === undefined) continue;
+      if (d === null) {
+        undated++;
+        if (firstUndated < 0) firstUndated = i;
+        continue;
+      }
+      let ok = inRange.get(d);
+      if (ok === undefined) inRange.set(d, (ok = dateInRange(d, period.from, period.to)));
+      if (!ok) {
+        outside++;
+        if (firstOutside < 0) firstOutside = i;
       }
     }
-    const at = firstUndated?.code ?? firstUndated?.row;
-    if (at) {
+    const undatedAt = firstUndated >= 0 ? file.lines[firstUndated].code : undefined;
+    if (undatedAt) {
       report({
         ruleId: this.id,
         severity: 'information',
-        start: at.start,
-        end: at.end,
+        start: undatedAt.start,
+        end: undatedAt.end,
         message: `${undated} line(s) have no date of service: they are checked against the loaded data, ${feeSchedule} (${period.from} to ${period.to}), as if billed in that period.`,
         data: { lines: undated, release: feeSchedule, ...period },
       });
     }
-    if (firstOutside?.date) {
+    const outsideAt = firstOutside >= 0 ? file.lines[firstOutside].date : undefined;
+    if (outsideAt) {
       report({
         ruleId: this.id,
         severity: 'information',
-        start: firstOutside.date.start,
-        end: firstOutside.date.end,
+        start: outsideAt.start,
+        end: outsideAt.end,
         message: `${outside} line(s) have dates of service outside ${feeSchedule} (${period.from} to ${period.to}): their fee-schedule indicators are from that release and may differ on those dates.`,
         data: { lines: outside, release: feeSchedule, ...period },
       });

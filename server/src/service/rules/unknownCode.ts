@@ -1,4 +1,5 @@
 import { CODE_SHAPE } from '../documents/codeToken';
+import { procedureOf } from './feeRow';
 import type { LineRule } from './rule';
 
 /** A well-shaped code that the loaded code set does not contain. */
@@ -10,7 +11,7 @@ export const unknownCode: LineRule = {
     const code = line.code;
     if (!code) return;
     const normalised = code.text.toUpperCase();
-    if (!CODE_SHAPE.test(normalised) || context.codeSet.procedure(normalised)) return;
+    if (!CODE_SHAPE.test(normalised) || procedureOf(line, context.codeSet)) return;
     const hcpcs = context.codeSet.version().hcpcs;
     report({
       ruleId: this.id,
