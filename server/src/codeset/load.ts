@@ -12,7 +12,7 @@ import type { CodeSetParts } from './codeSet';
 import { readKnowledgeFolder } from './knowledge/loadRecords';
 import { readCptDescriptorFile } from './sources/cptDescriptorFile';
 import { DiagnosisTable, icd10Table, readModifiersTsv, readHcpcsTsv, readPosTsv, readTsv, BETOS_FIELDS } from './tables';
-import { readUserData } from './userData';
+import { defaultUserDataDir, readUserData } from './userData';
 import type { CodeSet, DiagnosisCode, FeeScheduleRow } from './types';
 
 export class DataLoadError extends Error {}
@@ -36,6 +36,16 @@ export interface LoadOptions {
   knowledgeDirs?: readonly string[];
   /** A licensed AMA CPT descriptor file (`code<TAB>descriptor`) that replaces the bundled short descriptors. */
   cptDescriptorFile?: string;
+}
+
+/**
+ * What the server and `cpt-lens check` should load: the bundled data, plus the
+ * user's data folder (imports) when it exists, plus the given settings. Explicit
+ * settings win; tests call loadCodeSet() without this and stay machine-independent.
+ */
+export function userLoadOptions(settings: LoadOptions = {}): LoadOptions {
+  const userDataDir = settings.userDataDir ?? (fs.existsSync(defaultUserDataDir()) ? defaultUserDataDir() : undefined);
+  return { ...settings, userDataDir };
 }
 
 /**

@@ -169,9 +169,3 @@ export function icd10Table(text: string, file: string, problems: DataProblem[]):
     },
   };
 }
-
-export function readIcd10Tsv(text: string, file: string, problems: DataProblem[]): DiagnosisCode[] {
-  return readTsv(text, ICD10_FIELDS, file, problems, (c) => ({
-    code: c[0], display: dottedIcd10(c[0]), billable: c[1] === '1', shortDescription: c[2], longDescription: c[3] || c[2],
-  }));
-}

@@ -26,7 +26,8 @@ export interface LanguageService {
   /**
    * Findings for a whole document, sorted by position. With a `documentKey` (the URI),
    * claims unchanged since the last call for that key reuse their findings, so a
-   * one-cell edit re-runs the rules of one claim only.
+   * one-cell edit re-runs the rules of one claim only. Findings returned for a key may be
+   * moved by the next call for that key: convert or copy them before calling again.
    */
   validate(text: string, kind: DocumentKind, documentKey?: string): Finding[];
   /** Forgets what `validate` kept for a document (call on close). */

@@ -73,6 +73,17 @@ describe('NCCI import (synthetic files in the CMS layouts)', () => {
     assert.equal(codeSet.mue('64484')?.mai, '1');
   });
 
+  it('reads the Excel forms: first sheet, shared strings, Excel dates, bad rows at their sheet row', () => {
+    const report = importNcci([path.join(ncciDir, 'xlsx')], userDir);
+    assert.deepEqual(report.errors, []);
+    const mue = report.files.find((f) => f.name.endsWith('synthetic-mue-practitioner.xlsx'));
+    assert.equal(mue?.rows, 3);
+    assert.deepEqual(mue?.problems.map((p) => p.line), [7]);
+    const { codeSet } = loadCodeSet({ dataDir, userDataDir: userDir });
+    assert.deepEqual(codeSet.mue('64484'), { code: '64484', value: 4, mai: '1', rationale: 'CMS Policy' });
+    assert.deepEqual(codeSet.addOnPrimaries('22614')?.map((e) => [e.primary, e.effective, e.deletion]), [['22612', '2004-01-01', '2024-12-31'], ['22630', '2020-01-01', '']]);
+  });
+
   it('refuses input with nothing importable, and leaves the index alone', () => {
     const junk = path.join(userDir, 'notes.txt');
     fs.writeFileSync(junk, 'hello\nworld\n');
@@ -90,6 +101,13 @@ describe('NCCI import (synthetic files in the CMS layouts)', () => {
     assert.match(problems[0].message, /not a CPT Lens PTP index/);
     assert.deepEqual(codeSet.ptpEdits('47383'), []);
     assert.equal(codeSet.mue('47383')?.value, 1, 'the other tables still load');
+  });
+
+  it('reads the header nearest the data, past tab-separated title lines', () => {
+    const text = 'SYNTHETIC\tTEST\tDATA\tline with tabs\tand effective modifier words\nColumn 1\tColumn 2\t*=prior to 1996\tEffective Date\tDeletion Date\tModifier\tRationale\n47383\t76940\t\t20200101\t*\t1\tx\n';
+    const rows: string[] = [];
+    assert.deepEqual(parsePtpFile(text, (r) => rows.push(r.column2)).problems, []);
+    assert.deepEqual(rows, ['76940']);
   });
 
   it('finds columns by header name, not position', () => {

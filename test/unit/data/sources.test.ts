@@ -104,6 +104,15 @@ describe('compiled data vs the CMS source files', () => {
         );
       }
     });
+    it('keeps every termination date (1,165 records per SOURCE.md: codes and modifiers)', () => {
+      const terminated = records.filter((r) => r[col('TERM DT')].trim() !== '');
+      assert.equal(terminated.length, 1165);
+      for (const r of terminated) {
+        const code = r[col('HCPC')].trim();
+        const got = r[col('RECID')] === '7' ? codeSet.modifier(code)?.terminationDate : codeSet.procedure(code)?.hcpcs?.terminationDate;
+        assert.equal(got, iso(r[col('TERM DT')]), code);
+      }
+    });
     it('joins the BETOS name', () => {
       assert.equal(codeSet.procedure('G0439')?.hcpcs?.betosName, 'Specialist - other');
     });

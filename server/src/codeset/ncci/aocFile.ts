@@ -18,11 +18,12 @@ export function isoOfNumber(n: number): string {
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
 }
 
-export function parseAocFile(text: string): { edits: AddOnEdit[]; problems: SourceProblem[] } {
+/** `delimiter`: guessed from the first lines (CSV or tab-separated text) unless given. */
+export function parseAocFile(text: string, delimiter?: string): { edits: AddOnEdit[]; problems: SourceProblem[] } {
   const problems: SourceProblem[] = [];
   const clean = text.replace(/^\uFEFF/, '');
   const firstLines = clean.slice(0, 4000);
-  const table = parseCsv(clean, (firstLines.match(/\t/g)?.length ?? 0) > (firstLines.match(/,/g)?.length ?? 0) ? '\t' : ',');
+  const table = parseCsv(clean, delimiter ?? ((firstLines.match(/\t/g)?.length ?? 0) > (firstLines.match(/,/g)?.length ?? 0) ? '\t' : ','));
   const lineOf = lineLocator(clean);
   const headerAt = table.rows.findIndex((r) => r.cells.length >= 3 && r.cells.some((c) => /add.?on code/i.test(c.text)) && r.cells.some((c) => /primary code/i.test(c.text)));
   if (headerAt < 0) return { edits: [], problems: [{ line: 1, message: 'No header with "Add-on Code" and "Primary Code": is this an NCCI add-on code table? File skipped.' }] };

@@ -1,6 +1,6 @@
 /**
  * `cpt-lens import ncci PATH...`: reads the NCCI practitioner tables a user downloaded
- * from CMS (a folder, files, or the CMS zip), validates them row by row and writes
+ * from CMS (a folder, files, or the CMS zip; text, CSV or xlsx forms), validates them row by row and writes
  * the index the loader reads (`<userDataDir>/ncci/`): `ptp.bin` (ptpIndex.ts),
  * `mue.tsv`, `aoc.tsv` and `manifest.json` with the release and per-file counts. A
  * table not present in this import keeps its earlier import (CMS ships PTP, MUE and
@@ -16,6 +16,7 @@ import { parseAocFile } from './aocFile';
 import { parseMueFile } from './mueFile';
 import { parsePtpFile } from './ptpFile';
 import { PtpIndexBuilder } from './ptpIndex';
+import { xlsxToTsv } from './xlsx';
 import { readZip } from './zip';
 
 export type NcciTable = 'ptp' | 'mue' | 'aoc';
@@ -76,7 +77,8 @@ function expand(target: string, inputs: Input[], errors: string[]): void {
 /** Which table a file is, from its name and first lines; or why it is skipped. */
 function classify(name: string, head: string): { table?: NcciTable; skipped?: string } {
   const base = path.basename(name);
-  if (/\.(xlsx?|pdf|docx?|rtf|html?)$/i.test(base)) return { skipped: 'not read: use the .txt (PTP) or .csv (MUE, AOC) form from the same CMS download' };
+  if (/\.xls$/i.test(base)) return { skipped: 'old binary Excel (.xls) is not read: use the .xlsx, .txt or .csv form from the same CMS download' };
+  if (/\.(pdf|docx?|rtf|html?|py|md)$/i.test(base)) return { skipped: 'not a table' };
   if (/ccioph|outpatient|hospital|\bdme\b|_dme|dmesupplier|facility/i.test(base)) return { skipped: 'not a practitioner table (CPT Lens checks practitioner claims)' };
   if (/add.?on code/i.test(head) && /primary code/i.test(head)) return { table: 'aoc' };
   if (/mue value/i.test(head)) return { table: 'mue' };
@@ -86,7 +88,7 @@ function classify(name: string, head: string): { table?: NcciTable; skipped?: st
 }
 
 function releaseName(table: NcciTable, files: string[]): string {
-  const names = files.map((f) => path.basename(f).replace(/\.(txt|csv)$/i, ''));
+  const names = files.map((f) => path.basename(f).replace(/\.(txt|csv|xlsx)$/i, ''));
   if (table === 'ptp') {
     const versions = [...new Set(names.map((n) => /(ccipra-v\d+r\d+)/i.exec(n)?.[1].toLowerCase()).filter(Boolean))];
     if (versions.length > 0) return versions.join(', ');
@@ -101,7 +103,7 @@ export function importNcci(targets: readonly string[], userDataDir: string, opti
   const files: ImportedFile[] = [];
   const ptp = new PtpIndexBuilder();
   const mue = new Map<string, MueEdit>();
-  const aoc: AddOnEdit[] = [];
+  const aoc = new Map<string, AddOnEdit>();
   const sources: Record<NcciTable, string[]> = { ptp: [], mue: [], aoc: [] };
   for (const input of inputs) {
     let bytes: Buffer;
@@ -111,8 +113,16 @@ export function importNcci(targets: readonly string[], userDataDir: string, opti
       errors.push(`${input.name}: cannot read (${(error as Error).message})`);
       continue;
     }
-    // CMS files are ASCII with the odd Latin-1 character; latin1 never fails to decode.
-    const text = bytes.toString('latin1');
+    // CMS text files are ASCII with the odd Latin-1 character; latin1 never fails to decode.
+    // An xlsx workbook's first sheet becomes tab-separated text for the same parsers.
+    const excel = /\.xlsx$/i.test(input.name);
+    let text: string;
+    try {
+      text = excel ? xlsxToTsv(bytes) : bytes.toString('latin1');
+    } catch (error) {
+      files.push({ name: input.name, rows: 0, problems: [], skipped: `cannot read the workbook (${(error as Error).message})` });
+      continue;
+    }
     const { table, skipped } = classify(input.name, text.slice(0, 8000));
     const file: ImportedFile = { name: input.name, table, rows: 0, problems: [] };
     files.push(file);
@@ -125,13 +135,14 @@ export function importNcci(targets: readonly string[], userDataDir: string, opti
       file.rows = result.rows;
       file.problems = result.problems;
     } else if (table === 'mue') {
-      const result = parseMueFile(text);
+      const result = parseMueFile(text, excel ? '\t' : ',');
       for (const e of result.edits) mue.set(e.code, e);
       file.rows = result.edits.length;
       file.problems = result.problems;
     } else {
-      const result = parseAocFile(text);
-      aoc.push(...result.edits);
+      const result = parseAocFile(text, excel ? '\t' : undefined);
+      // The same edit from two forms of one table (csv and xlsx in one download) is kept once.
+      for (const e of result.edits) aoc.set(`${e.addOn}\t${e.primary}\t${e.effective}\t${e.deletion}\t${e.type}`, e);
       file.rows = result.edits.length;
       file.problems = result.problems;
     }
@@ -172,8 +183,8 @@ export function importNcci(targets: readonly string[], userDataDir: string, opti
     record('mue', mue.size);
   }
   if (sources.aoc.length > 0) {
-    put('aoc.tsv', writeTsv(AOC_FIELDS, aoc.map((e) => [e.addOn, e.primary, e.effective, e.deletion, e.type])));
-    record('aoc', aoc.length);
+    put('aoc.tsv', writeTsv(AOC_FIELDS, [...aoc.values()].map((e) => [e.addOn, e.primary, e.effective, e.deletion, e.type])));
+    record('aoc', aoc.size);
   }
   put('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   return { outDir, files, manifest, errors };

@@ -11,9 +11,9 @@ import { SourceProblem, lineLocator } from '../sources/rvuFile';
 
 const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function parseMueFile(text: string): { edits: MueEdit[]; problems: SourceProblem[] } {
+/** `delimiter`: ',' for the CSV form (default), '\t' for text made from the xlsx form. */
+export function parseMueFile(text: string, delimiter = ','): { edits: MueEdit[]; problems: SourceProblem[] } {
   const problems: SourceProblem[] = [];
-  const delimiter = /\t/.test(text.slice(0, 4000)) && !/,/.test(text.slice(0, 200)) ? '\t' : ',';
   const table = parseCsv(text.replace(/^\uFEFF/, ''), delimiter);
   const lineOf = lineLocator(text);
   const headerAt = table.rows.findIndex((r) => r.cells.length >= 3 && r.cells.some((c) => /hcpcs|cpt/i.test(c.text) && !/mue/i.test(c.text)) && r.cells.some((c) => /mue value/i.test(c.text)));

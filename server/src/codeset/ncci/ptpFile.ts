@@ -122,8 +122,15 @@ export function parsePtpFile(text: string, sink: (row: PtpRow) => void, maxProbl
   return { rows, problems };
 }
 
-/** Column positions from the header lines (a column's text is joined over all of them). */
+/**
+ * Column positions from the header: the last tab-separated line before the data, or
+ * the last two joined (a header split over two lines); earlier lines are titles.
+ */
 function columnsFrom(headerLines: string[][]): Record<Column, number> | undefined {
+  return columnsOf(headerLines.slice(-1)) ?? columnsOf(headerLines.slice(-2));
+}
+
+function columnsOf(headerLines: string[][]): Record<Column, number> | undefined {
   if (headerLines.length === 0) return undefined;
   const width = Math.max(...headerLines.map((l) => l.length));
   const names = Array.from({ length: width }, (_, i) => headerLines.map((l) => l[i] ?? '').join(' '));

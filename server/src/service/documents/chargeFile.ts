@@ -4,6 +4,7 @@
  * throws; table damage is in `table.problems`. Built in one pass over the rows,
  * with Maps for the claim index, so a 100k-line export models in linear time.
  */
+import type { ProcedureCode } from '../../codeset/types';
 import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from './csv';
 import { ColumnMap, ColumnRole, mapColumns } from './columns';
 import { splitCodeCell } from './codeToken';
@@ -42,6 +43,10 @@ export interface ChargeLine {
   /** The date-of-service cell, and its ISO value when it parses. */
   date?: Span;
   dateValue?: string;
+  /** The units cell (absent when empty or when the file has no units column). */
+  units?: Span;
+  /** The place-of-service cell. */
+  pos?: Span;
   /** Diagnosis codes from the diagnosis columns (a cell may hold several), in order. */
   diagnoses: Span[];
   /** Diagnosis pointer letters (A-L) from a pointer column. */
@@ -54,15 +59,29 @@ export interface ChargeLine {
   suppressions: Suppression[];
   /** The line's `override_reason` cell, read as a suppression. */
   override?: Suppression;
+  /** The file's column map (shared by every line). */
+  columns: ColumnMap;
+  /**
+   * The code's entry in the code set, looked up once for all rules (see rules/feeRow.ts):
+   * undefined until looked up, null when the code set does not know the code.
+   */
+  procedure: ProcedureCode | null | undefined;
   /** Trimmed value of a single-valued column, with its range. */
   field(role: ColumnRole): Span | undefined;
+}
+
+/** Shared by every line (one function, not a closure per line: 100k lines allocate enough already). */
+function field(this: ChargeLine, role: ColumnRole): Span | undefined {
+  const index = this.columns[role]?.[0];
+  return index === undefined ? undefined : span(this.row.cells[index]);
 }
 
 /** The lines of one claim, and the same lines by service day (date + provider). */
 export interface Claim {
   key: string;
   lines: ChargeLine[];
-  days: Map<string, ChargeLine[]>;
+  /** The claim's lines grouped by `dayKey`, in file order (arrays: most claims have one day, and 25k Maps cost). */
+  days: ChargeLine[][];
 }
 
 export interface ChargeFile {
@@ -76,6 +95,18 @@ export interface ChargeFile {
   claims: Map<string, Claim>;
   /** Suppression comments above the header (they apply to nothing, and are reported). */
   strayComments: Suppression[];
+  /**
+   * Per line, what the date notes need, in one flat array (a keystroke re-reads it, and
+   * 100k line objects are slow to visit): the ISO date; null when the line has a code
+   * but no date; undefined when it has no code or its date does not parse.
+   */
+  lineDates: (string | null | undefined)[];
+}
+
+/** The `lineDates` entry of a line. */
+export function lineDateOf(line: ChargeLine): string | null | undefined {
+  if (!line.code) return undefined;
+  return line.date ? line.dateValue : null;
 }
 
 export interface ChargeFileOptions {
@@ -104,23 +135,72 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
     }
   }
   const lines: ChargeLine[] = [];
+  const lineDates: (string | null | undefined)[] = [];
   const claims = new Map<string, Claim>();
+  const dates: DateCache = new Map();
   for (let r = 1; r < table.rows.length; r++) {
-    const line = toChargeLine(table.rows[r], lines.length, columns, byRow.get(r) ?? [], options.ruleIds ?? NO_RULES);
+    const line = toChargeLine(table.rows[r], lines.length, columns, byRow.get(r) ?? NO_SUPPRESSIONS, options.ruleIds ?? NO_RULES, dates);
     lines.push(line);
+    lineDates.push(lineDateOf(line));
     addToClaim(claims, line);
   }
-  return { text, table, headers, columns, lines, claims, strayComments };
+  return { text, table, headers, columns, lines, claims, strayComments, lineDates };
 }
 
 /** Adds a line to its claim and service day. */
 export function addToClaim(claims: Map<string, Claim>, line: ChargeLine): void {
-  let claim = claims.get(line.claimKey);
-  if (!claim) claims.set(line.claimKey, (claim = { key: line.claimKey, lines: [], days: new Map() }));
+  const claim = claims.get(line.claimKey);
+  if (!claim) {
+    claims.set(line.claimKey, { key: line.claimKey, lines: [line], days: [[line]] });
+    return;
+  }
   claim.lines.push(line);
-  const day = claim.days.get(line.dayKey);
+  const day = dayOf(claim, line.dayKey);
   if (day) day.push(line);
-  else claim.days.set(line.dayKey, [line]);
+  else claim.days.push([line]);
+}
+
+function dayOf(claim: Claim, dayKey: string): ChargeLine[] | undefined {
+  for (const day of claim.days) if (day[0].dayKey === dayKey) return day;
+  return undefined;
+}
+
+/** Removes a line from its claim (and the claim when it becomes empty). */
+export function removeFromClaim(claims: Map<string, Claim>, line: ChargeLine): void {
+  const claim = claims.get(line.claimKey);
+  if (!claim) return;
+  const at = claim.lines.indexOf(line);
+  if (at >= 0) claim.lines.splice(at, 1);
+  const day = dayOf(claim, line.dayKey);
+  if (day) {
+    const k = day.indexOf(line);
+    if (k >= 0) day.splice(k, 1);
+    if (day.length === 0) claim.days.splice(claim.days.indexOf(day), 1);
+  }
+  if (claim.lines.length === 0) claims.delete(line.claimKey);
+}
+
+/** Adds a line to its claim keeping the claim's lines (and days) in file order. */
+export function insertIntoClaim(claims: Map<string, Claim>, line: ChargeLine): void {
+  const claim = claims.get(line.claimKey);
+  if (!claim) {
+    addToClaim(claims, line);
+    return;
+  }
+  const place = (list: ChargeLine[]): void => {
+    let i = list.length;
+    while (i > 0 && list[i - 1].index > line.index) i--;
+    list.splice(i, 0, line);
+  };
+  place(claim.lines);
+  const day = dayOf(claim, line.dayKey);
+  if (day) place(day);
+  else {
+    // Days stay in the order of their first line.
+    let i = claim.days.length;
+    while (i > 0 && claim.days[i - 1][0].index > line.index) i--;
+    claim.days.splice(i, 0, [line]);
+  }
 }
 
 function span(cell: CsvCell | undefined): Span | undefined {
@@ -147,49 +227,108 @@ export function splitList(cell: Span, keepDash = false): Span[] {
 }
 
 const NO_RULES: ReadonlySet<string> = new Set();
+export const NO_SUPPRESSIONS: Suppression[] = [];
 
-function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, suppressions: Suppression[], ruleIds: ReadonlySet<string>): ChargeLine {
-  const cellOf = (role: ColumnRole): Span | undefined => span(row.cells[columns[role]?.[0] ?? -1]);
-  const codeCell = cellOf('code');
+/** Dates repeat on thousands of lines: parse each distinct text once per file. */
+export type DateCache = Map<string, string | undefined>;
+
+/** Service-day keys by provider and date, built once each (thousands of lines share one). */
+const dayKeys = new WeakMap<DateCache, Map<string, Map<string, string>>>();
+
+function dayKeyOf(provider: string, date: string, cache: DateCache): string {
+  if (provider === '') return date;
+  let byProvider = dayKeys.get(cache);
+  if (!byProvider) dayKeys.set(cache, (byProvider = new Map()));
+  let byDate = byProvider.get(provider);
+  if (!byDate) byProvider.set(provider, (byDate = new Map()));
+  let key = byDate.get(date);
+  if (key === undefined) byDate.set(date, (key = `${date}\u0000${provider}`));
+  return key;
+}
+
+function dateOf(text: string, cache: DateCache): string | undefined {
+  if (cache.has(text)) return cache.get(text);
+  const value = parseServiceDate(text);
+  cache.set(text, value);
+  return value;
+}
+
+function hasSeparator(text: string, keepDash: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isListSeparator(c) && !(keepDash && c === 0x2d)) return true;
+  }
+  return false;
+}
+
+/** Shared by lines with no modifiers, diagnoses or pointers (most lines lack some): never pushed to. */
+const NONE: never[] = [];
+const LETTERS_ONLY = /^[A-Za-z]+$/;
+
+export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, suppressions: Suppression[], ruleIds: ReadonlySet<string>, dates: DateCache): ChargeLine {
+  const cells = row.cells;
+  const at = (role: ColumnRole): Span | undefined => {
+    const list = columns[role];
+    return list === undefined ? undefined : span(cells[list[0]]);
+  };
+  const codeCell = at('code');
   let code: Span | undefined;
-  const modifiers: ModifierSpan[] = [];
+  let modifiers: ModifierSpan[] = NONE;
+  const addModifier = (m: ModifierSpan): void => {
+    if (modifiers === NONE) modifiers = [];
+    modifiers.push(m);
+  };
   if (codeCell) {
-    const token = splitCodeCell(codeCell.text, codeCell.start);
-    code = { text: token.code, start: token.start, end: token.end };
-    for (const m of token.modifiers) modifiers.push({ ...m, value: m.text.toUpperCase(), source: 'code' });
+    if (!hasSeparator(codeCell.text, false)) code = codeCell;
+    else {
+      const token = splitCodeCell(codeCell.text, codeCell.start);
+      code = { text: token.code, start: token.start, end: token.end };
+      for (const m of token.modifiers) addModifier({ text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'code' });
+    }
   }
-  for (const col of columns.modifiers ?? []) {
-    const cell = span(row.cells[col]);
-    if (!cell) continue;
-    for (const m of splitList(cell)) modifiers.push({ ...m, value: m.text.toUpperCase(), source: 'list', cell: row.cells[col] });
+  if (columns.modifiers) {
+    for (const col of columns.modifiers) {
+      const cell = span(cells[col]);
+      if (!cell) continue;
+      const items = hasSeparator(cell.text, false) ? splitList(cell) : [cell];
+      for (const m of items) addModifier({ text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'list', cell: cells[col] });
+    }
   }
-  for (const col of columns.modifier ?? []) {
-    const cell = span(row.cells[col]);
-    if (cell) modifiers.push({ ...cell, value: cell.text.toUpperCase(), source: 'column', cell: row.cells[col] });
+  if (columns.modifier) {
+    for (const col of columns.modifier) {
+      const cell = span(cells[col]);
+      if (cell) addModifier({ text: cell.text, start: cell.start, end: cell.end, value: cell.text.toUpperCase(), source: 'column', cell: cells[col] });
+    }
   }
-  const diagnoses: Span[] = [];
-  for (const col of columns.diagnosis ?? []) {
-    const cell = span(row.cells[col]);
-    if (cell) diagnoses.push(...splitList(cell, true));
+  let diagnoses: Span[] = NONE;
+  if (columns.diagnosis) {
+    for (const col of columns.diagnosis) {
+      const cell = span(cells[col]);
+      if (!cell) continue;
+      if (diagnoses === NONE) diagnoses = [];
+      if (hasSeparator(cell.text, true)) diagnoses.push(...splitList(cell, true));
+      else diagnoses.push(cell);
+    }
   }
-  const pointerCell = cellOf('pointer');
-  const pointers: Span[] = [];
+  const pointerCell = at('pointer');
+  let pointers: Span[] = NONE;
   if (pointerCell) {
+    pointers = [];
     // Pointers may be written `AB`, `A,B`, `A B` or `1,2`.
     for (const item of splitList(pointerCell)) {
-      if (/^[A-Za-z]+$/.test(item.text)) {
+      if (LETTERS_ONLY.test(item.text)) {
         for (let k = 0; k < item.text.length; k++) pointers.push({ text: item.text[k], start: item.start + k, end: item.start + k + 1 });
       } else pointers.push(item);
     }
   }
-  const overrideCell = cellOf('overrideReason');
-  const date = cellOf('date');
-  const dateValue = date ? parseServiceDate(date.text) : undefined;
-  const claim = cellOf('claim')?.text;
-  const patient = cellOf('patient')?.text ?? '';
-  const provider = cellOf('provider')?.text ?? '';
+  const overrideCell = at('overrideReason');
+  const date = at('date');
+  const dateValue = date ? dateOf(date.text, dates) : undefined;
+  const claim = at('claim')?.text;
+  const provider = at('provider')?.text ?? '';
   const dateKey = dateValue ?? date?.text ?? '';
-  const claimKey = claim !== undefined ? `c\u0000${claim}` : `p\u0000${patient}\u0000${dateKey}\u0000${provider}`;
+  // A claim id is the key itself (no string building on the common path); otherwise patient + date + provider.
+  const claimKey = claim ?? `\u0000${at('patient')?.text ?? ''}\u0000${dateKey}\u0000${provider}`;
   return {
     row,
     index,
@@ -198,12 +337,16 @@ function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, suppressio
     modifiers,
     date,
     dateValue,
+    units: at('units'),
+    pos: at('pos'),
     diagnoses,
     pointers,
     claimKey,
-    dayKey: `${dateKey}\u0000${provider}`,
+    dayKey: dayKeyOf(provider, dateKey, dates),
     suppressions,
     override: overrideCell ? parseOverride(overrideCell, ruleIds) : undefined,
-    field: (role) => span(row.cells[columns[role]?.[0] ?? -1]),
+    columns,
+    procedure: undefined,
+    field,
   };
 }

@@ -51,7 +51,7 @@ export interface CsvTable {
 }
 
 export interface CsvOptions {
-  /** Treat lines starting with `#` as comments (charge files); off for CMS source files. */
+  /** Treat lines starting with `# ` (or a lone `#`) as comments (charge files); off for CMS source files. */
   comments?: boolean;
 }
 
@@ -90,7 +90,7 @@ function firstLines(text: string, count: number): string[] {
     let next = text.indexOf('\n', pos);
     if (next < 0) next = text.length;
     const line = text.slice(pos, next).replace(/\r$/, '');
-    if (line.trim() !== '' && !line.startsWith('#')) lines.push(line);
+    if (line.trim() !== '' && !/^#(?:[\s#]|$)/.test(line)) lines.push(line);
     pos = next + 1;
   }
   return lines;
@@ -117,7 +117,7 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
 
   while (pos < length) {
     const rowStart = pos;
-    if (options.comments && text.charCodeAt(pos) === HASH) {
+    if (options.comments && text.charCodeAt(pos) === HASH && isCommentMark(text, pos + 1)) {
       let end = pos;
       while (end < length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
       comments.push({ text: text.slice(pos + 1, end), start: pos, end, nextRow: rows.length });
@@ -156,6 +156,16 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
     }
   }
   return { delimiter, rows, problems, comments };
+}
+
+/**
+ * After a `#` at the start of a line: a comment only when followed by a blank, another
+ * `#`, or the end of the line, so a data row whose first cell is `#A123` stays data.
+ */
+function isCommentMark(text: string, next: number): boolean {
+  if (next >= text.length) return true;
+  const c = text.charCodeAt(next);
+  return c === 0x20 || c === 0x09 || c === HASH || c === CR || c === LF;
 }
 
 function readPlain(text: string, start: number, delim: number, problems: CsvProblem[]): CsvCell {
@@ -226,6 +236,11 @@ function readPlainNoReport(text: string, start: number, delim: number): CsvCell 
 export function cellValueRange(cell: CsvCell): { start: number; end: number; text: string } {
   const inner = cell.quoted ? cell.start + 1 : cell.start;
   const raw = cell.text;
+  const n = raw.length;
+  // Fast path: most cells are unquoted with no surrounding blanks; the cell is its own
+  // value range, so a 100k-row file makes no extra objects for them. (Callers that move
+  // offsets must not move such a span twice: see rowEdit.ts.)
+  if (n === 0 || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(n - 1) > 0x20)) return cell.quoted ? { start: inner, end: inner + n, text: raw } : cell;
   const leading = raw.length - raw.trimStart().length;
   const trimmed = raw.trim();
   return { start: inner + leading, end: inner + leading + trimmed.length, text: trimmed };

@@ -77,7 +77,7 @@ export function knowledgeLines(record: KnowledgeRecord, codeSet: CodeSet): strin
     record.placesOfService.length > 0 && `**Places of service:** ${record.placesOfService.map((p) => `${p} ${escapeMarkdown(codeSet.placeOfService(p)?.name ?? '')}`.trim()).join(', ')}`,
   ].filter(Boolean);
   if (facts.length > 0) out.push('', facts.join(' · '));
-  out.push('', `_Knowledge record: ${escapeMarkdown(record.source)}${record.basis ? ` — ${escapeMarkdown(record.basis)}` : ''}. CMS data drives the checks where they differ._`);
+  out.push('', `_Knowledge record: ${escapeMarkdown(record.source)}${record.basis ? ` — ${escapeMarkdown(record.basis.replace(/\.$/, ''))}` : ''}. CMS data drives the checks where they differ._`);
   return out;
 }
 

@@ -41,6 +41,10 @@ export function citationAsChargeLine(citation: CodeCitation): ChargeLine {
     claimKey: '',
     dayKey: '',
     suppressions: [],
+    units: citation.units,
+    columns: {},
+    // Looked up by the rules (rules/feeRow.ts) on first use, as for a charge line.
+    procedure: undefined,
     field: (role) => (role === 'units' ? citation.units : undefined),
   };
 }

@@ -1,5 +1,6 @@
 import type { ChargeLine } from '../documents/chargeFile';
 import { dateInRange } from '../documents/dates';
+import { procedureOf } from './feeRow';
 import type { ClaimRule } from './rule';
 
 /** An add-on code (global ZZZ) with none of its primary codes on the same claim and date. */
@@ -8,12 +9,12 @@ export const addOnWithoutPrimary: ClaimRule = {
   description: 'Add-on code billed without a primary procedure on the same claim and date.',
   scope: 'claim',
   checkClaim(claim, context, report) {
-    for (const lines of claim.days.values()) {
-      const isAddOn = (line: ChargeLine): boolean => context.codeSet.procedure(line.codeValue)?.row?.globalDays === 'ZZZ';
+    for (const lines of claim.days) {
+      const isAddOn = (line: ChargeLine): boolean => procedureOf(line, context.codeSet)?.row?.globalDays === 'ZZZ';
       const addOns = lines.filter((l) => l.code && isAddOn(l));
       if (addOns.length === 0) continue;
       const codes = new Set(lines.map((l) => l.codeValue));
-      const others = lines.some((l) => l.code && context.codeSet.procedure(l.codeValue) && !isAddOn(l));
+      const others = lines.some((l) => l.code && procedureOf(l, context.codeSet) && !isAddOn(l));
       for (const line of addOns) {
         const code = line.code;
         if (!code) continue;
@@ -37,7 +38,9 @@ export const addOnWithoutPrimary: ClaimRule = {
             severity: 'warning',
             start: code.start,
             end: code.end,
-            message: `${line.codeValue} is an add-on code (global ZZZ) with no other procedure on this claim for ${date ?? 'this date'}; an add-on is paid only with its primary procedure. The NCCI add-on primary list is not loaded, so the primary codes cannot be named.`,
+            message: `${line.codeValue} is an add-on code (global ZZZ) with no other procedure on this claim for ${date ?? 'this date'}; an add-on is paid only with its primary procedure. ${
+              table === undefined ? 'The NCCI add-on primary list is not loaded' : `The loaded NCCI add-on table does not list ${line.codeValue}`
+            }, so the primary codes cannot be named.`,
             data: { code: line.codeValue, globalDays: 'ZZZ', primariesLoaded: table !== undefined },
           }, line);
         }

@@ -15,6 +15,7 @@ export const codeShape: LineRule = {
       start: code.start,
       end: code.end,
       message: `"${code.text}" is not a valid code: expected 5 digits (CPT), 4 digits + F/T/U (CPT II/III/PLA), or a letter + 4 digits (HCPCS).`,
+      data: { code: code.text },
     }, line);
   },
 };

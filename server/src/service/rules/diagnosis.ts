@@ -20,15 +20,17 @@ export const diagnosis: LineRule = {
     }
     const loaded = context.codeSet.version().icd10 !== undefined;
     for (const dx of line.diagnoses) {
+      // The code set normalises case and the dot itself; asking with the written text hits its memo.
+      const known = context.codeSet.diagnosis(dx.text);
+      if (known?.billable) continue;
       const upper = dx.text.toUpperCase();
+      const bare = upper.replace('.', '');
       const say = (severity: 'error' | 'warning', message: string, data: Record<string, unknown>): void =>
         report({ ruleId: this.id, severity, start: dx.start, end: dx.end, message, data }, line);
       if (!ICD10_SHAPE.test(upper)) {
         say('error', `"${dx.text}" is not shaped like an ICD-10-CM code (a letter, a digit, a letter or digit, then up to four more, e.g. E11.9).`, { diagnosis: dx.text });
         continue;
       }
-      const bare = upper.replace('.', '');
-      const known = context.codeSet.diagnosis(bare);
       if (!known) {
         if (loaded) say('error', `${upper} is not an ICD-10-CM code.`, { diagnosis: upper });
         continue;

@@ -10,7 +10,7 @@ export const duplicateLine: ClaimRule = {
   description: 'The same code with the same modifiers appears twice on one claim and date, without 76, 77 or 91.',
   scope: 'claim',
   checkClaim(claim, _context, report) {
-    for (const lines of claim.days.values()) {
+    for (const lines of claim.days) {
       if (lines.length < 2) continue;
       const seen = new Map<string, ChargeLine>();
       for (const line of lines) {

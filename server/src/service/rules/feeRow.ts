@@ -10,9 +10,15 @@ export interface LineFeeRow {
   variant?: FeeScheduleRow;
 }
 
+/** The line's code in the code set, looked up once per line whichever rule asks first. */
+export function procedureOf(line: ChargeLine, codeSet: CodeSet): ProcedureCode | undefined {
+  if (line.procedure === undefined) line.procedure = (line.codeValue ? codeSet.procedure(line.codeValue) : undefined) ?? null;
+  return line.procedure ?? undefined;
+}
+
 export function feeRowOf(line: ChargeLine, codeSet: CodeSet): LineFeeRow | undefined {
   if (!line.codeValue) return undefined;
-  const procedure = codeSet.procedure(line.codeValue);
+  const procedure = procedureOf(line, codeSet);
   if (!procedure?.row) return undefined;
   let variant: FeeScheduleRow | undefined;
   for (const m of line.modifiers) {

@@ -3,6 +3,7 @@ import type { ChargeLine } from '../documents/chargeFile';
 import type { Fix } from '../types';
 import { addModifier } from './lineEdits';
 import { isEvaluationAndManagement } from './modifierFacts';
+import { procedureOf } from './feeRow';
 import type { ClaimRule } from './rule';
 
 /** An E/M on the day of a procedure with a global period, without 57 (major, 090) or 25 (minor, 000/010). */
@@ -11,7 +12,7 @@ export const globalSurgery: ClaimRule = {
   description: 'E/M billed on the same date as a procedure with a global period, without 57 (090 major surgery) or 25 (000/010 minor procedure).',
   scope: 'claim',
   checkClaim(claim, context, report) {
-    for (const lines of claim.days.values()) {
+    for (const lines of claim.days) {
       if (lines.length < 2) continue;
       let major: ChargeLine | undefined;
       let minor: ChargeLine | undefined;
@@ -22,7 +23,7 @@ export const globalSurgery: ClaimRule = {
           visits.push(line);
           continue;
         }
-        const global = context.codeSet.procedure(line.codeValue)?.row?.globalDays;
+        const global = procedureOf(line, context.codeSet)?.row?.globalDays;
         if (global === '090') major ??= line;
         else if (global === '000' || global === '010') minor ??= line;
       }
@@ -32,7 +33,7 @@ export const globalSurgery: ClaimRule = {
         if (!code) continue;
         const has = (m: string): boolean => visit.modifiers.some((x) => x.value === m);
         const procedure = (major ?? minor) as ChargeLine;
-        const global = major ? '090' : (context.codeSet.procedure(procedure.codeValue)?.row?.globalDays ?? '');
+        const global = major ? '090' : (procedureOf(procedure, context.codeSet)?.row?.globalDays ?? '');
         const needed = major ? '57' : '25';
         if (has(needed)) continue;
         const why = major

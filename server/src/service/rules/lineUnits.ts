@@ -4,7 +4,7 @@ import type { ChargeLine } from '../documents/chargeFile';
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 export function unitsOf(line: ChargeLine): number | undefined {
-  const cell = line.field('units');
+  const cell = line.units;
   if (!cell) return 1;
   return NUMBER.test(cell.text) ? Number(cell.text) : undefined;
 }

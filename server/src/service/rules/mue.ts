@@ -15,7 +15,7 @@ export const mue: ClaimRule = {
   description: 'Units of a code exceed its NCCI medically unlikely edit (MUE), per line or per date of service.',
   scope: 'claim',
   checkClaim(claim, context, report) {
-    for (const lines of claim.days.values()) {
+    for (const lines of claim.days) {
       const totals = new Map<string, { units: number; lines: ChargeLine[] }>();
       for (const line of lines) {
         if (!line.code) continue;
@@ -41,7 +41,7 @@ export const mue: ClaimRule = {
 };
 
 function flag(ruleId: string, line: ChargeLine, edit: MueEdit, units: number, where: string, report: Report): void {
-  const at = line.field('units') ?? line.code;
+  const at = line.units ?? line.code;
   if (!at) return;
   report({
     ruleId,

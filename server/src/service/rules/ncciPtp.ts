@@ -34,7 +34,7 @@ export const ncciPtp: ClaimRule = {
   },
   checkClaim(claim, context, report) {
     if (!context.ncciLoaded) return;
-    for (const lines of claim.days.values()) {
+    for (const lines of claim.days) {
       if (lines.length < 2) continue;
       const byCode = new Map<string, ChargeLine[]>();
       for (const line of lines) {

@@ -14,7 +14,7 @@ export const placeOfService: LineRule = {
   description: 'Place of service is unknown, or the code is rarely or never performed in that setting (fee-schedule NA indicator).',
   scope: 'line',
   checkLine(line, context, report) {
-    const pos = line.field('pos');
+    const pos = line.pos;
     if (!pos) return;
     const say = (severity: Severity, message: string, data: Record<string, unknown>): void =>
       report({ ruleId: this.id, severity, start: pos.start, end: pos.end, message, data }, line);

@@ -13,7 +13,7 @@ export const units: LineRule = {
   checkLine(line, context, report) {
     const column = context.columns.units?.[0];
     if (column === undefined || !line.code) return;
-    const cell = line.field('units');
+    const cell = line.units;
     const say = (severity: Severity, message: string, start: number, end: number): void =>
       report({ ruleId: this.id, severity, start, end, message, data: { units: cell?.text ?? '' } }, line);
     if (!cell) {
