@@ -102,3 +102,11 @@ describe('notes: "bilateral" in an indication or diagnosis', () => {
     assert.deepEqual(check('Procedure code(s): CPT 20610\nProcedure: bilateral knee injections.\n'), ['bilateral-modifier']);
   });
 });
+
+describe('notes: unknown marked codes of kinds the data does not list', () => {
+  const service = getLanguageService({ codeSet: bundledCodeSet() });
+  it('are not reported (PLA codes are not in the fee schedule)', () => {
+    assert.deepEqual(service.validate('CPT 0202U respiratory panel was sent.\n', 'note'), []);
+    assert.deepEqual(service.validate('CPT 9999T and HCPCS Z9999 were planned.\n', 'note').map((f) => f.ruleId), ['unknown-marked-code', 'unknown-marked-code']);
+  });
+});

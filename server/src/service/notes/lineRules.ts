@@ -41,8 +41,10 @@ export function citationAsChargeLine(citation: CodeCitation): ChargeLine {
     claimKey: '',
     dayKey: '',
     suppressions: [],
-    columns: {},
     units: citation.units,
+    columns: {},
+    // Looked up by the rules (rules/feeRow.ts) on first use, as for a charge line.
+    procedure: undefined,
     field: (role) => (role === 'units' ? citation.units : undefined),
   };
 }

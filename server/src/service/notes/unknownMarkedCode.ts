@@ -1,3 +1,4 @@
+import type { CodeSet } from '../../codeset/types';
 import type { CitationMark } from '../documents/note';
 import type { NoteRule } from './rule';
 
@@ -9,18 +10,43 @@ const HOW_MARKED: Record<CitationMark, string> = {
   'code-list': 'in a code list',
 };
 
+type CodeKind = 'cpt' | 'category-ii' | 'category-iii' | 'pla' | 'level-ii';
+
+function kindOf(code: string): CodeKind {
+  if (/^[A-Z]/.test(code)) return 'level-ii';
+  if (code.endsWith('F')) return 'category-ii';
+  if (code.endsWith('T')) return 'category-iii';
+  if (code.endsWith('U')) return 'pla';
+  return 'cpt';
+}
+
+const coverage = new WeakMap<CodeSet, ReadonlySet<CodeKind>>();
+
+/**
+ * The kinds of code the loaded data lists: an unknown code of a kind it does not
+ * cover (PLA codes are not in the fee schedule; without the HCPCS Level II file only
+ * some Level II codes are) proves nothing about the code.
+ */
+function coveredKinds(codeSet: CodeSet): ReadonlySet<CodeKind> {
+  let kinds = coverage.get(codeSet);
+  if (!kinds) {
+    const found = new Set<CodeKind>();
+    for (const code of codeSet.procedureCodes()) found.add(kindOf(code));
+    if (codeSet.version().hcpcs === undefined) found.delete('level-ii');
+    coverage.set(codeSet, (kinds = found));
+  }
+  return kinds;
+}
+
 /** A marked code (`CPT 99999`, a code column, `(99999)` after a procedure) that the code set does not know. */
 export const unknownMarkedCode: NoteRule = {
   id: 'unknown-marked-code',
   description: 'A code the note marks as a CPT/HCPCS code is not in the loaded code set.',
   scope: 'note',
   checkNote(note, context, report) {
-    // Without the HCPCS Level II file, only the fee schedule's Level II codes are known:
-    // an unknown letter code then proves nothing.
-    const allLevelII = context.codeSet.version().hcpcs !== undefined;
     for (const citation of note.citations) {
       if (citation.mark === 'code-list' || context.codeSet.procedure(citation.value)) continue;
-      if (/^[A-Z]/.test(citation.value) && !allLevelII) continue;
+      if (!coveredKinds(context.codeSet).has(kindOf(citation.value))) continue;
       report({
         ruleId: this.id,
         severity: 'error',
