@@ -2,10 +2,12 @@
  * Entry point of the one executable, `cpt-lens`:
  *   cpt-lens serve --stdio | --node-ipc   start the language server
  *   cpt-lens check FILE|DIR...            print findings, exit 1 on errors
+ *   cpt-lens import ncci|hcpcs|rvu|icd10  bring NCCI tables or a later CMS release into ~/.cptlens
  *   cpt-lens --help | --version
  */
 import { version } from '../../package.json';
 import { runCheck } from './cli/check';
+import { IMPORT_USAGE, runImport } from './cli/import';
 import { DataLoadError } from './codeset/load';
 import { startServer } from './lsp/server';
 
@@ -15,6 +17,9 @@ Usage:
   cpt-lens check FILE|DIR...        check files (directories: *.csv *.tsv *.txt *.md), print
                                     "path:line:col severity rule-id message";
                                     exit 1 when errors were found, 0 when clean, 2 on usage/I/O errors
+  cpt-lens import ncci PATH...      import NCCI PTP/MUE/add-on tables (files, folders, CMS zip)
+  cpt-lens import hcpcs|rvu|icd10 FILE
+                                    import a later CMS release (see "cpt-lens import" for options)
   cpt-lens serve --stdio            start the language server on stdin/stdout
   cpt-lens serve --node-ipc         start the language server over Node IPC (VS Code)
   cpt-lens --help | --version
@@ -46,6 +51,14 @@ function main(argv: string[]): void {
         process.exitCode = runCheck(rest, io);
       } catch (error) {
         io.err(error instanceof DataLoadError ? error.message : `cpt-lens: ${(error as Error).stack}`);
+        process.exitCode = 2;
+      }
+      return;
+    case 'import':
+      try {
+        process.exitCode = runImport(rest, io);
+      } catch (error) {
+        io.err(`cpt-lens import: ${(error as Error).message}\n${IMPORT_USAGE}`);
         process.exitCode = 2;
       }
       return;

@@ -115,12 +115,13 @@ function suite(transport: Transport, full: boolean): void {
       assert.deepEqual((await noteOpened).diagnostics, []);
       const onCode = positionOf(NOTE, '47383-22', 1);
       const onModifier = positionOf(NOTE, '47383-22', 7);
-      for (const at of [onCode, onModifier]) {
-        const result = await hover(server, noteUri, at);
-        assert.ok(markdownOf(result).startsWith('**47383** Perq abltj lvr cryoablation'));
-        // The range is the code, not the modifier, wherever the cursor is.
-        assert.deepEqual(result?.range, { start: { line: onCode.line, character: onCode.character - 1 }, end: { line: onCode.line, character: onCode.character + 4 } });
-      }
+      const codeHover = await hover(server, noteUri, onCode);
+      assert.ok(markdownOf(codeHover).startsWith('**47383** Perq abltj lvr cryoablation'));
+      assert.deepEqual(codeHover?.range, { start: { line: onCode.line, character: onCode.character - 1 }, end: { line: onCode.line, character: onCode.character + 4 } });
+      // On the attached modifier, the modifier itself is described.
+      const modifierHover = await hover(server, noteUri, onModifier);
+      assert.ok(markdownOf(modifierHover).startsWith('**Modifier 22**'), markdownOf(modifierHover));
+      assert.deepEqual(modifierHover?.range, { start: { line: onModifier.line, character: onModifier.character - 1 }, end: { line: onModifier.line, character: onModifier.character + 1 } });
       assert.equal(await hover(server, noteUri, positionOf(NOTE, 'cryoablation', 2)), null);
     });
 

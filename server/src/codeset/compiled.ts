@@ -4,9 +4,22 @@
  * first line the column names). Text so that data changes show in review. Pure:
  * writing returns strings, reading takes strings; load.ts does the file I/O.
  */
-import type { CodeSet, DataRelease, FeeScheduleRow, ProcedureCode } from './types';
+import { CodeSetParts, createCodeSet } from './codeSet';
+import type { CodeSet, DataRelease, FeeScheduleRow } from './types';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** Provenance of one compiled table: the release and source file it was built from. */
+export interface TableSource {
+  release: string;
+  /** Compiled file in the data folder. */
+  file: string;
+  /** Source paths relative to the data-sources folder, with their SHA-256. */
+  sources: { path: string; sha256: string }[];
+  rows: number;
+  /** Further counts worth checking (e.g. billable, headers). */
+  counts?: Record<string, number>;
+}
 
 export interface Manifest {
   schema: number;
@@ -21,6 +34,14 @@ export interface Manifest {
     codes: number;
     conversionFactor: number;
   };
+  /** The other tables; absent in a folder that only overrides the fee schedule. */
+  hcpcs?: TableSource;
+  modifiers?: TableSource;
+  betos?: TableSource;
+  placeOfService?: TableSource;
+  icd10?: TableSource;
+  /** Knowledge record files (JSON) in the data folder, relative paths. */
+  knowledge?: string[];
 }
 
 const FIELDS = [
@@ -85,36 +106,11 @@ export function readFeeScheduleTsv(text: string, conversionFactor: number, file 
   return { rows, problems };
 }
 
-/** Groups fee-schedule rows into codes: the global row plus its 26/TC/53 variants. */
-export function buildCodeSet(rows: readonly FeeScheduleRow[], release: Omit<DataRelease, 'codeCount'>): CodeSet {
-  const byCode = new Map<string, { row?: FeeScheduleRow; variants: Map<string, FeeScheduleRow> }>();
-  for (const row of rows) {
-    let entry = byCode.get(row.code);
-    if (!entry) byCode.set(row.code, (entry = { variants: new Map() }));
-    if (row.modifier === '') entry.row = row;
-    else entry.variants.set(row.modifier, row);
-  }
-  const procedures = new Map<string, ProcedureCode>();
-  for (const [code, entry] of byCode) {
-    // A code listed only with variants keeps its first variant as its main row.
-    const row = entry.row ?? entry.variants.values().next().value;
-    if (row) procedures.set(code, { code, kind: /^[A-Z]/.test(code) ? 'hcpcs' : 'cpt', descriptor: row.descriptor, row, variants: entry.variants });
-  }
-  const codes = [...procedures.keys()].sort();
-  const full: DataRelease = { ...release, codeCount: codes.length };
-  return {
-    release: full,
-    procedure: (code) => procedures.get(code),
-    procedureCodes: () => codes,
-    // Filled in by the full code-set build (HCPCS, ICD-10-CM, POS, modifiers, NCCI, knowledge).
-    modifier: () => undefined,
-    diagnosis: () => undefined,
-    placeOfService: () => undefined,
-    ptpEdits: () => [],
-    mue: () => undefined,
-    addOnPrimaries: () => undefined,
-    knowledge: () => undefined,
-    search: () => [],
-    version: () => ({ feeSchedule: full.feeSchedule, knowledgeRecords: 0 }),
-  };
+/**
+ * Groups fee-schedule rows into codes (the global row plus its 26/TC/53 variants) and
+ * adds the other tables when given. With rows only, a test gets a small code set
+ * that still knows the CPT numeric modifiers.
+ */
+export function buildCodeSet(rows: readonly FeeScheduleRow[], release: Omit<DataRelease, 'codeCount'>, parts: CodeSetParts = {}): CodeSet {
+  return createCodeSet(rows, release, parts);
 }

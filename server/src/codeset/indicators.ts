@@ -91,3 +91,56 @@ export function describeIndicator(table: Readonly<Record<string, string>>, value
   const meaning = table[value];
   return meaning ? `${meaning} (${value})` : `indicator ${value || 'blank'}`;
 }
+
+/** HCPCS coverage code (HCPCS record layout, field 16). */
+export const HCPCS_COVERAGE_MEANING: Readonly<Record<string, string>> = {
+  C: 'carrier judgment',
+  D: 'special coverage instructions apply',
+  I: 'not payable by Medicare',
+  M: 'non-covered by Medicare',
+  S: 'non-covered by Medicare statute',
+};
+
+/** HCPCS pricing indicator (HCPCS record layout, field 9), shortened. */
+export const HCPCS_PRICING_MEANING: Readonly<Record<string, string>> = {
+  '00': 'not separately priced by Part B',
+  '11': 'priced with national RVUs',
+  '12': 'priced with national anesthesia base units',
+  '13': 'priced by the contractor',
+  '21': 'clinical lab fee schedule, national limitation amount',
+  '22': 'clinical lab, priced by the contractor',
+  '31': 'DME, frequently serviced',
+  '32': 'DME, inexpensive and routinely purchased',
+  '33': 'oxygen and oxygen equipment',
+  '34': 'DME supplies',
+  '35': 'surgical dressings',
+  '36': 'capped rental DME',
+  '37': 'ostomy, tracheostomy and urological supplies',
+  '38': 'orthotics, prosthetics, prosthetic devices and vision services',
+  '39': 'parenteral and enteral nutrition',
+  '40': 'lymphedema compression treatment items',
+  '45': 'customized DME items',
+  '46': 'DMEPOS, priced by the contractor',
+  '51': 'drugs',
+  '52': 'reasonable charge',
+  '53': 'statute',
+  '54': 'vaccinations',
+  '55': 'splints and casts',
+  '56': 'IOLs inserted in a physician office',
+  '57': 'other, priced by the contractor',
+  '99': 'value not established',
+};
+
+/** HCPCS action code (HCPCS record layout, field 30). */
+export const HCPCS_ACTION_MEANING: Readonly<Record<string, string>> = {
+  A: 'added',
+  B: 'administrative data and long description changed',
+  C: 'long description changed',
+  D: 'discontinued',
+  F: 'administrative data changed',
+  N: 'no change',
+  P: 'payment change',
+  R: 'reactivated',
+  S: 'short description changed',
+  T: 'miscellaneous change (BETOS, type of service)',
+};

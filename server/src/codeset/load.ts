@@ -1,18 +1,51 @@
 /**
- * Loads the compiled data from a folder (the bundled `data/` by default). The only
- * file I/O of the code set. A missing or damaged file gives a clear error naming it;
- * damaged lines are reported and skipped, the rest loads.
+ * Loads the code set from files: the bundled compiled data (`data/`), then what the
+ * user brought (a user data folder with newer CMS tables and the NCCI index,
+ * knowledge-record folders, a licensed CPT descriptor file). The only file I/O of the
+ * code set. A missing or damaged bundled file gives a clear error naming it; damaged
+ * lines and broken user files are reported as problems and skipped, the rest loads.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataProblem, Manifest, SCHEMA_VERSION, buildCodeSet, readFeeScheduleTsv } from './compiled';
-import type { CodeSet } from './types';
+import type { CodeSetParts } from './codeSet';
+import { readKnowledgeFolder } from './knowledge/loadRecords';
+import { readCptDescriptorFile } from './sources/cptDescriptorFile';
+import { DiagnosisTable, icd10Table, readModifiersTsv, readHcpcsTsv, readPosTsv, readTsv, BETOS_FIELDS } from './tables';
+import { defaultUserDataDir, readUserData } from './userData';
+import type { CodeSet, DiagnosisCode, FeeScheduleRow } from './types';
 
 export class DataLoadError extends Error {}
 
 export interface LoadedData {
   codeSet: CodeSet;
   problems: DataProblem[];
+}
+
+/** Where to load from; every field is optional and `loadCodeSet()` loads the bundled data only. */
+export interface LoadOptions {
+  /** Compiled data folder; the bundled `data/` by default. */
+  dataDir?: string;
+  /**
+   * The user's data folder (`cpt-lens import` writes there; default `~/.cptlens`):
+   * newer HCPCS/RVU/ICD-10-CM tables replace the bundled ones, the NCCI index adds edits.
+   * Not read unless given, so tests and CI stay independent of the machine.
+   */
+  userDataDir?: string;
+  /** Extra folders of knowledge records (JSON); broken records are reported and skipped. */
+  knowledgeDirs?: readonly string[];
+  /** A licensed AMA CPT descriptor file (`code<TAB>descriptor`) that replaces the bundled short descriptors. */
+  cptDescriptorFile?: string;
+}
+
+/**
+ * What the server and `cpt-lens check` should load: the bundled data, plus the
+ * user's data folder (imports) when it exists, plus the given settings. Explicit
+ * settings win; tests call loadCodeSet() without this and stay machine-independent.
+ */
+export function userLoadOptions(settings: LoadOptions = {}): LoadOptions {
+  const userDataDir = settings.userDataDir ?? (fs.existsSync(defaultUserDataDir()) ? defaultUserDataDir() : undefined);
+  return { ...settings, userDataDir };
 }
 
 /**
@@ -29,7 +62,31 @@ export function bundledDataDir(): string {
   }
 }
 
-export function loadCodeSet(dataDir: string = bundledDataDir()): LoadedData {
+function readText(file: string, encoding: BufferEncoding = 'utf8'): string {
+  try {
+    return fs.readFileSync(file, encoding);
+  } catch (error) {
+    throw new DataLoadError(`${file}: cannot read (${(error as Error).message}).`);
+  }
+}
+
+/** Reads an optional table named in the manifest; a missing file is a problem, not a failure. */
+function optionalTable<T>(dataDir: string, file: string | undefined, problems: DataProblem[], read: (text: string, file: string) => T): T | undefined {
+  if (!file) return undefined;
+  const full = path.join(dataDir, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(full, 'utf8');
+  } catch (error) {
+    problems.push({ file: full, line: 1, message: `cannot read (${(error as Error).message}); this table is not loaded.` });
+    return undefined;
+  }
+  return read(text, full);
+}
+
+export function loadCodeSet(options: LoadOptions | string = {}): LoadedData {
+  const opts: LoadOptions = typeof options === 'string' ? { dataDir: options } : options;
+  const dataDir = opts.dataDir ?? bundledDataDir();
   const manifestPath = path.join(dataDir, 'manifest.json');
   let manifest: Manifest;
   try {
@@ -40,18 +97,68 @@ export function loadCodeSet(dataDir: string = bundledDataDir()): LoadedData {
   if (manifest.schema !== SCHEMA_VERSION || !manifest.feeSchedule) {
     throw new DataLoadError(`${manifestPath}: data schema ${String(manifest.schema)} is not the expected ${SCHEMA_VERSION}. Rebuild with "npm run build:data".`);
   }
+  const problems: DataProblem[] = [];
   const tsvPath = path.join(dataDir, 'fee-schedule.tsv');
-  let text: string;
-  try {
-    text = fs.readFileSync(tsvPath, 'utf8');
-  } catch (error) {
-    throw new DataLoadError(`${tsvPath}: cannot read (${(error as Error).message}).`);
+  let fee = manifest.feeSchedule;
+  let rows: FeeScheduleRow[] = readFeeScheduleTsv(readText(tsvPath), fee.conversionFactor, tsvPath).rows;
+
+  const parts: CodeSetParts = {
+    hcpcs: optionalTable(dataDir, manifest.hcpcs?.file, problems, (t, f) => readHcpcsTsv(t, f, problems)),
+    modifiers: optionalTable(dataDir, manifest.modifiers?.file, problems, (t, f) => readModifiersTsv(t, f, problems)),
+    betosNames: optionalTable(dataDir, manifest.betos?.file, problems, (t, f) => new Map(readTsv(t, BETOS_FIELDS, f, problems, (c) => [c[0], c[1]] as const))),
+    placesOfService: optionalTable(dataDir, manifest.placeOfService?.file, problems, (t, f) => readPosTsv(t, f, problems)),
+    versions: {
+      hcpcs: manifest.hcpcs?.release,
+      icd10: manifest.icd10?.release,
+      pos: manifest.placeOfService?.release,
+    },
+  };
+  // ICD-10-CM is the largest table (~100,000 codes): read it on the first diagnosis lookup.
+  let icd10Dir = dataDir;
+  let icd10File = manifest.icd10?.file;
+  const knowledge = readKnowledgeFolder(path.join(dataDir, 'knowledge'), 'bundled', problems);
+
+  if (opts.userDataDir) {
+    const user = readUserData(opts.userDataDir, problems);
+    if (user.feeSchedule) {
+      rows = user.feeSchedule.rows;
+      fee = user.feeSchedule.manifest;
+    }
+    if (user.hcpcs) {
+      parts.hcpcs = user.hcpcs.rows;
+      parts.modifiers = user.hcpcs.modifiers;
+      parts.versions = { ...parts.versions, hcpcs: user.hcpcs.release };
+    }
+    if (user.icd10) {
+      icd10Dir = opts.userDataDir;
+      icd10File = user.icd10.file;
+      parts.versions = { ...parts.versions, icd10: user.icd10.release };
+    }
+    if (user.ncci) parts.ncci = user.ncci;
   }
-  const fee = manifest.feeSchedule;
-  const { rows, problems } = readFeeScheduleTsv(text, fee.conversionFactor, tsvPath);
+  if (icd10File) {
+    const file = icd10File;
+    const dir = icd10Dir;
+    parts.diagnoses = (): DiagnosisTable | DiagnosisCode[] => optionalTable(dir, file, problems, (t, f) => icd10Table(t, f, problems)) ?? [];
+  }
+  for (const dir of opts.knowledgeDirs ?? []) {
+    for (const record of readKnowledgeFolder(dir, undefined, problems)) {
+      const at = knowledge.findIndex((k) => k.code === record.code);
+      if (at >= 0) knowledge[at] = record; // An organisation's record replaces the bundled one.
+      else knowledge.push(record);
+    }
+  }
+  parts.knowledge = knowledge;
+  if (opts.cptDescriptorFile) {
+    const licensed = readCptDescriptorFile(opts.cptDescriptorFile, problems);
+    if (licensed) {
+      parts.cptDescriptors = licensed.descriptors;
+      parts.versions = { ...parts.versions, cptDescriptors: licensed.name };
+    }
+  }
   const codeSet = buildCodeSet(rows, {
     feeSchedule: fee.release,
     feeScheduleEffective: { from: fee.effectiveFrom, to: fee.effectiveTo },
-  });
+  }, parts);
   return { codeSet, problems };
 }

@@ -68,6 +68,13 @@ export interface HcpcsFacts {
   /** Coverage code (C, D, I, M, S) and pricing indicator(s). */
   coverage: string;
   pricing: string[];
+  /** HCPCS release the facts come from, e.g. "HCPC2025_JAN". */
+  release?: string;
+  /**
+   * True for codes known only from a long-description-only supplement (the July 2025
+   * file): short description, dates and indicators are then empty, not zero.
+   */
+  descriptionOnly?: boolean;
 }
 
 /** Whether a code or modifier may be used on a date of service. */
@@ -104,8 +111,12 @@ export interface ModifierInfo {
   /** One of the modifiers that can bypass an NCCI PTP edit with indicator 1. */
   ncciAssociated: boolean;
   source: 'cpt' | 'hcpcs';
+  /** ISO dates from the HCPCS file; '' for CPT modifiers (no dates in our sources) and when absent. */
   addDate: string;
   terminationDate: string;
+  /** Level II only: the HCPCS action effective date and action code. */
+  actionEffectiveDate?: string;
+  actionCode?: string;
   validity?: Validity;
 }
 
@@ -137,6 +148,8 @@ export interface PtpEdit {
   /** '0' no modifier bypasses; '1' an NCCI-associated modifier bypasses; '9' not applicable. */
   modifierIndicator: '0' | '1' | '9';
   rationale: string;
+  /** The file's "*": the edit existed before 1996. */
+  priorTo1996?: boolean;
 }
 
 /** One NCCI medically unlikely edit. */
@@ -167,13 +180,20 @@ export interface KnowledgeRecord {
   modifiers: { code: string; guidance: string }[];
   medicalNecessity: string[];
   performedBy: string;
+  /** What the physician's work includes, in order. */
+  physicianWork?: string;
   examples: string[];
   /** Named documentation elements a note check looks for. */
   documentation: DocumentationElement[];
   codingNotes: string[];
   betos?: string;
+  /** The BETOS category's name (from the record, else the BETOS table). */
+  betosName?: string;
   specialties: string[];
+  /** Place-of-service codes (two digits). */
   placesOfService: string[];
+  /** What the record was written from. */
+  basis?: string;
   /** Where the record came from (file path or "bundled"). */
   source: string;
 }
@@ -203,6 +223,8 @@ export interface DataVersion {
   pos?: string;
   /** NCCI release when imported, else undefined. */
   ncci?: string;
+  /** Name of the licensed CPT descriptor file when one replaces the bundled descriptors. */
+  cptDescriptors?: string;
   knowledgeRecords: number;
 }
 

@@ -27,16 +27,24 @@ describe('hover', () => {
     assert.equal(result.end, 9);
   });
 
-  it('finds the code when written with modifiers, cursor on the code or on a modifier', () => {
-    for (const marked of ['47383-2|2', '4|7383-22-51', '47383-22-5|1', 'x,"47383-|22",1']) {
+  it('finds the code when written with modifiers', () => {
+    for (const marked of ['4|7383-22-51', '47383|-22', 'x,"4738|3-22",1']) {
       const result = hover(marked);
       assert.ok(result, marked);
       assert.match(result.contents, /^\*\*47383\*\*/, marked);
     }
   });
 
+  it('describes an attached modifier when the cursor is on it', () => {
+    for (const marked of ['47383-2|2', '47383-51-2|2']) {
+      const result = hover(marked);
+      assert.ok(result, marked);
+      assert.match(result.contents, /^\*\*Modifier 22\*\*/, marked);
+    }
+  });
+
   it('shows the 26 component values when the code carries -26', () => {
-    const result = hover('71045-2|6');
+    const result = hover('7104|5-26');
     assert.ok(result);
     assert.match(result.contents, /RVUs with -26:\*\* non-facility 0\.26 RVU/);
   });

@@ -1,7 +1,9 @@
 /**
- * Hover: what an encoder shows for the code under the cursor. Markdown, most
- * important first: code and descriptor, status, global period, RVUs and national
- * payment, then the modifier indicators in words.
+ * Hover: what an encoder shows for the code under the cursor. In a charge file the
+ * column says what a cell is (code, modifier, diagnosis, place of service) and the
+ * row's date of service dates the answer; in free text the word's shape decides
+ * (CPT/HCPCS code, a modifier attached to one as `47383-22`, an ICD-10-CM code with
+ * its dot, or "POS 22"). Markdown, most important first.
  */
 import {
   ASSISTANT_MEANING,
@@ -15,7 +17,20 @@ import {
   describeIndicator,
 } from '../../codeset/indicators';
 import type { CodeSet, FeeScheduleRow, ProcedureCode } from '../../codeset/types';
+import { parseChargeFile } from '../documents/chargeFile';
+import type { ColumnRole } from '../documents/columns';
 import { codeTokenAt } from '../documents/codeToken';
+import {
+  describeDiagnosis,
+  describeModifier,
+  describePlaceOfService,
+  escapeMarkdown,
+  hcpcsLines,
+  knowledgeLines,
+  markdownLines,
+  ncciLines,
+  validityLine,
+} from './hoverSections';
 
 export interface HoverResult {
   /** Markdown. */
@@ -26,14 +41,96 @@ export interface HoverResult {
 
 /** Statuses whose RVUs Medicare uses for payment (RVU readme, status code field). */
 const PAID_STATUSES = new Set(['A', 'R', 'T']);
+const ICD10_SHAPE = /^[A-Z]\d[A-Z0-9](?:\.?[A-Z0-9]{1,4})?$/;
 
 export function doHover(text: string, offset: number, codeSet: CodeSet): HoverResult | undefined {
+  return chargeFileHover(text, offset, codeSet) ?? freeTextHover(text, offset, codeSet);
+}
+
+/** ISO date from `2025-10-14`, `10/14/2025` or `20251014`; undefined otherwise. */
+export function isoDate(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m) return text;
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (m) return `${m[3]}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+/** A charge file (a header naming a code column): hover by the cell's column. */
+function chargeFileHover(text: string, offset: number, codeSet: CodeSet): HoverResult | undefined {
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  if (!/[,\t;|]/.test(firstLine)) return undefined;
+  const file = parseChargeFile(text);
+  if (!file.columns.code) return undefined;
+  const line = file.lines.find((l) => l.row.start <= offset && offset <= l.row.end);
+  if (!line) return undefined;
+  const cellIndex = line.row.cells.findIndex((c) => c.start <= offset && offset <= c.end);
+  if (cellIndex < 0) return undefined;
+  const role = (Object.entries(file.columns) as [ColumnRole, number[]][]).find(([, cols]) => cols.includes(cellIndex))?.[0];
+  const date = isoDate(line.field('date')?.text);
+  const word = wordAt(text, offset, /[A-Za-z0-9.]/);
+  if (!word) return undefined;
+  const value = word.text.replace(/\.$/, '').toUpperCase();
+  const at = (contents: string | undefined): HoverResult | undefined => (contents ? { contents, start: word.start, end: word.start + value.length } : undefined);
+  if (role === 'code') {
+    if (line.code && offset >= line.code.start && offset <= line.code.end) {
+      const procedure = codeSet.procedure(line.code.text.toUpperCase(), date);
+      return procedure ? { contents: describeProcedure(procedure, line.modifiers.map((m) => m.text.toUpperCase()), codeSet, date), start: line.code.start, end: line.code.end } : undefined;
+    }
+    return at(modifierHover(value, codeSet, date));
+  }
+  if (role === 'modifiers' || role === 'modifier') return at(modifierHover(value, codeSet, date));
+  if (role === 'diagnosis') {
+    const d = codeSet.diagnosis(value);
+    return at(d && describeDiagnosis(d, codeSet));
+  }
+  if (role === 'pos') {
+    const p = codeSet.placeOfService(value);
+    return at(p && describePlaceOfService(p));
+  }
+  return undefined;
+}
+
+function modifierHover(code: string, codeSet: CodeSet, date: string | undefined): string | undefined {
+  const m = codeSet.modifier(code, date);
+  return m && describeModifier(m, date);
+}
+
+function wordAt(text: string, offset: number, char: RegExp): { text: string; start: number } | undefined {
+  let start = offset;
+  let end = offset;
+  while (start > 0 && char.test(text[start - 1])) start--;
+  while (end < text.length && char.test(text[end])) end++;
+  return start === end ? undefined : { text: text.slice(start, end), start };
+}
+
+function freeTextHover(text: string, offset: number, codeSet: CodeSet): HoverResult | undefined {
+  const plain = wordAt(text, offset, /[A-Za-z0-9]/);
+  if (!plain) return undefined;
+  // A modifier attached to a code: `47383-2|2`.
+  if (plain.text.length === 2 && text[plain.start - 1] === '-' && codeTokenAt(text, offset)) {
+    const contents = modifierHover(plain.text.toUpperCase(), codeSet, undefined);
+    if (contents) return { contents, start: plain.start, end: plain.start + 2 };
+  }
   const token = codeTokenAt(text, offset);
-  if (!token) return undefined;
-  const procedure = codeSet.procedure(token.code);
-  if (!procedure) return undefined;
-  const attached = attachedModifiers(text, token.end);
-  return { contents: describeProcedure(procedure, attached, codeSet), start: token.start, end: token.end };
+  if (token && token.end - token.start === 5) {
+    const procedure = codeSet.procedure(token.code);
+    if (procedure) return { contents: describeProcedure(procedure, attachedModifiers(text, token.end), codeSet), start: token.start, end: token.end };
+  }
+  // "POS 22", "POS: 11", "place of service 21".
+  if (/^\d{2}$/.test(plain.text) && /(?:\bPOS|place of service)\s*:?\s*$/i.test(text.slice(Math.max(0, plain.start - 20), plain.start))) {
+    const p = codeSet.placeOfService(plain.text);
+    if (p) return { contents: describePlaceOfService(p), start: plain.start, end: plain.start + 2 };
+  }
+  const dotted = wordAt(text, offset, /[A-Za-z0-9.]/);
+  const candidate = dotted?.text.replace(/\.$/, '').toUpperCase() ?? '';
+  if (dotted && ICD10_SHAPE.test(candidate) && !/^[A-Z]\d{4}$/.test(candidate)) {
+    const d = codeSet.diagnosis(candidate);
+    if (d) return { contents: describeDiagnosis(d, codeSet), start: dotted.start, end: dotted.start + candidate.length };
+  }
+  return undefined;
 }
 
 /** Modifiers written right after the code: `-22-51` or ` 22 51` are not taken (too ambiguous in prose). */
@@ -52,44 +149,50 @@ function rvuLines(row: FeeScheduleRow, label: string): string[] {
   const paid = PAID_STATUSES.has(row.status) && !row.notUsedForMedicarePayment;
   const setting = (name: string, total: number, na: boolean): string =>
     `${name} ${total.toFixed(2)} RVU${paid ? ` = ${money(total * cf)}` : ''}${na ? ' (NA: rarely or never performed in this setting)' : ''}`;
-  const lines = [
+  return [
     `**RVUs${label}:** ${setting('non-facility', rvu.totalNonFacility, rvu.nonFacilityNA)} · ${setting('facility', rvu.totalFacility, rvu.facilityNA)}`,
     `work ${rvu.work.toFixed(2)} · PE ${rvu.peNonFacility.toFixed(2)} / ${rvu.peFacility.toFixed(2)} · MP ${rvu.malpractice.toFixed(2)} · conversion factor ${cf.toFixed(4)}${paid ? ' (national payment, before locality adjustment)' : ' (these RVUs are not used for Medicare payment)'}`,
   ];
-  return lines;
 }
 
-/** The hover text of a code; `modifiers` picks a 26/TC/53 variant's values when one is written. */
-export function describeProcedure(procedure: ProcedureCode, modifiers: readonly string[], codeSet: CodeSet): string {
+/**
+ * The hover text of a code; `modifiers` picks a 26/TC/53 variant's values when one is
+ * written; `date` (the date of service) adds the validity line and dates NCCI edits.
+ */
+export function describeProcedure(procedure: ProcedureCode, modifiers: readonly string[], codeSet: CodeSet, date?: string): string {
+  const out: string[] = [`**${procedure.code}** ${escapeMarkdown(procedure.descriptor)}`];
+  const valid = validityLine(procedure.validity, date);
+  if (valid) out.push('', valid);
   const row = procedure.row;
-  if (!row) return `**${procedure.code}** ${escapeMarkdown(procedure.descriptor)}\n\nNot in the physician fee schedule.`;
-  const variantKey = modifiers.find((m) => procedure.variants.has(m));
-  const variant = variantKey ? procedure.variants.get(variantKey) : undefined;
-  const out: string[] = [];
-  out.push(`**${procedure.code}** ${escapeMarkdown(row.descriptor)}`);
-  out.push('');
-  out.push(`**Status:** ${row.status} — ${STATUS_MEANING[row.status] ?? 'unknown status'}`);
-  out.push(`**Global period:** ${row.globalDays} — ${GLOBAL_DAYS_MEANING[row.globalDays] ?? 'unknown global indicator'}`);
-  out.push(...rvuLines(variant ?? row, variant ? ` with -${variantKey}` : ''));
-  out.push('');
-  out.push('**Modifier indicators**');
-  out.push(`- Multiple procedures (51): ${describeIndicator(MULTIPLE_PROCEDURE_MEANING, row.multipleProcedure)}`);
-  out.push(`- Bilateral surgery (50): ${describeIndicator(BILATERAL_MEANING, row.bilateral)}`);
-  out.push(`- Assistant at surgery (80/81/82/AS): ${describeIndicator(ASSISTANT_MEANING, row.assistant)}`);
-  out.push(`- Co-surgeons (62): ${describeIndicator(CO_SURGEONS_MEANING, row.coSurgeons)}`);
-  out.push(`- Team surgery (66): ${describeIndicator(TEAM_SURGERY_MEANING, row.teamSurgery)}`);
-  out.push(`- PC/TC (26/TC): ${describeIndicator(PCTC_MEANING, row.pctc)}`);
-  if (row.endoscopicBase) out.push(`- Endoscopic base code: ${row.endoscopicBase}`);
-  if (procedure.variants.size > 0 && !variant) {
+  if (row) {
+    const variantKey = modifiers.find((m) => procedure.variants.has(m));
+    const variant = variantKey ? procedure.variants.get(variantKey) : undefined;
+    if (row.descriptor !== procedure.descriptor) out.push(`Fee-schedule descriptor: ${escapeMarkdown(row.descriptor)}`);
     out.push('');
-    out.push(`Component rows: ${[...procedure.variants.keys()].map((k) => `-${k}`).join(', ')}`);
+    out.push(`**Status:** ${row.status} — ${STATUS_MEANING[row.status] ?? 'unknown status'}`);
+    out.push(`**Global period:** ${row.globalDays} — ${GLOBAL_DAYS_MEANING[row.globalDays] ?? 'unknown global indicator'}`);
+    out.push(...rvuLines(variant ?? row, variant ? ` with -${variantKey}` : ''));
+    out.push('');
+    out.push('**Modifier indicators**');
+    out.push(`- Multiple procedures (51): ${describeIndicator(MULTIPLE_PROCEDURE_MEANING, row.multipleProcedure)}`);
+    out.push(`- Bilateral surgery (50): ${describeIndicator(BILATERAL_MEANING, row.bilateral)}`);
+    out.push(`- Assistant at surgery (80/81/82/AS): ${describeIndicator(ASSISTANT_MEANING, row.assistant)}`);
+    out.push(`- Co-surgeons (62): ${describeIndicator(CO_SURGEONS_MEANING, row.coSurgeons)}`);
+    out.push(`- Team surgery (66): ${describeIndicator(TEAM_SURGERY_MEANING, row.teamSurgery)}`);
+    out.push(`- PC/TC (26/TC): ${describeIndicator(PCTC_MEANING, row.pctc)}`);
+    if (row.endoscopicBase) out.push(`- Endoscopic base code: ${row.endoscopicBase}`);
+    if (procedure.variants.size > 0 && !variant) out.push('', `Component rows: ${[...procedure.variants.keys()].map((k) => `-${k}`).join(', ')}`);
+  } else {
+    out.push('', 'Not in the physician fee schedule.');
   }
-  out.push('');
-  const { from, to } = codeSet.release.feeScheduleEffective;
-  out.push(`_CMS physician fee schedule ${codeSet.release.feeSchedule}, ${from} to ${to}_`);
-  return out.join('\n');
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  if (procedure.hcpcs) out.push('', ...hcpcsLines(procedure.hcpcs));
+  const ncci = ncciLines(codeSet, procedure.code, date);
+  if (ncci.length > 0) out.push('', ...ncci);
+  if (row) {
+    const { from, to } = codeSet.release.feeScheduleEffective;
+    out.push('', `_CMS physician fee schedule ${codeSet.release.feeSchedule}, ${from} to ${to}_`);
+  }
+  const record = codeSet.knowledge(procedure.code);
+  if (record) out.push('', ...knowledgeLines(record, codeSet));
+  return markdownLines(out);
 }

@@ -1,0 +1,41 @@
+/**
+ * Reads a folder of knowledge records (*.json, one record or a list per file, in
+ * name order). A broken file or record is reported with its file and line and
+ * skipped; a code recorded twice keeps the first and reports the second.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DataProblem } from '../compiled';
+import type { KnowledgeRecord } from '../types';
+import { parseKnowledgeFile } from './record';
+
+/** `source`: what to record as the record's source ("bundled"); the file path when undefined. */
+export function readKnowledgeFolder(dir: string, source: string | undefined, problems: DataProblem[]): KnowledgeRecord[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.json')).sort();
+  } catch (error) {
+    // The bundled folder may be absent in a data folder that only has tables; a user folder must exist.
+    if (source === undefined) problems.push({ file: dir, line: 1, message: `cannot read the knowledge folder (${(error as Error).message}).` });
+    return [];
+  }
+  const records: KnowledgeRecord[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push({ file, line: 1, message: `cannot read (${(error as Error).message}); skipped.` });
+      continue;
+    }
+    for (const record of parseKnowledgeFile(text, file, source ?? file, problems)) {
+      if (records.some((r) => r.code === record.code)) {
+        problems.push({ file, line: 1, message: `A knowledge record for ${record.code} was already read from this folder; this one is skipped.` });
+        continue;
+      }
+      records.push(record);
+    }
+  }
+  return records;
+}

@@ -1,0 +1,119 @@
+/**
+ * Ranked search over codes and their descriptions. Ranking: codes that start with
+ * the query first (in code order); then codes whose description words match the
+ * query words, a query word matching a description word exactly or as its prefix:
+ * more query words matched first, then more exact matches, then codes that have a
+ * knowledge record, then code order. CMS short descriptors are abbreviated
+ * ("Perq abltj lvr cryoablation"), so common abbreviations also index their words.
+ * Built once per kind on first use; a query touches only the matching words.
+ */
+import type { SearchHit, SearchKind } from './types';
+
+/** CMS short-descriptor abbreviations → the word a coder types. */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  abltj: 'ablation', abl: 'ablation', lvr: 'liver', perq: 'percutaneous', perc: 'percutaneous', percut: 'percutaneous',
+  tum: 'tumor', tumr: 'tumor', crybl: 'cryoablation', lap: 'laparoscopic', laps: 'laparoscopic', lpsc: 'laparoscopic',
+  ndsc: 'endoscopy', endo: 'endoscopy', bx: 'biopsy', inj: 'injection', njx: 'injection', rmvl: 'removal', rpr: 'repair',
+  exc: 'excision', excj: 'excision', xcs: 'excision', incis: 'incision', insj: 'insertion', rvsn: 'revision', recnstj: 'reconstruction',
+  kdn: 'kidney', hrt: 'heart', brst: 'breast', thyr: 'thyroid', pulm: 'pulmonary', cor: 'coronary', art: 'artery', vn: 'vein',
+  ctr: 'contrast', w: 'with', wo: 'without', dx: 'diagnostic', tx: 'treatment', ther: 'therapy', eval: 'evaluation', est: 'established',
+  pt: 'patient', hosp: 'hospital', vst: 'visit', ofc: 'office', us: 'ultrasound', ctrl: 'control', fx: 'fracture', spi: 'spine',
+};
+
+const WORD = /[a-z0-9]+/g;
+
+export function searchWords(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+export class SearchIndex {
+  private readonly codes: string[] = [];
+  private readonly descriptions: string[] = [];
+  private readonly featured: boolean[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private vocabulary: string[] | undefined;
+
+  constructor(private readonly kind: SearchKind) {}
+
+  /** `texts` are indexed; `description` is what a hit shows; `featured` codes win ties. */
+  add(code: string, description: string, texts: readonly string[], featured = false): void {
+    const id = this.codes.length;
+    this.codes.push(code);
+    this.descriptions.push(description);
+    this.featured.push(featured);
+    const words = new Set<string>();
+    for (const text of texts) {
+      for (const w of searchWords(text)) {
+        words.add(w);
+        const full = ABBREVIATIONS[w];
+        if (full) words.add(full);
+      }
+    }
+    for (const w of words) {
+      let list = this.postings.get(w);
+      if (!list) this.postings.set(w, (list = []));
+      list.push(id);
+    }
+    this.vocabulary = undefined;
+  }
+
+  search(query: string, limit: number): SearchHit[] {
+    const hits: SearchHit[] = [];
+    const taken = new Set<number>();
+    const hit = (id: number): void => {
+      taken.add(id);
+      hits.push({ code: this.codes[id], description: this.descriptions[id], kind: this.kind });
+    };
+    // 1. Code prefix: "4738", "J11", "E11.9".
+    const compact = query.trim().toUpperCase().replace(/[.\s]/g, '');
+    if (/^[A-Z0-9]{1,7}$/.test(compact) && /\d/.test(compact)) {
+      for (let id = 0; id < this.codes.length && hits.length < limit; id++) {
+        if (this.codes[id].startsWith(compact)) hit(id);
+      }
+    }
+    // 2. Description words.
+    const words = [...new Set(searchWords(query))];
+    if (words.length === 0 || hits.length >= limit) return hits;
+    const vocabulary = (this.vocabulary ??= [...this.postings.keys()].sort());
+    const matched = new Map<number, { words: number; exact: number }>();
+    for (const word of words) {
+      const seen = new Set<number>();
+      const score = (id: number, exact: boolean): void => {
+        let s = matched.get(id);
+        if (!s) matched.set(id, (s = { words: 0, exact: 0 }));
+        if (!seen.has(id)) {
+          seen.add(id);
+          s.words++;
+        }
+        if (exact) s.exact++;
+      };
+      for (const id of this.postings.get(word) ?? []) score(id, true);
+      // Prefix matches for words of two or more characters ("cryo" → "cryoablation").
+      if (word.length < 2) continue;
+      for (let i = lowerBound(vocabulary, word); i < vocabulary.length && vocabulary[i].startsWith(word); i++) {
+        if (vocabulary[i] === word) continue;
+        for (const id of this.postings.get(vocabulary[i]) ?? []) if (!seen.has(id)) score(id, false);
+      }
+    }
+    const ranked = [...matched].filter(([id]) => !taken.has(id));
+    ranked.sort(([a, x], [b, y]) =>
+      y.words - x.words || y.exact - x.exact || Number(this.featured[b]) - Number(this.featured[a]) || a - b,
+    );
+    for (const [id] of ranked) {
+      if (hits.length >= limit) break;
+      hit(id);
+    }
+    return hits;
+  }
+}
+
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,94 @@
+/**
+ * The user's data folder (default `~/.cptlens`, written by `cpt-lens import`):
+ *   rvu/     manifest.json + fee-schedule.tsv      a later fee-schedule release
+ *   hcpcs/   manifest.json + hcpcs.tsv + modifiers.tsv   a later HCPCS release
+ *   icd10/   manifest.json + icd10cm.tsv           a later ICD-10-CM release
+ *   ncci/    manifest.json + ptp.bin + mue.tsv + aoc.tsv   the imported NCCI tables
+ * Each part present replaces (or, for NCCI, adds to) the bundled data. The same
+ * compiled formats as data/, so the same readers apply. Damaged parts are reported
+ * and left out.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DataProblem, Manifest, readFeeScheduleTsv } from './compiled';
+import { readNcciIndex } from './ncci/readIndex';
+import type { NcciTables } from './ncci/tables';
+import { HcpcsRow, readHcpcsTsv, readModifiersTsv } from './tables';
+import type { FeeScheduleRow, ModifierInfo } from './types';
+
+/** Provenance written beside an imported table. */
+export interface ImportManifest {
+  release: string;
+  /** The file imported, as given, and its SHA-256. */
+  source: string;
+  sha256: string;
+  imported: string;
+  rows: number;
+  /** The fee schedule's manifest entry (rvu/ only). */
+  feeSchedule?: Manifest['feeSchedule'];
+}
+
+export interface UserData {
+  feeSchedule?: { rows: FeeScheduleRow[]; manifest: Manifest['feeSchedule'] };
+  hcpcs?: { rows: HcpcsRow[]; modifiers: ModifierInfo[]; release: string };
+  icd10?: { file: string; release: string };
+  ncci?: NcciTables;
+}
+
+/** `~/.cptlens`, the default user data folder. */
+export function defaultUserDataDir(): string {
+  return path.join(os.homedir(), '.cptlens');
+}
+
+function readManifest(dir: string, problems: DataProblem[]): ImportManifest | undefined {
+  const file = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as ImportManifest;
+  } catch (error) {
+    problems.push({ file, line: 1, message: `cannot read (${(error as Error).message}); the bundled table is used.` });
+    return undefined;
+  }
+}
+
+function readText(file: string, problems: DataProblem[]): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push({ file, line: 1, message: `cannot read (${(error as Error).message}); the bundled table is used.` });
+    return undefined;
+  }
+}
+
+export function readUserData(dir: string, problems: DataProblem[]): UserData {
+  const data: UserData = {};
+  const rvuDir = path.join(dir, 'rvu');
+  const rvu = readManifest(rvuDir, problems);
+  if (rvu?.feeSchedule) {
+    const file = path.join(rvuDir, 'fee-schedule.tsv');
+    const text = readText(file, problems);
+    if (text !== undefined) {
+      const { rows, problems: p } = readFeeScheduleTsv(text, rvu.feeSchedule.conversionFactor, file);
+      problems.push(...p);
+      if (rows.length > 0) data.feeSchedule = { rows, manifest: rvu.feeSchedule };
+    }
+  }
+  const hcpcsDir = path.join(dir, 'hcpcs');
+  const hcpcs = readManifest(hcpcsDir, problems);
+  if (hcpcs) {
+    const rowsText = readText(path.join(hcpcsDir, 'hcpcs.tsv'), problems);
+    const modifiersText = readText(path.join(hcpcsDir, 'modifiers.tsv'), problems);
+    if (rowsText !== undefined && modifiersText !== undefined) {
+      const rows = readHcpcsTsv(rowsText, path.join(hcpcsDir, 'hcpcs.tsv'), problems);
+      const modifiers = readModifiersTsv(modifiersText, path.join(hcpcsDir, 'modifiers.tsv'), problems).filter((m) => m.source === 'hcpcs');
+      if (rows.length > 0) data.hcpcs = { rows, modifiers, release: hcpcs.release };
+    }
+  }
+  const icdDir = path.join(dir, 'icd10');
+  const icd = readManifest(icdDir, problems);
+  if (icd && fs.existsSync(path.join(icdDir, 'icd10cm.tsv'))) data.icd10 = { file: path.join('icd10', 'icd10cm.tsv'), release: icd.release };
+  const ncci = readNcciIndex(path.join(dir, 'ncci'), problems);
+  if (ncci) data.ncci = ncci;
+  return data;
+}
