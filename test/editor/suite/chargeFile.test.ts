@@ -90,13 +90,14 @@ suite('charges.csv in VS Code', () => {
     assert.ok(hover.range?.isEqual(cell), 'the hover covers the code');
   });
 
-  test('hover on the modifier of 71045-26 shows 71045 with its -26 values', async () => {
+  test('hover on 71045 in 71045-26 shows its -26 values; on the 26, the modifier', async () => {
     const cell = cellRange(document, 8, '71045-26');
-    const onModifier = cell.end.translate(0, -1);
-    const hover = await hoverAt(document, onModifier, '**71045**');
+    const hover = await hoverAt(document, cell.start.translate(0, 2), '**71045**');
     const text = hoverText(hover);
     assert.ok(text.startsWith('**71045** '), text.slice(0, 80));
     assert.ok(text.includes('**RVUs with -26:**'), text);
     assert.ok(hover.range?.isEqual(new vscode.Range(cell.start, cell.start.translate(0, 5))), 'the hover covers 71045');
+    const onModifier = await hoverAt(document, cell.end.translate(0, -1), '**Modifier 26**');
+    assert.ok(onModifier.range?.isEqual(new vscode.Range(cell.end.translate(0, -2), cell.end)), 'the hover covers 26');
   });
 });
