@@ -4,21 +4,31 @@
  * and CI never disagree.
  */
 import type { CodeSet } from '../codeset/types';
-import { parseChargeFile } from './documents/chargeFile';
+import { createChargeChecker } from './checker';
 import { HoverResult, doHover } from './features/hover';
 import { ALL_RULES } from './rules';
 import type { Rule } from './rules/rule';
+import type { CheckSettings } from './settings';
 import type { DocumentKind, Finding } from './types';
 
 export interface LanguageServiceOptions {
   codeSet: CodeSet;
   /** Rules to run; all by default. */
   rules?: readonly Rule[];
+  /** Severities, modifier order and column mapping (from `.cptlens.json` or editor settings). */
+  settings?: CheckSettings;
 }
 
 export interface LanguageService {
-  /** Findings for a whole document, sorted by position. */
-  validate(text: string, kind: DocumentKind): Finding[];
+  /**
+   * Findings for a whole document, sorted by position. With a `documentKey` (the URI),
+   * claims unchanged since the last call for that key reuse their findings, so a
+   * one-cell edit re-runs the rules of one claim only. Findings returned for a key may be
+   * moved by the next call for that key: convert or copy them before calling again.
+   */
+  validate(text: string, kind: DocumentKind, documentKey?: string): Finding[];
+  /** Forgets what `validate` kept for a document (call on close). */
+  forget(documentKey: string): void;
   hover(text: string, offset: number): HoverResult | undefined;
 }
 
@@ -29,27 +39,14 @@ export function documentKindOf(fileName: string, languageId?: string): DocumentK
 }
 
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
-  const rules = options.rules ?? ALL_RULES;
-  const context = { codeSet: options.codeSet };
+  const checker = createChargeChecker(options.codeSet, options.rules ?? ALL_RULES, options.settings ?? {});
   return {
-    validate(text, kind) {
+    validate(text, kind, documentKey) {
       if (kind !== 'charges') return [];
-      const findings: Finding[] = [];
-      const report = (finding: Finding): void => {
-        findings.push(finding);
-      };
-      const file = parseChargeFile(text);
-      for (const rule of rules) {
-        if (rule.scope === 'file') rule.checkFile(file, context, report);
-      }
-      if (file.columns.code) {
-        for (const line of file.lines) {
-          for (const rule of rules) {
-            if (rule.scope === 'line') rule.checkLine(line, context, report);
-          }
-        }
-      }
-      return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+      return checker.check(text, documentKey);
+    },
+    forget(documentKey) {
+      checker.forget(documentKey);
     },
     hover(text, offset) {
       return doHover(text, offset, options.codeSet);

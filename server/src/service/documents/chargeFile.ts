@@ -1,10 +1,18 @@
 /**
  * The charge-file model: a delimited table whose header names its columns, one
- * charge line per data row. Never throws; table damage is in `table.problems`.
+ * charge line per data row, lines grouped into claims and service days. Never
+ * throws; table damage is in `table.problems`. Built in one pass over the rows,
+ * with Maps for the claim index, so a 100k-line export models in linear time.
  */
+import type { ProcedureCode } from '../../codeset/types';
 import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from './csv';
 import { ColumnMap, ColumnRole, mapColumns } from './columns';
 import { splitCodeCell } from './codeToken';
+import { type Claim, addToClaim } from './claims';
+import { parseServiceDate } from './dates';
+import { Suppression, parseOverride, parseSuppressions } from './suppressions';
+
+export type { Claim };
 
 /** A piece of text in the document with its exact range. */
 export interface Span {
@@ -13,32 +21,125 @@ export interface Span {
   end: number;
 }
 
+/** Where a modifier was written: attached to the code, in a modifiers list column, or in its own mod1..mod4 column. */
+export type ModifierSource = 'code' | 'list' | 'column';
+
+export interface ModifierSpan extends Span {
+  /** Upper case, as a payer reads it. */
+  value: string;
+  source: ModifierSource;
+  /** The raw cell the modifier is in (its own cell for mod1..mod4). */
+  cell?: CsvCell;
+}
+
 /** One data row of a charge file, in the coder's terms. */
 export interface ChargeLine {
   row: CsvRow;
+  /** Index in `ChargeFile.lines`. */
+  index: number;
   /** The procedure code as written (without attached modifiers); absent when the cell is empty. */
   code?: Span;
+  /** The code upper-cased, '' when absent. */
+  codeValue: string;
   /** Modifiers attached to the code cell and from modifier columns, in order. */
-  modifiers: Span[];
+  modifiers: ModifierSpan[];
+  /** The date-of-service cell, and its ISO value when it parses. */
+  date?: Span;
+  dateValue?: string;
+  /** The units cell (absent when empty or when the file has no units column). */
+  units?: Span;
+  /** The place-of-service cell. */
+  pos?: Span;
+  /** Diagnosis codes from the diagnosis columns (a cell may hold several), in order. */
+  diagnoses: Span[];
+  /** Diagnosis pointer letters (A-L) from a pointer column. */
+  pointers: Span[];
+  /** Claim this line belongs to (claim id, else patient + date + provider). */
+  claimKey: string;
+  /** Service day within the claim: date of service + provider. */
+  dayKey: string;
+  /** `# cpt-lens-disable-next-line` comments directly above the line. */
+  suppressions: Suppression[];
+  /** The line's `override_reason` cell, read as a suppression. */
+  override?: Suppression;
+  /** The file's column map (shared by every line). */
+  columns: ColumnMap;
+  /**
+   * The code's entry in the code set, looked up once for all rules (see rules/feeRow.ts):
+   * undefined until looked up, null when the code set does not know the code.
+   */
+  procedure: ProcedureCode | null | undefined;
   /** Trimmed value of a single-valued column, with its range. */
   field(role: ColumnRole): Span | undefined;
 }
 
+/** Shared by every line (one function, not a closure per line: 100k lines allocate enough already). */
+function field(this: ChargeLine, role: ColumnRole): Span | undefined {
+  const index = this.columns[role]?.[0];
+  return index === undefined ? undefined : span(this.row.cells[index]);
+}
+
 export interface ChargeFile {
+  text: string;
   table: CsvTable;
   headers: string[];
   columns: ColumnMap;
-  /** Data rows (the header row excluded). */
+  /** Data rows (the header row and comment lines excluded). */
   lines: ChargeLine[];
+  /** Claims by key, in order of first appearance. */
+  claims: Map<string, Claim>;
+  /** Suppression comments above the header (they apply to nothing, and are reported). */
+  strayComments: Suppression[];
+  /**
+   * Per line, what the date notes need, in one flat array (a keystroke re-reads it, and
+   * 100k line objects are slow to visit): the ISO date; null when the line has a code
+   * but no date; undefined when it has no code or its date does not parse.
+   */
+  lineDates: (string | null | undefined)[];
 }
 
-export function parseChargeFile(text: string, delimiter?: string): ChargeFile {
-  const table = parseCsv(text, delimiter);
+/** The `lineDates` entry of a line. */
+export function lineDateOf(line: ChargeLine): string | null | undefined {
+  if (!line.code) return undefined;
+  return line.date ? line.dateValue : null;
+}
+
+export interface ChargeFileOptions {
+  delimiter?: string;
+  /** Unusual header → role. */
+  columns?: Readonly<Record<string, ColumnRole>>;
+  /** Rule ids, to read `override_reason` cells that name rules. */
+  ruleIds?: ReadonlySet<string>;
+}
+
+export function parseChargeFile(text: string, options: ChargeFileOptions = {}): ChargeFile {
+  const table = parseCsv(text, options.delimiter, { comments: true });
   const header = table.rows[0];
   const headers = header ? header.cells.map((c) => c.text.trim()) : [];
-  const columns = mapColumns(headers);
-  const lines = table.rows.slice(1).map((row) => toChargeLine(row, columns));
-  return { table, headers, columns, lines };
+  const columns = mapColumns(headers, options.columns);
+  const byRow = new Map<number, Suppression[]>();
+  const strayComments: Suppression[] = [];
+  for (const comment of table.comments) {
+    const parsed = parseSuppressions(comment);
+    if (!parsed) continue;
+    if (comment.nextRow < 1 || comment.nextRow >= table.rows.length) strayComments.push(parsed);
+    else {
+      const list = byRow.get(comment.nextRow);
+      if (list) list.push(parsed);
+      else byRow.set(comment.nextRow, [parsed]);
+    }
+  }
+  const lines: ChargeLine[] = [];
+  const lineDates: (string | null | undefined)[] = [];
+  const claims = new Map<string, Claim>();
+  const dates: DateCache = new Map();
+  for (let r = 1; r < table.rows.length; r++) {
+    const line = toChargeLine(table.rows[r], lines.length, columns, byRow.get(r) ?? NO_SUPPRESSIONS, options.ruleIds ?? NO_RULES, dates);
+    lines.push(line);
+    lineDates.push(lineDateOf(line));
+    addToClaim(claims, line);
+  }
+  return { text, table, headers, columns, lines, claims, strayComments, lineDates };
 }
 
 function span(cell: CsvCell | undefined): Span | undefined {
@@ -47,32 +148,145 @@ function span(cell: CsvCell | undefined): Span | undefined {
   return value.text === '' ? undefined : value;
 }
 
-function toChargeLine(row: CsvRow, columns: ColumnMap): ChargeLine {
-  const codeCell = span(row.cells[columns.code?.[0] ?? -1]);
-  let code: Span | undefined;
-  const modifiers: Span[] = [];
-  if (codeCell) {
-    const token = splitCodeCell(codeCell.text, codeCell.start);
-    code = { text: token.code, start: token.start, end: token.end };
-    modifiers.push(...token.modifiers);
+const isListSeparator = (c: number): boolean =>
+  c === 0x20 || c === 0x09 || c === 0x2c || c === 0x3b || c === 0x7c || c === 0x2f || c === 0x2d || c === 0x0a || c === 0x0d;
+
+/** Splits a list cell (`22 51`, `22,51`, `22|51`, `22-51`, `E11.9; I10`) into its items. */
+export function splitList(cell: Span, keepDash = false): Span[] {
+  const out: Span[] = [];
+  const t = cell.text;
+  let i = 0;
+  while (i < t.length) {
+    while (i < t.length && isListSeparator(t.charCodeAt(i)) && !(keepDash && t.charCodeAt(i) === 0x2d)) i++;
+    const from = i;
+    while (i < t.length && !(isListSeparator(t.charCodeAt(i)) && !(keepDash && t.charCodeAt(i) === 0x2d))) i++;
+    if (i > from) out.push({ text: t.slice(from, i), start: cell.start + from, end: cell.start + i });
   }
-  for (const index of columns.modifiers ?? []) {
-    const cell = span(row.cells[index]);
-    if (!cell) continue;
-    const re = /[^\s,;|/-]+/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(cell.text)) !== null) {
-      modifiers.push({ text: m[0], start: cell.start + m.index, end: cell.start + m.index + m[0].length });
+  return out;
+}
+
+const NO_RULES: ReadonlySet<string> = new Set();
+export const NO_SUPPRESSIONS: Suppression[] = [];
+
+/** Dates repeat on thousands of lines: parse each distinct text once per file. */
+export type DateCache = Map<string, string | undefined>;
+
+/** Service-day keys by provider and date, built once each (thousands of lines share one). */
+const dayKeys = new WeakMap<DateCache, Map<string, Map<string, string>>>();
+
+function dayKeyOf(provider: string, date: string, cache: DateCache): string {
+  if (provider === '') return date;
+  let byProvider = dayKeys.get(cache);
+  if (!byProvider) dayKeys.set(cache, (byProvider = new Map()));
+  let byDate = byProvider.get(provider);
+  if (!byDate) byProvider.set(provider, (byDate = new Map()));
+  let key = byDate.get(date);
+  if (key === undefined) byDate.set(date, (key = `${date}\u0000${provider}`));
+  return key;
+}
+
+function dateOf(text: string, cache: DateCache): string | undefined {
+  if (cache.has(text)) return cache.get(text);
+  const value = parseServiceDate(text);
+  cache.set(text, value);
+  return value;
+}
+
+function hasSeparator(text: string, keepDash: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isListSeparator(c) && !(keepDash && c === 0x2d)) return true;
+  }
+  return false;
+}
+
+/** Shared by lines with no modifiers, diagnoses or pointers (most lines lack some): never pushed to. */
+const NONE: never[] = [];
+const LETTERS_ONLY = /^[A-Za-z]+$/;
+
+export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, suppressions: Suppression[], ruleIds: ReadonlySet<string>, dates: DateCache): ChargeLine {
+  const cells = row.cells;
+  const at = (role: ColumnRole): Span | undefined => {
+    const list = columns[role];
+    return list === undefined ? undefined : span(cells[list[0]]);
+  };
+  const codeCell = at('code');
+  let code: Span | undefined;
+  let modifiers: ModifierSpan[] = NONE;
+  const addModifier = (m: ModifierSpan): void => {
+    if (modifiers === NONE) modifiers = [];
+    modifiers.push(m);
+  };
+  if (codeCell) {
+    if (!hasSeparator(codeCell.text, false)) code = codeCell;
+    else {
+      const token = splitCodeCell(codeCell.text, codeCell.start);
+      code = { text: token.code, start: token.start, end: token.end };
+      for (const m of token.modifiers) addModifier({ text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'code' });
     }
   }
-  for (const index of columns.modifier ?? []) {
-    const cell = span(row.cells[index]);
-    if (cell) modifiers.push(cell);
+  if (columns.modifiers) {
+    for (const col of columns.modifiers) {
+      const cell = span(cells[col]);
+      if (!cell) continue;
+      const items = hasSeparator(cell.text, false) ? splitList(cell) : [cell];
+      for (const m of items) addModifier({ text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'list', cell: cells[col] });
+    }
   }
+  if (columns.modifier) {
+    for (const col of columns.modifier) {
+      const cell = span(cells[col]);
+      if (cell) addModifier({ text: cell.text, start: cell.start, end: cell.end, value: cell.text.toUpperCase(), source: 'column', cell: cells[col] });
+    }
+  }
+  let diagnoses: Span[] = NONE;
+  if (columns.diagnosis) {
+    for (const col of columns.diagnosis) {
+      const cell = span(cells[col]);
+      if (!cell) continue;
+      if (diagnoses === NONE) diagnoses = [];
+      if (hasSeparator(cell.text, true)) diagnoses.push(...splitList(cell, true));
+      else diagnoses.push(cell);
+    }
+  }
+  const pointerCell = at('pointer');
+  let pointers: Span[] = NONE;
+  if (pointerCell) {
+    pointers = [];
+    // Pointers may be written `AB`, `A,B`, `A B` or `1,2`.
+    for (const item of splitList(pointerCell)) {
+      if (LETTERS_ONLY.test(item.text)) {
+        for (let k = 0; k < item.text.length; k++) pointers.push({ text: item.text[k], start: item.start + k, end: item.start + k + 1 });
+      } else pointers.push(item);
+    }
+  }
+  const overrideCell = at('overrideReason');
+  const date = at('date');
+  const dateValue = date ? dateOf(date.text, dates) : undefined;
+  const claim = at('claim')?.text;
+  const provider = at('provider')?.text ?? '';
+  const dateKey = dateValue ?? date?.text ?? '';
+  // A claim id is the key itself (no string building on the common path); otherwise patient + date + provider.
+  const claimKey = claim ?? `\u0000${at('patient')?.text ?? ''}\u0000${dateKey}\u0000${provider}`;
   return {
     row,
+    index,
     code,
+    codeValue: code ? code.text.toUpperCase() : '',
     modifiers,
-    field: (role) => span(row.cells[columns[role]?.[0] ?? -1]),
+    date,
+    dateValue,
+    units: at('units'),
+    pos: at('pos'),
+    diagnoses,
+    pointers,
+    claimKey,
+    dayKey: dayKeyOf(provider, dateKey, dates),
+    suppressions,
+    override: overrideCell ? parseOverride(overrideCell, ruleIds) : undefined,
+    columns,
+    procedure: undefined,
+    field,
   };
 }
+

@@ -14,23 +14,32 @@ export type ColumnRole =
   | 'claim'
   | 'provider'
   | 'pos'
-  | 'diagnosis';
+  | 'diagnosis'
+  | 'pointer'
+  | 'overrideReason';
+
+/** Every role, for settings validation. */
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  'code', 'modifiers', 'modifier', 'units', 'date', 'patient', 'claim', 'provider', 'pos', 'diagnosis', 'pointer', 'overrideReason',
+];
 
 const range = (prefix: string, from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
 
 /** Header aliases per role, already normalised (see `normaliseHeader`). */
 const ALIASES: ReadonlyArray<[ColumnRole, readonly string[]]> = [
-  ['code', ['cpt', 'cptcode', 'hcpcs', 'hcpcscode', 'code', 'procedurecode', 'proccode', 'px', 'cpthcpcs', 'hcpcscpt', 'cpthcpcscode', 'procedure', 'proc']],
-  ['modifiers', ['modifier', 'modifiers', 'mod', 'mods']],
-  ['modifier', [...range('mod', 1, 4), ...range('modifier', 1, 4)]],
-  ['units', ['units', 'unit', 'qty', 'quantity', 'daysorunits', 'serviceunits']],
-  ['date', ['dos', 'dateofservice', 'servicedate', 'fromdate', 'dosfrom', 'fromdos']],
-  ['patient', ['patientid', 'mrn', 'patient', 'account', 'accountnumber', 'patientaccount']],
-  ['claim', ['claimid', 'claim', 'encounterid', 'encounter', 'claimnumber']],
-  ['provider', ['npi', 'renderingnpi', 'providerid', 'provider', 'renderingprovider']],
-  ['pos', ['pos', 'placeofservice']],
-  ['diagnosis', ['dx', ...range('dx', 1, 12), 'icd10', 'icd10cm', 'diagnosis', 'diagnosiscode', 'diagnosiscodes', ...range('diagnosis', 1, 12), ...range('icd10', 1, 12)]],
+  ['code', ['cpt', 'cptcode', 'hcpcs', 'hcpcscode', 'code', 'procedurecode', 'proccode', 'px', 'cpthcpcs', 'hcpcscpt', 'cpthcpcscode', 'procedure', 'proc', 'cptcodes', 'chargecode', 'servicecode']],
+  ['modifiers', ['modifier', 'modifiers', 'mod', 'mods', 'modifierlist', 'cptmodifiers']],
+  ['modifier', [...range('mod', 1, 4), ...range('modifier', 1, 4), ...range('mod0', 1, 4)]],
+  ['units', ['units', 'unit', 'qty', 'quantity', 'daysorunits', 'serviceunits', 'unitcount']],
+  ['date', ['dos', 'dateofservice', 'servicedate', 'fromdate', 'dosfrom', 'fromdos', 'date', 'svcdate']],
+  ['patient', ['patientid', 'mrn', 'patient', 'account', 'accountnumber', 'patientaccount', 'memberid', 'ptid']],
+  ['claim', ['claimid', 'claim', 'encounterid', 'encounter', 'claimnumber', 'claimno', 'encounternumber']],
+  ['provider', ['npi', 'renderingnpi', 'providerid', 'provider', 'renderingprovider', 'providernpi']],
+  ['pos', ['pos', 'placeofservice', 'poscode']],
+  ['diagnosis', ['dx', ...range('dx', 1, 12), 'icd10', 'icd10cm', 'diagnosis', 'diagnosiscode', 'diagnosiscodes', ...range('diagnosis', 1, 12), ...range('icd10', 1, 12), ...range('icd', 1, 12), ...range('dxcode', 1, 12)]],
+  ['pointer', ['dxpointer', 'diagnosispointer', 'diagnosispointers', 'dxpointers', 'pointer', 'pointers', 'dxptr']],
+  ['overrideReason', ['overridereason', 'override', 'acceptreason', 'suppressreason']],
 ];
 
 const ROLE_BY_NAME: ReadonlyMap<string, ColumnRole> = new Map(
@@ -50,11 +59,15 @@ export function roleOfHeader(header: string): ColumnRole | undefined {
 /** Column indexes per role; roles that allow several columns (mod1..4, dx1..12) list all. */
 export type ColumnMap = Partial<Record<ColumnRole, number[]>>;
 
-/** Maps a header row to roles. The first column wins for single-valued roles. */
-export function mapColumns(headers: readonly string[]): ColumnMap {
+/**
+ * Maps a header row to roles. The first column wins for single-valued roles.
+ * `custom` maps unusual headers (compared after normalising) to roles and wins over the aliases.
+ */
+export function mapColumns(headers: readonly string[], custom?: Readonly<Record<string, ColumnRole>>): ColumnMap {
   const map: ColumnMap = {};
+  const extra = new Map(Object.entries(custom ?? {}).map(([name, role]) => [normaliseHeader(name), role] as [string, ColumnRole]));
   headers.forEach((header, index) => {
-    const role = roleOfHeader(header);
+    const role = extra.get(normaliseHeader(header)) ?? roleOfHeader(header);
     if (!role) return;
     (map[role] ??= []).push(index);
   });

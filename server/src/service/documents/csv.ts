@@ -7,10 +7,32 @@
 /** One cell. `start`/`end` are the raw range in the document, quotes included. */
 export interface CsvCell {
   /** The value: quotes removed, doubled quotes undone. Not trimmed. */
-  text: string;
+  readonly text: string;
   start: number;
   end: number;
   quoted: boolean;
+}
+
+/**
+ * An unquoted cell whose text is cut from the source only when read: exports carry
+ * many columns the engine never looks at (names, addresses, amounts), and a string
+ * per unused cell is most of the garbage of a big file. `origin` is the cell's start
+ * in `source`; `start`/`end` may later move with edits before it (rowEdit.ts).
+ */
+class PlainCell implements CsvCell {
+  quoted = false;
+  private value: string | undefined = undefined;
+  private readonly origin: number;
+  constructor(
+    private readonly source: string,
+    public start: number,
+    public end: number,
+  ) {
+    this.origin = start;
+  }
+  get text(): string {
+    return (this.value ??= this.source.slice(this.origin, this.origin + (this.end - this.start)));
+  }
 }
 
 export interface CsvRow {
@@ -32,13 +54,31 @@ export interface CsvProblem {
   message: string;
 }
 
+/** A comment line (`# ...` at the start of a row), kept out of the data rows. */
+export interface CsvComment {
+  /** The line's text after `#`, not trimmed. */
+  text: string;
+  start: number;
+  end: number;
+  /** Index (in `rows`) of the row that follows the comment; `rows.length` when none does. */
+  nextRow: number;
+}
+
 export interface CsvTable {
   delimiter: string;
   rows: CsvRow[];
   problems: CsvProblem[];
+  /** Comment lines; only collected when parsing with `{ comments: true }`. */
+  comments: CsvComment[];
+}
+
+export interface CsvOptions {
+  /** Treat lines starting with `# ` (or a lone `#`) as comments (charge files); off for CMS source files. */
+  comments?: boolean;
 }
 
 const QUOTE = 0x22;
+const HASH = 0x23;
 const CR = 0x0d;
 const LF = 0x0a;
 const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'];
@@ -72,7 +112,7 @@ function firstLines(text: string, count: number): string[] {
     let next = text.indexOf('\n', pos);
     if (next < 0) next = text.length;
     const line = text.slice(pos, next).replace(/\r$/, '');
-    if (line.trim() !== '') lines.push(line);
+    if (line.trim() !== '' && !/^#(?:[\s#]|$)/.test(line)) lines.push(line);
     pos = next + 1;
   }
   return lines;
@@ -89,15 +129,25 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 }
 
 /** Parses `text` as a delimited table; `delimiter` defaults to the detected one. */
-export function parseCsv(text: string, delimiter: string = detectDelimiter(text)): CsvTable {
+export function parseCsv(text: string, delimiter: string = detectDelimiter(text), options: CsvOptions = {}): CsvTable {
   const delim = delimiter.charCodeAt(0);
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
+  const comments: CsvComment[] = [];
   const length = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   while (pos < length) {
     const rowStart = pos;
+    if (options.comments && text.charCodeAt(pos) === HASH && isCommentMark(text, pos + 1)) {
+      let end = pos;
+      while (end < length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
+      comments.push({ text: text.slice(pos + 1, end), start: pos, end, nextRow: rows.length });
+      pos = end;
+      if (pos < length && text.charCodeAt(pos) === CR) pos++;
+      if (pos < length && text.charCodeAt(pos) === LF) pos++;
+      continue;
+    }
     const cells: CsvCell[] = [];
     for (;;) {
       const cell = text.charCodeAt(pos) === QUOTE ? readQuoted(text, pos, delim, problems) : readPlain(text, pos, delim, problems);
@@ -127,7 +177,17 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
       });
     }
   }
-  return { delimiter, rows, problems };
+  return { delimiter, rows, problems, comments };
+}
+
+/**
+ * After a `#` at the start of a line: a comment only when followed by a blank, another
+ * `#`, or the end of the line, so a data row whose first cell is `#A123` stays data.
+ */
+function isCommentMark(text: string, next: number): boolean {
+  if (next >= text.length) return true;
+  const c = text.charCodeAt(next);
+  return c === 0x20 || c === 0x09 || c === HASH || c === CR || c === LF;
 }
 
 function readPlain(text: string, start: number, delim: number, problems: CsvProblem[]): CsvCell {
@@ -143,7 +203,7 @@ function readPlain(text: string, start: number, delim: number, problems: CsvProb
   if (sawQuote >= 0) {
     problems.push({ kind: 'stray-quote', start: sawQuote, end: sawQuote + 1, message: 'Quote character inside an unquoted cell.' });
   }
-  return { text: text.slice(start, pos), start, end: pos, quoted: false };
+  return new PlainCell(text, start, pos);
 }
 
 function readQuoted(text: string, start: number, delim: number, problems: CsvProblem[]): CsvCell {
@@ -188,7 +248,7 @@ function readPlainNoReport(text: string, start: number, delim: number): CsvCell 
     if (c === delim || c === CR || c === LF) break;
     pos++;
   }
-  return { text: text.slice(start, pos), start, end: pos, quoted: false };
+  return new PlainCell(text, start, pos);
 }
 
 /**
@@ -198,6 +258,11 @@ function readPlainNoReport(text: string, start: number, delim: number): CsvCell 
 export function cellValueRange(cell: CsvCell): { start: number; end: number; text: string } {
   const inner = cell.quoted ? cell.start + 1 : cell.start;
   const raw = cell.text;
+  const n = raw.length;
+  // Fast path: most cells are unquoted with no surrounding blanks; the cell is its own
+  // value range, so a 100k-row file makes no extra objects for them. (Callers that move
+  // offsets must not move such a span twice: see rowEdit.ts.)
+  if (n === 0 || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(n - 1) > 0x20)) return cell.quoted ? { start: inner, end: inner + n, text: raw } : cell;
   const leading = raw.length - raw.trimStart().length;
   const trimmed = raw.trim();
   return { start: inner + leading, end: inner + leading + trimmed.length, text: trimmed };

@@ -4,17 +4,31 @@ import type { LineRule } from './rule';
 /** A code cell whose text is not shaped like any CPT or HCPCS code. */
 export const codeShape: LineRule = {
   id: 'code-shape',
-  description: 'Code is not shaped like a CPT or HCPCS code.',
+  description: 'Code is missing, or not shaped like a CPT or HCPCS code.',
   scope: 'line',
   checkLine(line, _context, report) {
     const code = line.code;
-    if (!code || CODE_SHAPE.test(code.text.toUpperCase())) return;
+    if (!code) {
+      // A row of empty cells (",,,,," at the end of a spreadsheet export) is not a charge line.
+      if (line.row.cells.every((c) => c.text.trim() === '')) return;
+      report({
+        ruleId: this.id,
+        severity: 'error',
+        start: line.row.start,
+        end: line.row.end,
+        message: 'This line has no procedure code: a payer rejects a service line without one.',
+        data: { code: '' },
+      }, line);
+      return;
+    }
+    if (CODE_SHAPE.test(code.text.toUpperCase())) return;
     report({
       ruleId: this.id,
       severity: 'error',
       start: code.start,
       end: code.end,
       message: `"${code.text}" is not a valid code: expected 5 digits (CPT), 4 digits + F/T/U (CPT II/III/PLA), or a letter + 4 digits (HCPCS).`,
-    });
+      data: { code: code.text },
+    }, line);
   },
 };

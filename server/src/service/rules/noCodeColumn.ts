@@ -13,7 +13,8 @@ export const noCodeColumn: FileRule = {
       severity: 'information',
       start: header.start,
       end: header.end,
-      message: 'No procedure-code column found (headers such as "CPT", "HCPCS", "Code", "Procedure Code"), so codes in this file are not checked.',
+      message: 'No procedure-code column found (headers such as "CPT", "HCPCS", "Code", "Procedure Code"), so codes in this file are not checked. Map the column with the "columns" setting if it has another name.',
+      data: { headers: file.headers },
     });
   },
 };

@@ -1,4 +1,5 @@
 import { CODE_SHAPE } from '../documents/codeToken';
+import { procedureOf } from './feeRow';
 import type { LineRule } from './rule';
 
 /** A well-shaped code that the loaded code set does not contain. */
@@ -10,13 +11,15 @@ export const unknownCode: LineRule = {
     const code = line.code;
     if (!code) return;
     const normalised = code.text.toUpperCase();
-    if (!CODE_SHAPE.test(normalised) || context.codeSet.procedure(normalised)) return;
+    if (!CODE_SHAPE.test(normalised) || procedureOf(line, context.codeSet)) return;
+    const hcpcs = context.codeSet.version().hcpcs;
     report({
       ruleId: this.id,
       severity: 'error',
       start: code.start,
       end: code.end,
-      message: `${normalised} is not a known CPT/HCPCS code in ${context.codeSet.release.feeSchedule}.`,
-    });
+      message: `${normalised} is not a known CPT/HCPCS code: it is in neither the ${context.codeSet.release.feeSchedule} fee schedule${hcpcs ? ' nor the HCPCS Level II file' : ''}. Check for a transposed or dropped digit.`,
+      data: { code: normalised, feeSchedule: context.codeSet.release.feeSchedule, hcpcs },
+    }, line);
   },
 };

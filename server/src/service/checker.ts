@@ -1,0 +1,273 @@
+/**
+ * Runs the rules over a charge file: one parse, one pass to group claims, then each
+ * claim's line and claim rules. Claims are the unit of re-checking.
+ *
+ * With a `documentKey` the checker keeps the document's model and findings per
+ * claim. On the next call it finds the changed range itself (common prefix and
+ * suffix of the old and new text, so the server need not pass changes); when that is
+ * an edit inside one data row (the usual keystroke or cell edit), it re-parses that
+ * row only, moves the rows after it, re-runs the rules of the one or two claims the
+ * line belonged to and belongs to now, and moves the other claims' findings. Other
+ * edits parse the whole text again, and claims whose text did not change reuse their
+ * findings (cached under the claim's text). File rules (structure, dates,
+ * suppressions, data notes) are linear scans and always run.
+ *
+ * Architecture invariant: a line or claim rule reads only its claim's lines, the
+ * column map and the code set, so re-running only the edited claims is exact.
+ */
+import type { CodeSet } from '../codeset/types';
+import { ChargeFile, ChargeLine, Claim, parseChargeFile } from './documents/chargeFile';
+import { TextChange, applyRowEdit } from './documents/rowEdit';
+import { suppresses } from './documents/suppressions';
+import { memoCodeSet } from './memoCodeSet';
+import { modifiersLoaded } from './rules/modifierFacts';
+import type { ClaimRule, FileRule, LineRule, Report, Rule, RuleContext } from './rules/rule';
+import type { CheckSettings } from './settings';
+import type { Finding, OffsetEdit } from './types';
+
+/** Rules whose findings cannot be suppressed: the suppressions' own rule, and damage to the table. */
+const UNSUPPRESSIBLE = new Set(['suppression', 'csv-structure']);
+
+interface CachedClaim {
+  /** Row starts of the claim's lines when the findings were made. */
+  starts: number[];
+  findings: Finding[];
+}
+
+interface DocumentState {
+  file: ChargeFile;
+  header: string;
+  /** Findings per claim key, in the current text's offsets. */
+  byClaim: Map<string, Finding[]>;
+}
+
+export interface CheckStats {
+  /** 'full' parse, or 'row' when only the edited row was parsed again. */
+  mode: 'full' | 'row';
+  claims: number;
+  /** Claims whose rules were run (the others reused their findings). */
+  checked: number;
+  lines: number;
+}
+
+export interface ChargeChecker {
+  /**
+   * Findings for a charge file, sorted by position. `documentKey` (e.g. the URI) enables
+   * re-use between edits; the findings returned for a key are then the checker's own and
+   * the next call for that key may move them, so copy what you keep beyond it.
+   */
+  check(text: string, documentKey?: string): Finding[];
+  /** Drops what is kept for a closed document. */
+  forget(documentKey: string): void;
+  /** Counts of the last check, for tests and the benchmark. */
+  lastStats(): CheckStats;
+}
+
+export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], settings: CheckSettings): ChargeChecker {
+  const codeSet = memoCodeSet(data);
+  const severities = settings.rules ?? {};
+  const rules = allRules.filter((r) => severities[r.id] !== 'off');
+  const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
+  const lineRules = rules.filter((r): r is LineRule => r.scope === 'line');
+  const claimRules = rules.filter((r): r is ClaimRule => r.scope === 'claim');
+  const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id));
+  const ncciLoaded = codeSet.version().ncci !== undefined;
+  const hasModifiers = modifiersLoaded(codeSet);
+  const documents = new Map<string, DocumentState>();
+  let stats: CheckStats = { mode: 'full', claims: 0, checked: 0, lines: 0 };
+
+  /** Applies the configured severity and drops findings a suppression with a reason accepts. */
+  function collector(sink: (finding: Finding) => void): Report {
+    return (finding, line) => {
+      if (line && !UNSUPPRESSIBLE.has(finding.ruleId) && isSuppressed(line, finding.ruleId)) return;
+      const severity = severities[finding.ruleId];
+      if (severity && severity !== 'off') finding.severity = severity;
+      sink(finding);
+    };
+  }
+
+  const contextOf = (file: ChargeFile): RuleContext => ({ codeSet, settings, ncciLoaded, modifiersLoaded: hasModifiers, ruleIds, columns: file.columns });
+
+  // One report function for every claim (not a closure per claim): it fills `current`.
+  let current: Finding[] = [];
+  const claimReport = collector((f) => current.push(f));
+
+  function checkClaim(claim: Claim, context: RuleContext): Finding[] {
+    stats.checked++;
+    const found: Finding[] = (current = []);
+    for (const line of claim.lines) for (const rule of lineRules) rule.checkLine(line, context, claimReport);
+    for (const rule of claimRules) rule.checkClaim(claim, context, claimReport);
+    return found;
+  }
+
+  function fileFindings(file: ChargeFile, context: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    const report = collector((f) => findings.push(f));
+    for (const rule of fileRules) rule.checkFile(file, context, report);
+    for (const rule of claimRules) rule.checkFile?.(file, context, report);
+    return findings;
+  }
+
+  function assemble(file: ChargeFile, context: RuleContext, byClaim: Map<string, Finding[]>): Finding[] {
+    const findings = fileFindings(file, context);
+    for (const list of byClaim.values()) for (const f of list) findings.push(f);
+    return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  function full(text: string, documentKey: string | undefined, previous: DocumentState | undefined): Finding[] {
+    const file = parseChargeFile(text, { columns: settings.columns, ruleIds });
+    const context = contextOf(file);
+    stats = { mode: 'full', claims: file.claims.size, checked: 0, lines: file.lines.length };
+    const byClaim = new Map<string, Finding[]>();
+    const header = file.table.rows[0] ? text.slice(file.table.rows[0].start, file.table.rows[0].end) : '';
+    if (file.columns.code) {
+      // Claims whose text is unchanged since the previous check reuse its findings. The
+      // previous claims' texts are only built here, when an edit needed a full parse.
+      const old = previous && previous.header === header ? claimsByText(previous) : undefined;
+      for (const claim of file.claims.values()) {
+        const cached = old?.get(claimText(text, claim));
+        let found: Finding[];
+        if (cached) {
+          const starts = claim.lines.map((l) => l.row.start);
+          found = sameStarts(cached.starts, starts) ? cached.findings : cached.findings.map((f) => rebase(f, cached.starts, starts));
+        } else {
+          found = checkClaim(claim, context);
+        }
+        byClaim.set(claim.key, found);
+      }
+    }
+    if (documentKey !== undefined) documents.set(documentKey, { file, header, byClaim });
+    return assemble(file, context, byClaim);
+  }
+
+  /** The one-row path; undefined when the edit is not one a row re-parse can handle. */
+  function rowUpdate(state: DocumentState, text: string): Finding[] | undefined {
+    const change = changeBetween(state.file.text, text);
+    if (!change || !state.file.columns.code) return undefined;
+    const edit = applyRowEdit(state.file, text, change, ruleIds);
+    if (!edit) return undefined;
+    const { file } = state;
+    const context = contextOf(file);
+    stats = { mode: 'row', claims: file.claims.size, checked: 0, lines: file.lines.length };
+    const affected = new Set([edit.before.claimKey, edit.after.claimKey]);
+    const rowStart = edit.after.row.start;
+    // Findings of the claims after the edit move with their rows. In place: they belong to
+    // the checker, and a keystroke in a 100k-line file must not copy 40k findings.
+    if (edit.delta !== 0) {
+      for (const [key, list] of state.byClaim) {
+        if (affected.has(key)) continue;
+        for (const f of list) if (f.start > rowStart) shiftInPlace(f, edit.delta);
+      }
+    }
+    for (const key of affected) {
+      const claim = file.claims.get(key);
+      if (claim) state.byClaim.set(key, checkClaim(claim, context));
+      else state.byClaim.delete(key);
+    }
+    return assemble(file, context, state.byClaim);
+  }
+
+  return {
+    check(text, documentKey) {
+      const state = documentKey === undefined ? undefined : documents.get(documentKey);
+      if (state) {
+        const quick = rowUpdate(state, text);
+        if (quick) return quick;
+      }
+      return full(text, documentKey, state);
+    },
+    forget(documentKey) {
+      documents.delete(documentKey);
+    },
+    lastStats: () => stats,
+  };
+}
+
+function isSuppressed(line: ChargeLine, ruleId: string): boolean {
+  for (const s of line.suppressions) if (s.reason !== '' && suppresses(s, ruleId)) return true;
+  const o = line.override;
+  return o !== undefined && o.reason !== '' && suppresses(o, ruleId);
+}
+
+const CHUNK = 4096;
+
+/**
+ * The single change that turns `before` into `after` (common prefix and suffix), or
+ * undefined when the texts are equal. Chunks are compared as strings first, so a
+ * 6 MB file costs a few milliseconds.
+ */
+export function changeBetween(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const limit = Math.min(before.length, after.length);
+  let p = 0;
+  while (p + CHUNK <= limit && before.slice(p, p + CHUNK) === after.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < limit && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  const room = limit - p;
+  while (s + CHUNK <= room && before.slice(before.length - s - CHUNK, before.length - s) === after.slice(after.length - s - CHUNK, after.length - s)) s += CHUNK;
+  while (s < room && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
+}
+
+/** The previous check's findings by claim text, with the row starts they were made at. */
+function claimsByText(state: DocumentState): Map<string, CachedClaim> {
+  const out = new Map<string, CachedClaim>();
+  for (const claim of state.file.claims.values()) {
+    const findings = state.byClaim.get(claim.key);
+    if (findings) out.set(claimText(state.file.text, claim), { starts: claim.lines.map((l) => l.row.start), findings });
+  }
+  return out;
+}
+
+/** The claim's identity for the cache: its rows' text and the suppression comments above them. */
+function claimText(text: string, claim: Claim): string {
+  let key = '';
+  for (const line of claim.lines) {
+    key += text.slice(line.row.start, line.row.end);
+    for (const s of line.suppressions) key += '\u0001' + text.slice(s.start, s.end);
+    key += '\u0000';
+  }
+  return key;
+}
+
+function sameStarts(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function shiftInPlace(finding: Finding, delta: number): void {
+  finding.start += delta;
+  finding.end += delta;
+  if (finding.fixes) {
+    for (const fix of finding.fixes) {
+      for (const e of fix.edits) {
+        e.start += delta;
+        e.end += delta;
+      }
+    }
+  }
+}
+
+/** Moves a cached finding's offsets from the claim's old row positions to the new ones. */
+function rebase(finding: Finding, oldStarts: readonly number[], starts: readonly number[]): Finding {
+  return move(finding, (offset) => {
+    let lo = 0;
+    let hi = oldStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (oldStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return starts[lo] + (offset - oldStarts[lo]);
+  });
+}
+
+function move(finding: Finding, to: (offset: number) => number): Finding {
+  const edit = (e: OffsetEdit): OffsetEdit => ({ ...e, start: to(e.start), end: to(e.end) });
+  return {
+    ...finding,
+    start: to(finding.start),
+    end: to(finding.end),
+    ...(finding.fixes ? { fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(edit) })) } : {}),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Claims: the lines of one claim id (or patient + date + provider), and the same lines
+ * by service day. Rules that span lines (NCCI pairs, MUE per date, add-on primaries,
+ * global surgery, duplicates) work inside one service day of one claim.
+ */
+import type { ChargeLine } from './chargeFile';
+
+/** The lines of one claim, and the same lines by service day (date + provider). */
+export interface Claim {
+  key: string;
+  lines: ChargeLine[];
+  /** The claim's lines grouped by `dayKey`, in file order (arrays: most claims have one day, and 25k Maps cost). */
+  days: ChargeLine[][];
+}
+
+/** Adds a line to its claim and service day. */
+export function addToClaim(claims: Map<string, Claim>, line: ChargeLine): void {
+  const claim = claims.get(line.claimKey);
+  if (!claim) {
+    claims.set(line.claimKey, { key: line.claimKey, lines: [line], days: [[line]] });
+    return;
+  }
+  claim.lines.push(line);
+  const day = dayOf(claim, line.dayKey);
+  if (day) day.push(line);
+  else claim.days.push([line]);
+}
+
+function dayOf(claim: Claim, dayKey: string): ChargeLine[] | undefined {
+  for (const day of claim.days) if (day[0].dayKey === dayKey) return day;
+  return undefined;
+}
+
+/** Removes a line from its claim (and the claim when it becomes empty). */
+export function removeFromClaim(claims: Map<string, Claim>, line: ChargeLine): void {
+  const claim = claims.get(line.claimKey);
+  if (!claim) return;
+  const at = claim.lines.indexOf(line);
+  if (at >= 0) claim.lines.splice(at, 1);
+  const day = dayOf(claim, line.dayKey);
+  if (day) {
+    const k = day.indexOf(line);
+    if (k >= 0) day.splice(k, 1);
+    if (day.length === 0) claim.days.splice(claim.days.indexOf(day), 1);
+  }
+  if (claim.lines.length === 0) claims.delete(line.claimKey);
+}
+
+/** Adds a line to its claim keeping the claim's lines (and days) in file order. */
+export function insertIntoClaim(claims: Map<string, Claim>, line: ChargeLine): void {
+  const claim = claims.get(line.claimKey);
+  if (!claim) {
+    addToClaim(claims, line);
+    return;
+  }
+  const place = (list: ChargeLine[]): void => {
+    let i = list.length;
+    while (i > 0 && list[i - 1].index > line.index) i--;
+    list.splice(i, 0, line);
+  };
+  place(claim.lines);
+  const day = dayOf(claim, line.dayKey);
+  if (day) place(day);
+  else {
+    // Days stay in the order of their first line.
+    let i = claim.days.length;
+    while (i > 0 && claim.days[i - 1][0].index > line.index) i--;
+    claim.days.splice(i, 0, [line]);
+  }
+}
+

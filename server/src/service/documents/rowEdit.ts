@@ -1,0 +1,123 @@
+/**
+ * Applying a one-row edit to a parsed charge file in place, so a keystroke does not
+ * re-parse 100k lines: the edited row is parsed again, the rows after it move by the
+ * edit's length, and the line moves between claims if its claim key changed. Only
+ * for edits that cannot change the table's shape: inside one data row, no line
+ * break, no quote, not turning the row into a comment. Anything else returns
+ * undefined and the caller parses the whole text.
+ */
+import type { ChargeFile, ChargeLine } from './chargeFile';
+import { NO_SUPPRESSIONS, lineDateOf, toChargeLine } from './chargeFile';
+import { insertIntoClaim, removeFromClaim } from './claims';
+import { CsvRow, parseCsv } from './csv';
+import type { Suppression } from './suppressions';
+
+/** A text change by offsets into the previous text. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface RowEdit {
+  before: ChargeLine;
+  after: ChargeLine;
+  delta: number;
+}
+
+const UNSAFE = /["\r\n]/;
+
+export function applyRowEdit(file: ChargeFile, newText: string, change: TextChange, ruleIds: ReadonlySet<string>): RowEdit | undefined {
+  const old = file.text;
+  if (UNSAFE.test(change.text) || UNSAFE.test(old.slice(change.start, change.end))) return undefined;
+  const rows = file.table.rows;
+  const r = rowAt(rows, change.start);
+  if (r < 1 || change.end > rows[r].end) return undefined;
+  const row = rows[r];
+  const delta = change.text.length - (change.end - change.start);
+  const rowText = newText.slice(row.start, row.end + delta);
+  if (rowText.trim() === '' || rowText.startsWith('#')) return undefined;
+  // Quotes elsewhere in the row can make a delimiter change meaning; leave those rows to a full parse.
+  if (rowText.includes('"')) return undefined;
+  const parsed = parseCsv(rowText, file.table.delimiter);
+  if (parsed.rows.length !== 1) return undefined;
+  // The row's cells were parsed from the row's text: move them to the document's offsets.
+  const cells = parsed.rows[0].cells;
+  for (const c of cells) shiftSpan(c, row.start);
+  const newRow: CsvRow = { cells, start: row.start, end: row.end + delta, index: row.index };
+
+  for (let k = r + 1; k < rows.length; k++) shiftRow(rows[k], delta);
+  for (const c of file.table.comments) if (c.start > row.start) shiftSpan(c, delta);
+  for (const s of file.strayComments) if (s.start > row.start) shiftSuppression(s, delta);
+  const moved = new Set<Suppression>();
+  for (let k = r; k < file.lines.length; k++) shiftLine(file.lines[k], delta, moved);
+  // Ragged-row problems of this row go; the others after it move.
+  const width = rows[0].cells.length;
+  file.table.problems = file.table.problems.filter((p) => p.start < row.start || p.start > row.end);
+  for (const p of file.table.problems) if (p.start > row.end) shiftSpan(p, delta);
+  if (cells.length !== width) {
+    file.table.problems.push({ kind: 'ragged-row', start: newRow.start, end: newRow.end, message: `Row has ${cells.length} cells but the header has ${width}.` });
+    file.table.problems.sort((a, b) => a.start - b.start);
+  }
+  rows[r] = newRow;
+
+  const before = file.lines[r - 1];
+  const after = toChargeLine(newRow, before.index, file.columns, before.suppressions.length ? before.suppressions : NO_SUPPRESSIONS, ruleIds, new Map());
+  removeFromClaim(file.claims, before);
+  insertIntoClaim(file.claims, after);
+  file.lines[r - 1] = after;
+  file.lineDates[r - 1] = lineDateOf(after);
+  file.text = newText;
+  return { before, after, delta };
+}
+
+/** Index of the row containing `offset` (binary search over row starts). */
+function rowAt(rows: readonly CsvRow[], offset: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rows[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function shiftSpan(s: { start: number; end: number }, delta: number): void {
+  s.start += delta;
+  s.end += delta;
+}
+
+/** A line's span, unless it is a row cell itself (cellValueRange's fast path), which shiftRow moved already. */
+function shiftOwn(s: { start: number; end: number; quoted?: boolean } | undefined, delta: number): void {
+  if (s && s.quoted === undefined) shiftSpan(s, delta);
+}
+
+function shiftRow(row: CsvRow, delta: number): void {
+  row.start += delta;
+  row.end += delta;
+  for (const c of row.cells) shiftSpan(c, delta);
+}
+
+function shiftSuppression(s: Suppression, delta: number): void {
+  shiftSpan(s, delta);
+  for (const r of s.rules) shiftSpan(r, delta);
+}
+
+/** Moves a line's spans; its row was moved by shiftRow (the edited line is rebuilt, not moved). */
+function shiftLine(line: ChargeLine, delta: number, moved: Set<Suppression>): void {
+  shiftOwn(line.code, delta);
+  shiftOwn(line.date, delta);
+  shiftOwn(line.units, delta);
+  shiftOwn(line.pos, delta);
+  for (const m of line.modifiers) shiftOwn(m, delta);
+  for (const d of line.diagnoses) shiftOwn(d, delta);
+  for (const p of line.pointers) shiftOwn(p, delta);
+  if (line.override) shiftSuppression(line.override, delta);
+  for (const s of line.suppressions) {
+    if (!moved.has(s)) {
+      moved.add(s);
+      shiftSuppression(s, delta);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { ModifierSpan } from '../documents/chargeFile';
+import type { Fix, Severity } from '../types';
+import { removeModifier } from './lineEdits';
+import { X_MODIFIERS } from './modifierFacts';
+import type { LineRule } from './rule';
+
+/** Modifiers that contradict each other on one line: 26+TC, 50+LT/RT, LT+RT, 59+X{EPSU}. */
+export const conflictingModifiers: LineRule = {
+  id: 'conflicting-modifiers',
+  description: 'Two modifiers on one line contradict each other: 26 with TC, 50 with LT or RT, LT with RT, 59 with XE/XS/XP/XU.',
+  scope: 'line',
+  checkLine(line, _context, report) {
+    const by = new Map<string, ModifierSpan>();
+    for (const m of line.modifiers) if (!by.has(m.value)) by.set(m.value, m);
+    const flag = (a: ModifierSpan, b: ModifierSpan, message: string, fixes: Fix[] = [], severity: Severity = 'error'): void =>
+      report({ ruleId: this.id, severity, start: b.start, end: b.end, message, data: { modifiers: [a.value, b.value] }, fixes }, line);
+    const pc = by.get('26');
+    const tc = by.get('TC');
+    if (pc && tc) flag(pc, tc, '26 (professional component) and TC (technical component) on one line contradict each other: bill the global code without either, or split the components between their billers.');
+    const bilateral = by.get('50');
+    const lt = by.get('LT');
+    const rt = by.get('RT');
+    for (const side of [lt, rt]) {
+      if (bilateral && side) {
+        flag(bilateral, side, `50 (bilateral) with ${side.value} (one side) is contradictory: use 50 alone for both sides, or ${side.value} alone for one.`, [
+          { title: `Remove ${side.value} (keep 50)`, safe: false, edits: [removeModifier(line, side)] },
+        ]);
+      }
+    }
+    if (lt && rt && !bilateral) {
+      flag(lt, rt, 'LT and RT on one line: a line is one side. Report each side on its own line with LT and RT, or use 50 where the code allows it.');
+    }
+    const distinct = by.get('59');
+    if (distinct) {
+      for (const m of line.modifiers) {
+        if (!X_MODIFIERS.has(m.value)) continue;
+        flag(m, distinct, `59 with ${m.value} is redundant: ${m.value} already says why the service is distinct, and CMS prefers the X modifier over 59.`, [
+          { title: 'Remove 59 (keep the X modifier)', safe: true, edits: [removeModifier(line, distinct)] },
+        ], 'warning');
+        break;
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import { removeModifier } from './lineEdits';
+import type { LineRule } from './rule';
+
+/** The same modifier twice on one line. */
+export const duplicateModifier: LineRule = {
+  id: 'duplicate-modifier',
+  description: 'The same modifier appears twice on one line.',
+  scope: 'line',
+  checkLine(line, _context, report) {
+    const seen = new Set<string>();
+    for (const m of line.modifiers) {
+      if (!seen.has(m.value)) {
+        seen.add(m.value);
+        continue;
+      }
+      report({
+        ruleId: this.id,
+        severity: 'warning',
+        start: m.start,
+        end: m.end,
+        message: `Modifier ${m.value} is already on this line; a repeated modifier adds nothing and some payers reject the line.`,
+        data: { modifier: m.value },
+        fixes: [{ title: `Remove the second ${m.value}`, safe: true, edits: [removeModifier(line, m)] }],
+      }, line);
+    }
+  },
+};

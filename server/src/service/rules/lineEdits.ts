@@ -1,0 +1,63 @@
+/**
+ * Text edits on a charge line's modifiers, wherever they are written: attached to
+ * the code (`47383-22`), in a modifiers list column (`22 51`), or in mod1..mod4.
+ */
+import type { ChargeLine, ModifierSpan } from '../documents/chargeFile';
+import type { ColumnMap } from '../documents/columns';
+import { cellValueRange } from '../documents/csv';
+import type { OffsetEdit } from '../types';
+
+/** Removes one modifier with the separator before it (or after it, when it is first). */
+export function removeModifier(line: ChargeLine, target: ModifierSpan): OffsetEdit {
+  if (target.source === 'column') return { start: target.start, end: target.end, newText: '' };
+  const same = line.modifiers.filter((m) => m.source === target.source && m.cell === target.cell);
+  const i = same.indexOf(target);
+  if (target.source === 'code') {
+    const previousEnd = i > 0 ? same[i - 1].end : line.code?.end ?? target.start;
+    return { start: previousEnd, end: target.end, newText: '' };
+  }
+  if (i > 0) return { start: same[i - 1].end, end: target.end, newText: '' };
+  if (same.length > 1) return { start: target.start, end: same[1].start, newText: '' };
+  return { start: target.start, end: target.end, newText: '' };
+}
+
+/** Adds a modifier at the end of the line's modifiers; undefined when there is no room (four mod columns full). */
+export function addModifier(line: ChargeLine, columns: ColumnMap, value: string): OffsetEdit | undefined {
+  const listColumn = columns.modifiers?.[0];
+  if (listColumn !== undefined) {
+    const cell = line.row.cells[listColumn];
+    if (!cell) return undefined;
+    const items = line.modifiers.filter((m) => m.source === 'list' && m.cell === cell);
+    if (items.length === 0) {
+      const at = cellValueRange(cell);
+      return { start: at.start, end: at.end, newText: value };
+    }
+    const last = items[items.length - 1];
+    const separator = items.length > 1 ? sliceBetween(items[0], items[1], cell.text, cell) : ' ';
+    return { start: last.end, end: last.end, newText: `${separator || ' '}${value}` };
+  }
+  for (const column of columns.modifier ?? []) {
+    const cell = line.row.cells[column];
+    if (!cell) continue;
+    const at = cellValueRange(cell);
+    if (at.text === '') return { start: at.start, end: at.end, newText: value };
+  }
+  if ((columns.modifier ?? []).length > 0) return undefined;
+  const attached = line.modifiers.filter((m) => m.source === 'code');
+  const end = attached.length > 0 ? attached[attached.length - 1].end : line.code?.end;
+  return end === undefined ? undefined : { start: end, end, newText: `-${value}` };
+}
+
+function sliceBetween(a: ModifierSpan, b: ModifierSpan, cellText: string, cell: { start: number; quoted: boolean }): string {
+  const base = cell.quoted ? cell.start + 1 : cell.start;
+  return cellText.slice(a.end - base, b.start - base);
+}
+
+/** Rewrites the modifiers in a new order, keeping every position (each span takes the text of another). */
+export function reorderModifiers(modifiers: readonly ModifierSpan[], order: readonly ModifierSpan[]): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  modifiers.forEach((m, i) => {
+    if (order[i] !== m) edits.push({ start: m.start, end: m.end, newText: order[i].value });
+  });
+  return edits;
+}

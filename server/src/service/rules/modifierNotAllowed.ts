@@ -1,0 +1,104 @@
+import {
+  ASSISTANT_MEANING,
+  BILATERAL_MEANING,
+  CO_SURGEONS_MEANING,
+  MULTIPLE_PROCEDURE_MEANING,
+  PCTC_MEANING,
+  TEAM_SURGERY_MEANING,
+} from '../../codeset/indicators';
+import type { FeeScheduleRow } from '../../codeset/types';
+import type { ModifierSpan } from '../documents/chargeFile';
+import type { Fix, Severity } from '../types';
+import { feeRowOf } from './feeRow';
+import { removeModifier } from './lineEdits';
+import { isEvaluationAndManagement } from './modifierFacts';
+import type { LineRule } from './rule';
+
+/** What the fee-schedule row says about one modifier: undefined when it is allowed. */
+interface Verdict {
+  severity: Severity;
+  /** The indicator the verdict rests on. */
+  indicator?: { name: keyof FeeScheduleRow; label: string; value: string };
+  why: string;
+  /** Removing the modifier is safe only when it can never apply to the code. */
+  removable: 'safe' | 'unsafe' | 'none';
+}
+
+const ASSISTANT = new Set(['80', '81', '82', 'AS']);
+
+function judge(m: string, row: FeeScheduleRow, code: string): Verdict | undefined {
+  const ind = (name: keyof FeeScheduleRow, label: string): Verdict['indicator'] => ({ name, label, value: String(row[name]) });
+  if (m === '26' || m === 'TC') {
+    const v = row.pctc;
+    if (v === '1' || (m === '26' && (v === '6' || v === '8'))) return undefined;
+    return { severity: v === '7' || v === '9' ? 'warning' : 'error', indicator: ind('pctc', 'PC/TC'), why: PCTC_MEANING[v] ?? 'unknown value', removable: 'safe' };
+  }
+  if (m === '50') {
+    const v = row.bilateral;
+    if (v === '1') return undefined;
+    const removable = v === '2' ? 'safe' : v === '3' ? 'none' : 'unsafe';
+    return { severity: v === '3' ? 'warning' : 'error', indicator: ind('bilateral', 'BILAT SURG'), why: BILATERAL_MEANING[v] ?? 'unknown value', removable };
+  }
+  if (m === '51') {
+    if (row.globalDays === 'ZZZ') return { severity: 'error', indicator: ind('globalDays', 'GLOB DAYS'), why: 'add-on code: add-on codes are exempt from the multiple-procedure reduction and never take 51', removable: 'safe' };
+    const v = row.multipleProcedure;
+    if (v === '0' || v === '9') return { severity: 'warning', indicator: ind('multipleProcedure', 'MULT PROC'), why: MULTIPLE_PROCEDURE_MEANING[v], removable: 'safe' };
+    return undefined;
+  }
+  if (ASSISTANT.has(m)) {
+    const v = row.assistant;
+    if (v === '2') return undefined;
+    return { severity: v === '1' ? 'error' : v === '0' ? 'information' : 'warning', indicator: ind('assistant', 'ASST SURG'), why: ASSISTANT_MEANING[v] ?? 'unknown value', removable: 'none' };
+  }
+  if (m === '62' || m === '66') {
+    const [name, label, table] = m === '62' ? (['coSurgeons', 'CO SURG', CO_SURGEONS_MEANING] as const) : (['teamSurgery', 'TEAM SURG', TEAM_SURGERY_MEANING] as const);
+    const v = row[name];
+    if (v === '2') return undefined;
+    return { severity: v === '0' ? 'error' : v === '1' ? 'information' : 'warning', indicator: ind(name, label), why: table[v] ?? 'unknown value', removable: 'none' };
+  }
+  if ((m === '25' || m === '57') && !isEvaluationAndManagement(code)) {
+    return { severity: 'error', why: `modifier ${m} belongs on an evaluation and management code (99202-99499), not on a procedure`, removable: 'safe' };
+  }
+  if (m === '22' && isEvaluationAndManagement(code)) {
+    return { severity: 'error', why: 'modifier 22 (increased procedural services) is for procedures with a global period, not E/M codes; a longer visit is shown by the E/M level or prolonged-service codes', removable: 'safe' };
+  }
+  return undefined;
+}
+
+/** A modifier the fee-schedule indicators do not allow for the code (26/TC, 50, 51, 80/81/82/AS, 62, 66, 25/57, 22). */
+export const modifierNotAllowed: LineRule = {
+  id: 'modifier-not-allowed',
+  description: "Modifier is not allowed for the code by the fee schedule's indicators (PC/TC, BILAT, MULT PROC, ASST, CO, TEAM) or by its kind (25/57 on E/M only, 22 not on E/M).",
+  scope: 'line',
+  checkLine(line, context, report) {
+    const fee = feeRowOf(line, context.codeSet);
+    if (!fee) return;
+    const seen = new Set<string>();
+    for (const m of line.modifiers) {
+      if (seen.has(m.value)) continue;
+      seen.add(m.value);
+      const verdict = judge(m.value, fee.row, line.codeValue);
+      if (!verdict) continue;
+      report({
+        ruleId: this.id,
+        severity: verdict.severity,
+        start: m.start,
+        end: m.end,
+        message: messageOf(m, line.codeValue, verdict),
+        data: { code: line.codeValue, modifier: m.value, ...(verdict.indicator ? { [verdict.indicator.name]: verdict.indicator.value } : {}) },
+        fixes: fixesOf(line, m, verdict),
+      }, line);
+    }
+  },
+};
+
+function messageOf(m: ModifierSpan, code: string, v: Verdict): string {
+  const base = v.indicator ? `Modifier ${m.value} on ${code}: ${v.indicator.label} indicator ${v.indicator.value} means ${v.why}.` : `Modifier ${m.value} on ${code}: ${v.why}.`;
+  if (v.severity === 'information') return `${base} Keep the documentation ready.`;
+  return base;
+}
+
+function fixesOf(line: Parameters<typeof removeModifier>[0], m: ModifierSpan, v: Verdict): Fix[] {
+  if (v.removable === 'none') return [];
+  return [{ title: `Remove modifier ${m.value}`, safe: v.removable === 'safe', edits: [removeModifier(line, m)] }];
+}

@@ -1,0 +1,79 @@
+import type { PtpEdit } from '../../codeset/types';
+import type { ChargeLine } from '../documents/chargeFile';
+import { dateInRange } from '../documents/dates';
+import type { Fix } from '../types';
+import { addModifier } from './lineEdits';
+import { isNcciAssociated } from './modifierFacts';
+import type { ClaimRule, RuleContext } from './rule';
+
+/** The modifiers offered to bypass an indicator-1 edit, X modifiers first (CMS prefers them to 59). */
+const BYPASS: ReadonlyArray<[string, string]> = [
+  ['XS', 'a separate organ or structure'],
+  ['XU', 'an unusual service that does not overlap the usual components of the main service'],
+  ['XE', 'a separate encounter'],
+  ['XP', 'a separate practitioner'],
+  ['59', 'a distinct procedural service'],
+];
+
+/** NCCI procedure-to-procedure edits between lines of one claim and service day. */
+export const ncciPtp: ClaimRule = {
+  id: 'ncci-ptp',
+  description: 'Two codes on one claim and date form an NCCI procedure-to-procedure pair: the column-2 code is denied unless the edit allows a modifier and one is present.',
+  scope: 'claim',
+  checkFile(file, context, report) {
+    if (context.ncciLoaded || !context.columns.code || file.lines.length === 0) return;
+    const header = file.table.rows[0];
+    report({
+      ruleId: this.id,
+      severity: 'information',
+      start: header.start,
+      end: header.end,
+      message: 'NCCI procedure-to-procedure edits are not loaded, so code pairs are not checked. Import the CMS NCCI PTP files to check them.',
+      data: { ncci: null },
+    });
+  },
+  checkClaim(claim, context, report) {
+    if (!context.ncciLoaded) return;
+    for (const lines of claim.days) {
+      if (lines.length < 2) continue;
+      const byCode = new Map<string, ChargeLine[]>();
+      for (const line of lines) {
+        if (!line.code) continue;
+        const list = byCode.get(line.codeValue);
+        if (list) list.push(line);
+        else byCode.set(line.codeValue, [line]);
+      }
+      if (byCode.size < 2) continue;
+      const date = lines[0].dateValue;
+      for (const [code, column1Lines] of byCode) {
+        for (const edit of context.codeSet.ptpEdits(code, date)) {
+          if (edit.column1 !== code || edit.column2 === code || edit.modifierIndicator === '9') continue;
+          const column2Lines = byCode.get(edit.column2);
+          if (!column2Lines) continue;
+          if (date && !dateInRange(date, edit.effective, edit.deletion)) continue;
+          const bypassed = edit.modifierIndicator === '1' && [...column1Lines, ...column2Lines].some((l) => l.modifiers.some((m) => isNcciAssociated(context.codeSet, m.value)));
+          if (bypassed) continue;
+          for (const line of column2Lines) reportPair(this.id, line, edit, date, context, report);
+        }
+      }
+    }
+  },
+};
+
+function reportPair(ruleId: string, line: ChargeLine, edit: PtpEdit, date: string | undefined, context: RuleContext, report: Parameters<ClaimRule['checkClaim']>[2]): void {
+  const code = line.code;
+  if (!code) return;
+  const when = `${date ? `on ${date}` : 'with no date of service'}; edit effective ${edit.effective}${edit.deletion ? `, deleted ${edit.deletion}` : ''}`;
+  let message: string;
+  const fixes: Fix[] = [];
+  if (edit.modifierIndicator === '0') {
+    message = `NCCI PTP edit: ${edit.column2} (column 2) is not paid with ${edit.column1} (column 1) ${when}. Modifier indicator 0: no modifier bypasses this edit; remove ${edit.column2} or accept the denial.`;
+  } else {
+    message = `NCCI PTP edit: ${edit.column2} (column 2) is bundled into ${edit.column1} (column 1) ${when}. Modifier indicator 1: an NCCI-associated modifier (59, XE, XS, XP, XU, anatomic or global-surgery modifiers) bypasses it when the services are distinct and documented.`;
+    for (const [modifier, meaning] of BYPASS) {
+      const edit2 = addModifier(line, context.columns, modifier);
+      if (edit2) fixes.push({ title: `Add ${modifier} to ${edit.column2} (only if the documentation supports a distinct service: ${meaning})`, safe: false, edits: [edit2] });
+    }
+  }
+  report({ ruleId, severity: 'error', start: code.start, end: code.end, message, data: { ...edit }, fixes }, line);
+}

@@ -1,0 +1,54 @@
+import { STATUS_MEANING } from '../../codeset/indicators';
+import type { Severity } from '../types';
+import { feeRowOf, rowData } from './feeRow';
+import type { LineRule } from './rule';
+
+/** How much each non-paying status code matters on a Medicare claim (RVU readme, status code field). */
+const SEVERITY: Readonly<Record<string, Severity>> = {
+  D: 'error', F: 'error', G: 'error', H: 'error', I: 'error',
+  B: 'warning', P: 'warning', N: 'warning',
+  // Drugs (E), lab tests and ambulance (X) are paid under other Medicare fee schedules:
+  // a warning on every drug line would be a false alarm.
+  E: 'information', X: 'information', M: 'information', C: 'information', R: 'information',
+};
+
+/** What a coder can do about each status. */
+const ADVICE: Readonly<Record<string, string>> = {
+  D: 'Use the code that replaced it.',
+  F: 'Use the code that replaced it.',
+  G: 'Use the code Medicare recognises for this service.',
+  H: 'Bill the code without the deleted component modifier, or the component code that replaced it.',
+  I: 'Use the code Medicare recognises for this service (often a G code).',
+  B: 'Medicare pays it as part of another service on the claim; it is not paid on its own line.',
+  P: 'No separate payment under the fee schedule.',
+  N: 'Medicare denies it; an ABN (modifier GA) or GY/GZ tells the payer what to do with the line.',
+  E: 'If covered, Medicare pays it outside the physician fee schedule (e.g. drug pricing).',
+  X: 'If covered, Medicare pays it under another fee schedule (e.g. clinical lab or ambulance).',
+  M: 'Reported for quality measurement with no charge expected.',
+  C: 'Expect the payer to ask for the documentation.',
+  R: 'Covered only in the circumstances the payer lists.',
+};
+
+/** A code whose fee-schedule status means Medicare does not pay it separately, or not at all. */
+export const statusNotPayable: LineRule = {
+  id: 'status-not-payable',
+  description: 'The fee-schedule status says Medicare does not pay this code (deleted, not valid, bundled, excluded, non-covered, measurement only) or prices it case by case.',
+  scope: 'line',
+  checkLine(line, context, report) {
+    const code = line.code;
+    const fee = code ? feeRowOf(line, context.codeSet) : undefined;
+    if (!code || !fee) return;
+    const row = fee.variant ?? fee.row;
+    const severity = SEVERITY[row.status];
+    if (!severity) return;
+    const written = row.modifier ? `${row.code}-${row.modifier}` : row.code;
+    report({
+      ruleId: this.id,
+      severity,
+      start: code.start,
+      end: code.end,
+      message: `${written} has fee-schedule status ${row.status}: ${STATUS_MEANING[row.status] ?? 'unknown status'}. ${ADVICE[row.status] ?? ''}`.trimEnd(),
+      data: rowData(row, ['status']),
+    }, line);
+  },
+};

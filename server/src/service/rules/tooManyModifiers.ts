@@ -1,0 +1,20 @@
+import type { LineRule } from './rule';
+
+/** More than four modifiers on one line: a CMS-1500 / 837P service line holds four. */
+export const tooManyModifiers: LineRule = {
+  id: 'too-many-modifiers',
+  description: 'More than four modifiers on one line.',
+  scope: 'line',
+  checkLine(line, _context, report) {
+    if (line.modifiers.length <= 4) return;
+    const extra = line.modifiers.slice(4);
+    report({
+      ruleId: this.id,
+      severity: 'error',
+      start: extra[0].start,
+      end: extra[extra.length - 1].end,
+      message: `${line.modifiers.length} modifiers on one line: a claim line carries at most four (${extra.map((m) => m.value).join(', ')} would be dropped). Keep the pricing modifiers first; payers that allow it take modifier 99 (multiple modifiers) with the rest in the notes.`,
+      data: { modifiers: line.modifiers.map((m) => m.value) },
+    }, line);
+  },
+};

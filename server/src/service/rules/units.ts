@@ -1,0 +1,35 @@
+import type { Severity } from '../types';
+import { isNumeric } from './lineUnits';
+import type { LineRule } from './rule';
+
+/** Above this, a units value is more likely a charge amount or a date typed into the wrong column. */
+const IMPLAUSIBLE = 999;
+
+/** Units that are missing, not a number, zero, negative, fractional or implausibly large. */
+export const units: LineRule = {
+  id: 'units',
+  description: 'Units are missing, not a number, zero, negative, fractional, or implausibly large.',
+  scope: 'line',
+  checkLine(line, context, report) {
+    const column = context.columns.units?.[0];
+    if (column === undefined || !line.code) return;
+    const cell = line.units;
+    const say = (severity: Severity, message: string, start: number, end: number): void =>
+      report({ ruleId: this.id, severity, start, end, message, data: { units: cell?.text ?? '' } }, line);
+    if (!cell) {
+      const raw = line.row.cells[column];
+      const at = raw ?? { start: line.row.end, end: line.row.end };
+      say('warning', 'No units on this line: most payers read 1, some reject the line. Write the units.', at.start, at.end);
+      return;
+    }
+    if (!isNumeric(cell.text)) {
+      say('error', `Units "${cell.text}" is not a number.`, cell.start, cell.end);
+      return;
+    }
+    const n = Number(cell.text);
+    if (n === 0) say('error', 'Zero units: a line with 0 units is rejected. Remove the line or correct the units.', cell.start, cell.end);
+    else if (n < 0) say('error', `Negative units (${cell.text}): a claim line cannot have negative units; reverse a charge through the billing system, not the charge file.`, cell.start, cell.end);
+    else if (!Number.isInteger(n)) say('error', `Fractional units (${cell.text}): CPT/HCPCS units are whole numbers; round to the code's unit definition (e.g. "per 15 minutes", "per 10 mg").`, cell.start, cell.end);
+    else if (n > IMPLAUSIBLE) say('warning', `${cell.text} units is implausible for one line: is this a charge amount or a date in the units column?`, cell.start, cell.end);
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * The one `check(fixture)` of the golden tests: run a charge fixture through the
+ * service and render what a coder would see (findings with line:column ranges, the
+ * text they cover, data and fixes) plus the text after applying the safe fixes.
+ *
+ * A fixture's leading comment lines configure it:
+ *   # fixture-codeset: plain        the bundled data without the synthetic NCCI rows
+ *   # fixture-settings: {...}       settings (JSON) passed to getLanguageService
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applySafeFixes } from '../../server/src/service/fixes';
+import { getLanguageService } from '../../server/src/service/languageService';
+import type { CheckSettings } from '../../server/src/service/settings';
+import type { Finding } from '../../server/src/service/types';
+import { plainCodeSet, syntheticNcciCodeSet } from './testCodeSet';
+
+export interface GoldenFinding {
+  rule: string;
+  severity: string;
+  range: string;
+  text: string;
+  message: string;
+  data?: Record<string, unknown>;
+  fixes?: { title: string; safe: boolean; edits: { range: string; newText: string }[] }[];
+}
+
+export interface GoldenResult {
+  findings: GoldenFinding[];
+  /** The text after the safe fixes; absent when there are none. */
+  fixed?: string;
+}
+
+export function fixtureOptions(text: string): { plain: boolean; settings: CheckSettings } {
+  const plain = /^# fixture-codeset: plain\s*$/m.test(text);
+  const m = /^# fixture-settings: (.*)$/m.exec(text);
+  return { plain, settings: m ? (JSON.parse(m[1]) as CheckSettings) : {} };
+}
+
+export function findingsOf(text: string): Finding[] {
+  const { plain, settings } = fixtureOptions(text);
+  const service = getLanguageService({ codeSet: plain ? plainCodeSet() : syntheticNcciCodeSet(), settings });
+  return service.validate(text, 'charges');
+}
+
+export function check(text: string): GoldenResult {
+  const doc = TextDocument.create('file:///fixture.csv', 'csv', 0, text);
+  const range = (start: number, end: number): string => {
+    const a = doc.positionAt(start);
+    const b = doc.positionAt(end);
+    return `${a.line + 1}:${a.character + 1}-${b.line + 1}:${b.character + 1}`;
+  };
+  const findings = findingsOf(text);
+  const out: GoldenResult = {
+    findings: findings.map((f) => ({
+      rule: f.ruleId,
+      severity: f.severity,
+      range: range(f.start, f.end),
+      text: text.slice(f.start, f.end),
+      message: f.message,
+      ...(f.data ? { data: f.data } : {}),
+      ...(f.fixes && f.fixes.length > 0
+        ? { fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: x.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) })) }
+        : {}),
+    })),
+  };
+  const fixed = applySafeFixes(text, findings);
+  if (fixed !== text) out.fixed = fixed;
+  return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * Meta: every rule in rules/index.ts has a docs page docs/rules/<id>.md in the fixed
+ * template, a fixture that triggers it (`<id>.bad.csv`) and one that does not
+ * (`<id>.good.csv`).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ALL_RULES } from '../../server/src/service/rules';
+import { findingsOf } from './check';
+import { repoRoot } from './testCodeSet';
+
+const fixtures = path.join(repoRoot, 'test', 'fixtures', 'charges');
+const docs = path.join(repoRoot, 'docs', 'rules');
+const SECTIONS = ['## What triggers it', '## Bad', '## Good', '## Why', '## Fixes', '## Settings'];
+
+describe('meta: every rule is documented and has fixtures', () => {
+  it('rule ids are unique and kebab-case', () => {
+    const ids = ALL_RULES.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^[a-z]+(?:-[a-z]+)*$/);
+  });
+  for (const rule of ALL_RULES) {
+    describe(rule.id, () => {
+      it('has a docs page in the template', () => {
+        const file = path.join(docs, `${rule.id}.md`);
+        assert.ok(fs.existsSync(file), `missing ${file}`);
+        const text = fs.readFileSync(file, 'utf8');
+        assert.ok(text.startsWith(`# ${rule.id}`), `${file} must start with "# ${rule.id}"`);
+        for (const section of SECTIONS) assert.ok(text.includes(section), `${file} lacks "${section}"`);
+      });
+      it('is triggered by its .bad fixture', () => {
+        const file = path.join(fixtures, `${rule.id}.bad.csv`);
+        assert.ok(fs.existsSync(file), `missing ${file}`);
+        const found = findingsOf(fs.readFileSync(file, 'utf8')).filter((f) => f.ruleId === rule.id);
+        assert.ok(found.length > 0, `${rule.id}.bad.csv does not trigger ${rule.id}`);
+      });
+      it('is not triggered by its .good fixture', () => {
+        const file = path.join(fixtures, `${rule.id}.good.csv`);
+        assert.ok(fs.existsSync(file), `missing ${file}`);
+        const found = findingsOf(fs.readFileSync(file, 'utf8')).filter((f) => f.ruleId === rule.id);
+        assert.deepEqual(found.map((f) => f.message), [], `${rule.id}.good.csv triggers ${rule.id}`);
+      });
+    });
+  }
+});

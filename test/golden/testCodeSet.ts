@@ -1,0 +1,58 @@
+/**
+ * Code sets for the charge-file tests: the real bundled data (fee schedule, HCPCS,
+ * modifiers, ICD-10-CM, POS), plus a few SYNTHETIC NCCI rows. The NCCI tables are not
+ * available here (CMS puts them behind an AMA click-through); the rows below use real
+ * codes but the edits, values and dates are MADE UP for tests and are not CMS data.
+ */
+import * as path from 'node:path';
+import { loadCodeSet } from '../../server/src/codeset/load';
+import type { AddOnEdit, CodeSet, MueEdit, PtpEdit } from '../../server/src/codeset/types';
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+const SYNTHETIC = 'SYNTHETIC test edit, not CMS data';
+
+/** SYNTHETIC PTP edits (column 1, column 2, dates, modifier indicator). */
+export const SYNTHETIC_PTP: readonly PtpEdit[] = [
+  { column1: '47383', column2: '76940', effective: '2020-01-01', deletion: '', modifierIndicator: '1', rationale: SYNTHETIC },
+  { column1: '20611', column2: '20610', effective: '2020-01-01', deletion: '', modifierIndicator: '0', rationale: SYNTHETIC },
+  { column1: '17000', column2: '11102', effective: '2019-01-01', deletion: '2024-12-31', modifierIndicator: '1', rationale: SYNTHETIC },
+  { column1: '29881', column2: '29870', effective: '2020-01-01', deletion: '', modifierIndicator: '9', rationale: SYNTHETIC },
+];
+
+/** SYNTHETIC MUE values. */
+export const SYNTHETIC_MUE: readonly MueEdit[] = [
+  { code: '20610', value: 2, mai: '2', rationale: SYNTHETIC },
+  { code: '11102', value: 1, mai: '1', rationale: SYNTHETIC },
+  { code: '71046', value: 2, mai: '3', rationale: SYNTHETIC },
+];
+
+/** SYNTHETIC add-on code table rows. */
+export const SYNTHETIC_ADD_ON: readonly AddOnEdit[] = [
+  { addOn: '11045', primary: '11042', effective: '2020-01-01', deletion: '', type: '1' },
+  { addOn: '22614', primary: '22612', effective: '2020-01-01', deletion: '', type: '1' },
+];
+
+const inForce = (effective: string, deletion: string, date?: string): boolean =>
+  !date || ((effective === '' || effective <= date) && (deletion === '' || date <= deletion));
+
+let bundled: CodeSet | undefined;
+/** The bundled data as shipped: no NCCI tables. */
+export function plainCodeSet(): CodeSet {
+  return (bundled ??= loadCodeSet({ dataDir: path.join(repoRoot, 'data') }).codeSet);
+}
+
+let synthetic: CodeSet | undefined;
+/** The bundled data with the SYNTHETIC NCCI rows above. */
+export function syntheticNcciCodeSet(): CodeSet {
+  if (synthetic) return synthetic;
+  const base = plainCodeSet();
+  synthetic = {
+    ...base,
+    ptpEdits: (code, date) => SYNTHETIC_PTP.filter((e) => (e.column1 === code || e.column2 === code) && inForce(e.effective, e.deletion, date)),
+    mue: (code) => SYNTHETIC_MUE.find((e) => e.code === code),
+    addOnPrimaries: (code, date) => SYNTHETIC_ADD_ON.filter((e) => e.addOn === code && inForce(e.effective, e.deletion, date)),
+    version: () => ({ ...base.version(), ncci: 'SYNTHETIC test tables' }),
+  };
+  return synthetic;
+}
