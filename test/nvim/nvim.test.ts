@@ -116,9 +116,10 @@ describe('Neovim (headless, built-in LSP client)', function () {
       assert.equal(onProse.markdown, null);
     });
 
-    it('reports no findings in a note and exits cleanly', function () {
+    it("reports the note rules' findings and exits cleanly", function () {
       assert.equal(probe.language_id, 'markdown');
-      assert.deepEqual(probe.diagnostics, []);
+      const codes = (probe.diagnostics ?? []).map((d) => String(d.code)).sort();
+      assert.deepEqual(codes, ['documentation-if-applicable', 'documentation-missing', 'modifier-not-allowed', 'unfilled-blank', 'unfilled-blank', 'unknown-marked-code']);
       assert.deepEqual(probe.exit, { code: 0, signal: 0 });
     });
   });

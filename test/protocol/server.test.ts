@@ -26,6 +26,16 @@ const EXPECTED_CHARGE_DIAGNOSTICS = [
   { code: 'unknown-code', range: { start: { line: 6, character: 27 }, end: { line: 6, character: 32 } }, text: '99999' },
 ];
 
+/** What examples/operative-note-47383.md must yield (the note rules, as `cpt-lens check` prints them): rule and text under the range. */
+const EXPECTED_NOTE_DIAGNOSTICS = [
+  'documentation-if-applicable 47383',
+  'documentation-missing 47383',
+  'modifier-not-allowed 80',
+  'unfilled-blank ***',
+  'unfilled-blank {{surgeon}}',
+  'unknown-marked-code 76904',
+];
+
 /** Sorted, comparable summary of diagnostics plus the text each range covers. */
 function summarize(diagnostics: Diagnostic[], text: string): { code: unknown; range: Diagnostic['range']; text: string }[] {
   const lines = text.split('\n');
@@ -111,8 +121,8 @@ function suite(transport: Transport, full: boolean): void {
     it('hovers 47383-22 in a note, on the code and on the modifier', async function () {
       const noteOpened = server.nextDiagnostics(noteUri);
       await server.open(noteUri, 'markdown', NOTE);
-      // Notes have no findings yet, but the server still publishes (an empty list) for them.
-      assert.deepEqual((await noteOpened).diagnostics, []);
+      const noteDiagnostics = summarize((await noteOpened).diagnostics, NOTE).map((d) => `${String(d.code)} ${d.text}`);
+      assert.deepEqual(noteDiagnostics.sort(), EXPECTED_NOTE_DIAGNOSTICS);
       const onCode = positionOf(NOTE, '47383-22', 1);
       const onModifier = positionOf(NOTE, '47383-22', 7);
       const codeHover = await hover(server, noteUri, onCode);

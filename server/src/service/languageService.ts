@@ -6,6 +6,7 @@
 import type { CodeSet } from '../codeset/types';
 import { createChargeChecker } from './checker';
 import { HoverResult, doHover } from './features/hover';
+import { checkNote, isTemplateFileName } from './notes/checkNote';
 import { ALL_RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { CheckSettings } from './settings';
@@ -17,6 +18,8 @@ export interface LanguageServiceOptions {
   rules?: readonly Rule[];
   /** Severities, modifier order and column mapping (from `.cptlens.json` or editor settings). */
   settings?: CheckSettings;
+  /** Treat every note as a template (blanks expected); template file names are always templates. */
+  noteTemplateMode?: boolean;
 }
 
 export interface LanguageService {
@@ -32,17 +35,22 @@ export interface LanguageService {
   hover(text: string, offset: number): HoverResult | undefined;
 }
 
-/** Which kind of document a file name is: delimited tables are charge files, the rest notes. */
+/** Which kind of document a file name is: delimited tables are charge files, the rest notes (`*.template.md`: templates). */
 export function documentKindOf(fileName: string, languageId?: string): DocumentKind {
   if (languageId === 'csv' || languageId === 'tsv') return 'charges';
-  return /\.(csv|tsv|tab)$/i.test(fileName) ? 'charges' : 'note';
+  if (/\.(csv|tsv|tab)$/i.test(fileName)) return 'charges';
+  return isTemplateFileName(fileName) ? 'note-template' : 'note';
 }
 
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
   const checker = createChargeChecker(options.codeSet, options.rules ?? ALL_RULES, options.settings ?? {});
   return {
     validate(text, kind, documentKey) {
-      if (kind !== 'charges') return [];
+      if (kind !== 'charges') {
+        // Notes: see notes/checkNote.ts. Line rules about codes and modifiers run on each citation.
+        const templateMode = kind === 'note-template' || options.noteTemplateMode === true;
+        return checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES, settings: options.settings });
+      }
       return checker.check(text, documentKey);
     },
     forget(documentKey) {

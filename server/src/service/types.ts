@@ -41,5 +41,8 @@ export interface PositionedFinding extends Omit<Finding, 'start' | 'end'> {
   range: Range;
 }
 
-/** The kind of document, which decides the rules that run. */
-export type DocumentKind = 'charges' | 'note';
+/**
+ * The kind of document, which decides the rules that run. A `note-template` is a note
+ * whose template blanks (`***`, `{{...}}`) are expected rather than unfilled.
+ */
+export type DocumentKind = 'charges' | 'note' | 'note-template';

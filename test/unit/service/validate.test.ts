@@ -54,8 +54,8 @@ describe('charge-file diagnostics', () => {
     assert.ok(result.some((f) => f.ruleId === 'unknown-code'));
   });
 
-  it('does not check notes as charge files', () => {
-    assert.deepEqual(service.validate('CPT 99999 was planned.', 'note'), []);
+  it('does not check notes as charge files (notes have their own rules: test/unit/notes)', () => {
+    assert.deepEqual(service.validate('CPT 99999 was planned.', 'note').map((f) => f.ruleId), ['unknown-marked-code']);
   });
 
   it('survives binary-looking and empty input', () => {

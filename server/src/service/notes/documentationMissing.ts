@@ -1,0 +1,36 @@
+import type { NoteDocument } from '../documents/note';
+import type { Finding } from '../types';
+import { DocumentationFacts, ElementFacts, promptLabel } from './documentation';
+import { insertPromptFix } from './prompts';
+import type { NoteRule } from './rule';
+
+/** One finding per element on the code's first citation, with a fix inserting a prompt line. */
+export function missingElementFinding(ruleId: string, note: NoteDocument, facts: DocumentationFacts, element: ElementFacts, severity: Finding['severity']): Finding {
+  const { label, id, synonyms, conditional } = element.element;
+  const words = synonyms.length > 0 ? synonyms : [label];
+  const lookedFor = words.slice(0, 4).map((s) => `"${s}"`).join(', ') + (words.length > 4 ? ', ...' : '');
+  const needs = conditional ? 'needs, when it applies' : 'requires';
+  return {
+    ruleId,
+    severity,
+    start: facts.citation.code.start,
+    end: facts.citation.code.end,
+    message: `${facts.code} ${needs}: ${label}. This note does not mention it (looked for ${lookedFor}).`,
+    data: { code: facts.code, element: id, label, conditional, record: facts.record.source },
+    fixes: [insertPromptFix(note, promptLabel(label))],
+  };
+}
+
+/** A documentation element the code's knowledge record requires is not in the note. */
+export const documentationMissing: NoteRule = {
+  id: 'documentation-missing',
+  description: 'The note does not document an element that a cited code requires.',
+  scope: 'note',
+  checkNote(note, context, report) {
+    for (const facts of context.documentation) {
+      for (const element of facts.elements) {
+        if (element.state === 'missing' && !element.element.conditional) report(missingElementFinding(this.id, note, facts, element, 'warning'));
+      }
+    }
+  },
+};
