@@ -27,13 +27,20 @@ describe('hover', () => {
     assert.equal(result.end, 9);
   });
 
-  it('finds the code when written with modifiers; on a modifier it describes the modifier', () => {
-    for (const marked of ['4738|3-22', '4|7383-22-51', 'x,"47383|-22",1']) {
+  it('finds the code when written with modifiers', () => {
+    for (const marked of ['4|7383-22-51', '47383|-22', 'x,"4738|3-22",1']) {
       const result = hover(marked);
       assert.ok(result, marked);
       assert.match(result.contents, /^\*\*47383\*\*/, marked);
     }
-    for (const marked of ['47383-2|2', '47383-22-5|1']) assert.match(hover(marked)?.contents ?? '', /^\*\*Modifier \d\d\*\*/, marked);
+  });
+
+  it('describes an attached modifier when the cursor is on it', () => {
+    for (const marked of ['47383-2|2', '47383-51-2|2']) {
+      const result = hover(marked);
+      assert.ok(result, marked);
+      assert.match(result.contents, /^\*\*Modifier 22\*\*/, marked);
+    }
   });
 
   it('shows the 26 component values when the code carries -26', () => {

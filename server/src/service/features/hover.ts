@@ -27,6 +27,7 @@ import {
   escapeMarkdown,
   hcpcsLines,
   knowledgeLines,
+  markdownLines,
   ncciLines,
   validityLine,
 } from './hoverSections';
@@ -193,5 +194,5 @@ export function describeProcedure(procedure: ProcedureCode, modifiers: readonly 
   }
   const record = codeSet.knowledge(procedure.code);
   if (record) out.push('', ...knowledgeLines(record, codeSet));
-  return out.join('\n');
+  return markdownLines(out);
 }

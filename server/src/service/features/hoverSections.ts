@@ -93,7 +93,7 @@ export function describeModifier(m: ModifierInfo, date: string | undefined): str
     const dates = [m.addDate && `added ${m.addDate}`, m.actionCode && `action ${m.actionCode} (${HCPCS_ACTION_MEANING[m.actionCode] ?? 'unknown'})`, m.terminationDate && `**terminated: last valid day ${m.terminationDate}**`].filter(Boolean);
     out.push('', `_HCPCS Level II modifier${dates.length ? `: ${dates.join(' · ')}` : ''}._`);
   }
-  return out.join('\n');
+  return markdownLines(out);
 }
 
 export function describeDiagnosis(d: DiagnosisCode, codeSet: CodeSet): string {
@@ -102,7 +102,7 @@ export function describeDiagnosis(d: DiagnosisCode, codeSet: CodeSet): string {
   if (d.shortDescription !== d.longDescription) out.push(`Short description: ${escapeMarkdown(d.shortDescription)}`);
   const release = codeSet.version().icd10;
   if (release) out.push('', `_${release}_`);
-  return out.join('\n');
+  return markdownLines(out);
 }
 
 export function describePlaceOfService(p: PlaceOfService): string {
@@ -111,4 +111,19 @@ export function describePlaceOfService(p: PlaceOfService): string {
     '',
     p.facility ? 'Facility setting: the fee schedule\'s facility RVUs apply.' : 'Non-facility setting: the fee schedule\'s non-facility RVUs apply.',
   ].join('\n');
+}
+
+/**
+ * Joins hover lines into Markdown that keeps them apart: consecutive text lines get a
+ * hard line break (two trailing spaces), where a plain newline would run them together
+ * into one paragraph. Blank lines and list items are already separate.
+ */
+export function markdownLines(lines: readonly string[]): string {
+  return lines
+    .map((line, i) => {
+      const next = lines[i + 1];
+      const joinsNext = line !== '' && next !== undefined && next !== '' && !next.startsWith('- ') && !line.startsWith('- ');
+      return joinsNext ? `${line}  ` : line;
+    })
+    .join('\n');
 }
