@@ -62,18 +62,25 @@ suite('charges.csv in VS Code', () => {
     await poll('the extension to activate', () => (extension.isActive ? true : undefined));
   });
 
-  test('code-shape error on the 4-digit code 4738 (line 5), with the exact cell range', async () => {
-    const expected = cellRange(document, 4, '4738');
+  /** The 0-based line of the first line containing `needle` (the example's layout may change). */
+  const lineOf = (needle: string): number => {
+    for (let i = 0; i < document.lineCount; i++) if (document.lineAt(i).text.includes(needle)) return i;
+    throw new Error(`no line contains ${needle}`);
+  };
+
+  test('code-shape error on the 4-digit code 4738, with the exact cell range', async () => {
+    const line = lineOf(',4738,');
+    const expected = cellRange(document, line, '4738');
     assert.deepEqual([expected.start.character, expected.end.character], [27, 31]);
     const diagnostic = await poll('the code-shape diagnostic', () =>
-      vscode.languages.getDiagnostics(document.uri).find((d) => diagnosticCode(d) === 'code-shape' && d.range.start.line === 4),
+      vscode.languages.getDiagnostics(document.uri).find((d) => diagnosticCode(d) === 'code-shape' && d.range.start.line === line),
     );
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.ok(diagnostic.range.isEqual(expected), `range ${JSON.stringify(diagnostic.range)} is the cell 4738`);
   });
 
-  test('unknown-code error on 99999 (line 7)', async () => {
-    const expected = cellRange(document, 6, '99999');
+  test('unknown-code error on 99999', async () => {
+    const expected = cellRange(document, lineOf(',99999,'), '99999');
     const diagnostic = await poll('the unknown-code diagnostic', () =>
       vscode.languages.getDiagnostics(document.uri).find((d) => diagnosticCode(d) === 'unknown-code'),
     );
@@ -82,7 +89,7 @@ suite('charges.csv in VS Code', () => {
   });
 
   test('hover on 47383 shows the descriptor and the assistant-at-surgery indicator', async () => {
-    const cell = cellRange(document, 1, '47383');
+    const cell = cellRange(document, lineOf('CLM1001,PT-0001,2025-10-14,47383,'), '47383');
     const hover = await hoverAt(document, cell.start.translate(0, 2), '**47383**');
     const text = hoverText(hover);
     assert.ok(text.startsWith('**47383** Perq abltj lvr cryoablation'), text.slice(0, 80));
@@ -90,14 +97,11 @@ suite('charges.csv in VS Code', () => {
     assert.ok(hover.range?.isEqual(cell), 'the hover covers the code');
   });
 
-  test('hover on 71045 in 71045-26 shows its -26 values; on the 26, the modifier', async () => {
-    const cell = cellRange(document, 8, '71045-26');
-    const hover = await hoverAt(document, cell.start.translate(0, 2), '**71045**');
-    const text = hoverText(hover);
-    assert.ok(text.startsWith('**71045** '), text.slice(0, 80));
-    assert.ok(text.includes('**RVUs with -26:**'), text);
-    assert.ok(hover.range?.isEqual(new vscode.Range(cell.start, cell.start.translate(0, 5))), 'the hover covers 71045');
-    const onModifier = await hoverAt(document, cell.end.translate(0, -1), '**Modifier 26**');
-    assert.ok(onModifier.range?.isEqual(new vscode.Range(cell.end.translate(0, -2), cell.end)), 'the hover covers 26');
+  test('hover on the 26 of 76940 (modifiers column) describes the modifier for the date of service', async () => {
+    const line = lineOf('CLM1001,PT-0001,2025-10-14,76940,26,');
+    const cell = new vscode.Range(line, 33, line, 35);
+    assert.equal(document.getText(cell), '26');
+    const hover = await hoverAt(document, cell.start.translate(0, 1), '**Modifier 26**');
+    assert.ok(hoverText(hover).includes('Professional component'), hoverText(hover));
   });
 });
