@@ -125,6 +125,12 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     assert.deepEqual(caps?.executeCommandProvider?.commands, ['cptLens.server.search', 'cptLens.server.dataSources', 'cptLens.server.importNcci']);
   });
 
+  it('reports the first load of the code set as work-done progress', async function () {
+    await fullItems();
+    const titles = progress.map((p) => (p as { value: { kind: string; title?: string } }).value).filter((v) => v.kind === 'begin').map((v) => v.title);
+    assert.ok(titles.includes('CPT Lens: loading the code set'), JSON.stringify(titles));
+  });
+
   it('pulls diagnostics; an unchanged document answers "unchanged"; settings are pulled for the URI', async function () {
     const report = await diagnostics();
     assert.equal(report.kind, 'full');

@@ -67,6 +67,7 @@ export function registerCommands(state: ServerState): void {
 
   connection.onExecuteCommand((params, token, reporter) =>
     state.runSafeAsync(`command ${params.command}`, null, async (): Promise<unknown> => {
+      await state.loaded();
       const arg = (params.arguments?.[0] ?? {}) as Record<string, unknown>;
       switch (params.command) {
         case 'cptLens.server.search': {

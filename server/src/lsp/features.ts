@@ -63,7 +63,7 @@ export function registerFeatures(state: ServerState): void {
   );
 
   connection.onCompletionResolve((item) =>
-    runSafe('completion resolve', item, () => {
+    runSafe('completion resolve', item, (): CompletionItem => {
       const data = state.data();
       if (!data || !item.data) return item;
       // The resolve is per item and document-free: any service over the same code set will do.

@@ -59,6 +59,8 @@ export interface ServerState {
   runSafe: <T>(what: string, fallback: T, work: () => T) => T;
   runSafeAsync: <T>(what: string, fallback: T, work: () => Promise<T>) => Promise<T>;
   client: () => ClientCapabilities;
+  /** Resolves once the code set has loaded (or failed to). */
+  loaded: () => Promise<void>;
   initOptions: () => InitOptions;
 }
 
@@ -106,6 +108,7 @@ export function startServer(version: string, connection: Connection = createConn
   }
 
   async function contextOf(uri: string): Promise<DocumentContext | undefined> {
+    await loaded;
     const document = documents.get(uri);
     if (!document || !data) return undefined;
     const s = (await settings.get(uri)).settings;
@@ -177,23 +180,29 @@ export function startServer(version: string, connection: Connection = createConn
     runSafe,
     runSafeAsync,
     client: () => clientCapabilities,
+    loaded: () => loaded,
     initOptions: () => initOptions,
   };
 
-  connection.onInitialize((params, _token, workDone): InitializeResult => {
-    clientCapabilities = params.capabilities;
-    initOptions = (params.initializationOptions ?? {}) as InitOptions;
-    pullDiagnostics = clientCapabilities.textDocument?.diagnostic !== undefined;
-    workDone.begin('CPT Lens: loading code set', undefined, undefined, false);
+  /** Resolves once the code set is loaded (or failed to load); handlers wait for it. */
+  let markLoaded: () => void = () => undefined;
+  const loaded = new Promise<void>((resolve) => (markLoaded = resolve));
+
+  function load(): void {
     try {
       data = loadData(initOptions, connection, version);
     } catch (error) {
       const message = error instanceof DataLoadError ? error.message : `loading data failed: ${(error as Error).stack}`;
       connection.console.error(message);
       void connection.window.showErrorMessage(`CPT Lens: ${message}`);
-    } finally {
-      workDone.done();
     }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    clientCapabilities = params.capabilities;
+    initOptions = (params.initializationOptions ?? {}) as InitOptions;
+    pullDiagnostics = clientCapabilities.textDocument?.diagnostic !== undefined;
+    // The code set loads after `initialized`, under a work-done progress the client shows.
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -213,6 +222,19 @@ export function startServer(version: string, connection: Connection = createConn
     if (clientCapabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cptLens' });
     }
+    void (async () => {
+      if (clientCapabilities.window?.workDoneProgress) {
+        const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+        progress?.begin('CPT Lens: loading the code set', undefined, 'fee schedule, HCPCS, modifiers, knowledge records', false);
+        // Let the begin notification leave before the synchronous load.
+        await new Promise((resolve) => setImmediate(resolve));
+        load();
+        progress?.done();
+      } else {
+        load();
+      }
+      markLoaded();
+    })();
   });
 
   connection.onDidChangeConfiguration(() => {

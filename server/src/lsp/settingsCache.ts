@@ -9,7 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
+import { COLUMN_ROLES } from '../service/documents/columns';
 import { CptLensSettings, effectiveSettings, parseProjectFile } from '../service/editorSettings';
+import { ALL_RULES } from '../service/rules';
+import { settingsProblems } from '../service/settings';
 
 export const PROJECT_FILE = '.cptlens.json';
 
@@ -86,6 +89,18 @@ export class SettingsCache {
       return { settings: user, projectFile, projectProblem: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
     }
     const parsed = parseProjectFile(text);
-    return { settings: effectiveSettings(user, parsed.settings), projectFile, projectProblem: parsed.problem };
+    const problems = parsed.problem ? [parsed.problem] : settingsProblems(parsed.settings ?? {}, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
+    if (problems.length > 0) this.report(projectFile, problems);
+    return { settings: effectiveSettings(user, parsed.settings), projectFile, projectProblem: problems.join('; ') || undefined };
+  }
+
+  /** Says once per file and text of problem what is wrong with a project file (path and problem only). */
+  private readonly reported = new Set<string>();
+  private report(file: string, problems: string[]): void {
+    const key = `${file}\u0000${problems.join('\u0000')}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.connection.console.warn(`${file}: ${problems.join('; ')}`);
+    void this.connection.window.showWarningMessage(`CPT Lens: ${PROJECT_FILE} has problems (${problems.join('; ')}); the rest of it applies.`);
   }
 }

@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { effectiveSettings, parseProjectFile } from '../../../server/src/service/editorSettings';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -83,5 +84,25 @@ describe('settings schema (meta)', () => {
     const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.sort();
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(restricted, ['cptLens.cptDescriptorFile', 'cptLens.dataFolder', 'cptLens.knowledgeFolders']);
+  });
+});
+
+describe('effective settings', () => {
+  it('.cptlens.json wins over the user per key; rule severities merge per rule', () => {
+    const user = { rules: { 'modifier-order': 'off', 'unknown-code': 'off' }, inlayHints: { enabled: false } } as const;
+    const project = parseProjectFile('{ "rules": { "unknown-code": "warning" }, "modifierOrder": ["payment"], "files": ["ignored"] }');
+    assert.equal(project.problem, undefined);
+    const merged = effectiveSettings({ ...user, rules: { ...user.rules } }, project.settings);
+    assert.deepEqual(merged.rules, { 'modifier-order': 'off', 'unknown-code': 'warning' });
+    assert.deepEqual(merged.modifierOrder, ['payment']);
+    assert.deepEqual(merged.inlayHints, { enabled: false }, 'editor-only settings stay the user\'s');
+    assert.equal((merged as Record<string, unknown>).files, undefined, 'a project file cannot name data or files');
+  });
+
+  it('drops severities that are not one of the five, and says why a project file is unreadable', () => {
+    const merged = effectiveSettings({}, { rules: { 'unknown-code': 'bogus' as never, 'units': 'hint' } });
+    assert.deepEqual(merged.rules, { units: 'hint' });
+    assert.match(parseProjectFile('{ nope').problem ?? '', /not valid JSON/);
+    assert.match(parseProjectFile('[1]').problem ?? '', /JSON object/);
   });
 });
