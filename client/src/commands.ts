@@ -11,6 +11,9 @@ import { DataStatus, fetchDataSources } from './status';
 
 type ClientRef = () => LanguageClient | undefined;
 
+/** The codes the Search codes quick pick shows now, in order ([] when closed); tests read it through the exports. */
+export let shownSearchCodes: string[] = [];
+
 function running(client: ClientRef): LanguageClient {
   const c = client();
   if (!c?.isRunning()) throw new Error('the CPT Lens server is not running (try "CPT Lens: Restart server")');
@@ -36,6 +39,7 @@ async function searchCodes(client: ClientRef, initial?: string): Promise<string 
       if (mine !== asked) return;
       // The server ranked them; keep its order (VS Code would re-sort by its own match score).
       pick.items = hits.map((h) => ({ label: h.code, description: h.description, code: h.code, alwaysShow: true }));
+      shownSearchCodes = hits.map((h) => h.code);
     } finally {
       if (mine === asked) pick.busy = false;
     }
@@ -54,6 +58,7 @@ async function searchCodes(client: ClientRef, initial?: string): Promise<string 
     await update(initial);
   }
   const code = await chosen;
+  shownSearchCodes = [];
   pick.dispose();
   const editor = vscode.window.activeTextEditor;
   if (code && editor) await editor.edit((edit) => edit.replace(editor.selection, code));

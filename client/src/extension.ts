@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
+import { registerCommands, shownSearchCodes } from './commands';
 import { DataStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -74,7 +74,16 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
 
 const DATA_SETTINGS = ['cptLens.files', 'cptLens.dataFolder', 'cptLens.knowledgeFolders', 'cptLens.cptDescriptorFile'];
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+/** What the extension exports: for tests and for other extensions that want the running client. */
+export interface CptLensApi {
+  client: () => LanguageClient | undefined;
+  /** The status bar text. */
+  statusText: () => string;
+  /** The codes the Search codes quick pick shows now. */
+  searchCodesShown: () => string[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CptLensApi> {
   status = new DataStatus(() => client);
   context.subscriptions.push(
     status,
@@ -91,7 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   await startClient(context);
   // Tests reach the running client through the extension's exports.
-  return { client: () => client };
+  return { client: () => client, statusText: () => status?.text ?? '', searchCodesShown: () => shownSearchCodes };
 }
 
 export async function deactivate(): Promise<void> {

@@ -139,6 +139,29 @@ suite('editor features in VS Code', () => {
     assert.match(lenses[0].command?.title ?? '', /^2 lines · \d+\.\d\d RVUs · \$[\d,]+\.\d\d national est\. · \d+ findings?$/);
   });
 
+  test('Search codes: the quick pick ranks 47383 first or second for "cryo liver" and inserts the chosen code', async () => {
+    const api = vscode.extensions.getExtension<{ searchCodesShown: () => string[] }>('cpt-lens.cpt-lens')?.exports;
+    assert.ok(api);
+    const scratch = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+    await vscode.window.showTextDocument(scratch);
+    const chosen = vscode.commands.executeCommand<string | undefined>('cptLens.searchCodes', 'cryo liver');
+    const shown = await poll('the quick pick items', () => (api.searchCodesShown().length > 0 ? api.searchCodesShown() : undefined));
+    assert.ok(shown.slice(0, 2).includes('47383'), shown.slice(0, 5).join(' '));
+    // Move to 47383 and accept it, as a coder would with the arrow keys and Enter.
+    for (let i = 0; i < shown.indexOf('47383'); i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await chosen, '47383');
+    assert.equal(scratch.getText(), '47383');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    editor = await vscode.window.showTextDocument(document);
+  });
+
+  test('the status bar shows the data release and the NCCI status', async () => {
+    const api = vscode.extensions.getExtension<{ statusText: () => string }>('cpt-lens.cpt-lens')?.exports;
+    const text = await poll('the status bar text', () => (api?.statusText().includes('RVU25D') ? api.statusText() : undefined));
+    assert.match(text, /RVU25D · NCCI not imported/);
+  });
+
   test('commands: Show data sources answers with the loaded release, Search codes runs on the server', async () => {
     const sources = await vscode.commands.executeCommand<{ feeSchedule: string; trusted: boolean; ncci?: string }>('cptLens.showDataSources', { open: false });
     assert.match(sources.feeSchedule, /^RVU25D/);
