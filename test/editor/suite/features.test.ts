@@ -6,6 +6,9 @@
  * palette commands.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const DEADLINE_MS = 20000;
@@ -170,5 +173,35 @@ suite('editor features in VS Code', () => {
     assert.ok(hits.slice(0, 2).some((h) => h.code === '47383'), JSON.stringify(hits.slice(0, 3)));
     const commands = await vscode.commands.getCommands(true);
     for (const c of ['cptLens.searchCodes', 'cptLens.importNcci', 'cptLens.showDataSources', 'cptLens.restartServer']) assert.ok(commands.includes(c), c);
+  });
+
+  test('Import NCCI tables… imports into the configured data folder, reloads, and the status bar shows NCCI', async () => {
+    const extension = vscode.extensions.getExtension<{ statusText: () => string }>('cpt-lens.cpt-lens');
+    assert.ok(extension);
+    const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-editor-data-'));
+    const config = vscode.workspace.getConfiguration('cptLens');
+    try {
+      // A data setting restarts the server with it (the user's ~/.cptlens is never touched).
+      await config.update('dataFolder', dataFolder, vscode.ConfigurationTarget.Global);
+      await poll('the server to restart with the data folder', async () => {
+        const sources = await vscode.commands.executeCommand<{ dataFolder: string } | undefined>('cptLens.showDataSources', { open: false }).then(
+          (s) => s,
+          () => undefined,
+        );
+        return sources?.dataFolder === dataFolder ? true : undefined;
+      });
+      const summary = await vscode.commands.executeCommand<{ ok: boolean; ncci?: string; files: { table?: string; rows: number }[] }>(
+        'cptLens.importNcci',
+        [path.join(extension.extensionPath, 'test', 'fixtures', 'ncci')],
+      );
+      assert.equal(summary?.ok, true, JSON.stringify(summary));
+      assert.ok(summary.ncci, 'an NCCI release is loaded');
+      assert.ok(summary.files.some((f) => f.table === 'ptp' && f.rows > 0));
+      assert.ok(fs.existsSync(path.join(dataFolder, 'manifest.json')) || fs.readdirSync(dataFolder).length > 0, 'written to the data folder');
+      assert.match(extension.exports.statusText(), /NCCI loaded/);
+    } finally {
+      await config.update('dataFolder', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dataFolder, { recursive: true, force: true });
+    }
   });
 });
