@@ -21,4 +21,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['scripts/build-data.ts'], outfile: 'dist/build-data.js' }),
   build({ ...common, entryPoints: ['scripts/generate-ncci.ts'], outfile: 'dist/generate-ncci.js' }),
   build({ ...common, entryPoints: ['scripts/bench-data.ts'], outfile: 'dist/bench-data.js' }),
+  build({ ...common, entryPoints: ['scripts/bench-charges.ts'], outfile: 'dist/bench-charges.js' }),
 ]);

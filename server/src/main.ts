@@ -14,8 +14,10 @@ import { startServer } from './lsp/server';
 const USAGE = `cpt-lens ${version}: CPT/HCPCS coding checks for charge files and notes
 
 Usage:
-  cpt-lens check FILE|DIR...        check files (directories: *.csv *.tsv *.txt *.md), print
-                                    "path:line:col severity rule-id message";
+  cpt-lens check [--format text|json|sarif] [--config FILE] FILE|DIR...
+                                    check files (directories: *.csv *.tsv *.tab *.txt *.md);
+                                    text prints "path:line:col severity rule-id message";
+                                    settings from --config or the nearest .cptlens.json;
                                     exit 1 when errors were found, 0 when clean, 2 on usage/I/O errors
   cpt-lens import ncci PATH...      import NCCI PTP/MUE/add-on tables (files, folders, CMS zip)
   cpt-lens import hcpcs|rvu|icd10 FILE
