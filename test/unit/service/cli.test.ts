@@ -63,7 +63,7 @@ describe('cpt-lens CLI', () => {
     assert.equal(run('--version').stdout.trim(), version);
     const help = run('--help');
     assert.equal(help.status, 0);
-    assert.match(help.stdout, /cpt-lens check FILE\|DIR/);
+    assert.match(help.stdout, /cpt-lens check .*FILE\|DIR/);
     assert.match(help.stdout, /serve --stdio/);
   });
 });
