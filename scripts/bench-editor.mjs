@@ -53,7 +53,17 @@ try {
     const list = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: mid, character: start + 8 } });
     return `${list.items.length} items, first ${list.items[0]?.label}`;
   });
-  await time('pull after that edit (one claim re-checked)', async () => `${(await pull()).items.length} findings`);
+  await time('one more keystroke + completion ("cryo live")', async () => {
+    const line = rows[mid];
+    const start = line.indexOf(',', line.indexOf(',', line.indexOf(',') + 1) + 1) + 1;
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: mid, character: start + 8 }, end: { line: mid, character: start + 8 } }, text: 'e' }],
+    });
+    const list = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: mid, character: start + 9 } });
+    return `${list.items.length} items, first ${list.items[0]?.label}`;
+  });
+  await time('pull after those edits (one claim re-checked)', async () => `${(await pull()).items.length} findings`);
   await time('inlay hints, one screen (60 lines)', async () => {
     const hints = await server.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: mid, character: 0 }, end: { line: mid + 60, character: 0 } } });
     return `${hints.length} hints`;

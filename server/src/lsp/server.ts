@@ -234,6 +234,8 @@ export function startServer(version: string, connection: Connection = createConn
         load();
       }
       markLoaded();
+      // Build the procedure search index while the coder reads, not on the first keystroke.
+      setImmediate(() => runSafe('warm-up', undefined, () => void data?.codeSet.search('warm', 'procedure', 1)));
     })();
   });
 

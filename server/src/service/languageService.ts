@@ -64,6 +64,30 @@ export function documentKindOf(fileName: string, languageId?: string): DocumentK
   return isTemplateFileName(fileName) ? 'note-template' : 'note';
 }
 
+/**
+ * Completion on a two-line document: the header row of `model` (unchanged when the
+ * current text still starts with it) and the cursor's line; offsets mapped back.
+ * Undefined when the header changed or the line is inside a quoted multi-line cell.
+ */
+function completeOnLine(text: string, offset: number, model: ChargeFile, codeSet: CodeSet, columns: CheckSettings['columns']): CompletionList | undefined {
+  const header = model.table.rows[0];
+  if (!header) return undefined;
+  const headerText = model.text.slice(0, header.end);
+  if (!text.startsWith(headerText) || (text[header.end] !== '\n' && text[header.end] !== '\r')) return undefined;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (lineStart <= header.end) return undefined;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  if (line.includes('"')) return undefined;
+  const mini = `${headerText}\n${line}\n`;
+  const shift = lineStart - (headerText.length + 1);
+  const file = parseChargeFile(mini, { columns });
+  const list = doComplete(mini, offset - shift, 'charges', codeSet, file);
+  for (const item of list.items) item.edit = { ...item.edit, start: item.edit.start + shift, end: item.edit.end + shift };
+  return list;
+}
+
 /** Sorted start offsets of findings, computed once per findings array (lens resolves ask many times). */
 const startsCache = new WeakMap<readonly Finding[], number[]>();
 function startsOf(findings: readonly Finding[]): number[] {
@@ -119,7 +143,15 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       checked.delete(documentKey);
     },
     complete(text, offset, kind, documentKey) {
-      return doComplete(text, offset, kind, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined);
+      if (kind !== 'charges') return doComplete(text, offset, kind, options.codeSet);
+      const cached = documentKey === undefined ? undefined : models.get(documentKey);
+      if (cached && cached.text !== text) {
+        // Typing in a big file: complete against the header and the cursor's line alone
+        // (the claim's other lines do not change what a cell may hold), not a new model.
+        const quick = completeOnLine(text, offset, cached, options.codeSet, options.settings?.columns);
+        if (quick) return quick;
+      }
+      return doComplete(text, offset, kind, options.codeSet, chargeModel(text, documentKey));
     },
     resolveCompletion: (data) => resolveCompletion(data, options.codeSet),
     inlayHints(text, start, end, documentKey, maxLength) {
