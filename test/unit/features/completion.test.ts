@@ -79,4 +79,18 @@ describe('completion', () => {
     const doc = service.resolveCompletion({ kind: 'procedure', code: '47383' });
     assert.match(doc ?? '', /^\*\*47383\*\*/);
   });
+
+  it('after an edit, completes from the header and the edited line alone, with ranges in the new text', () => {
+    const before = `${HEADER}CLM1,PT1,2025-10-14,47383,,1,22,C22.0,1\nCLM2,PT2,2025-10-15,99213,,1,11,E11.9,1\n`;
+    service.validate(before, 'charges', 'edited');
+    const after = before.replace('CLM2,PT2,2025-10-15,99213,', 'CLM2,PT2,2025-10-15,cryo liv,');
+    const offset = after.indexOf('cryo liv') + 'cryo liv'.length;
+    const list = service.complete(after, offset, 'charges', 'edited');
+    const item = list.items.find((i) => i.label === '47383');
+    assert.ok(item && list.items.indexOf(item) <= 1);
+    assert.equal(after.slice(item.edit.start, item.edit.end), 'cryo liv');
+    const modifiers = service.complete(after.replace(',cryo liv,', ',47383-,'), after.indexOf('cryo liv') + 6, 'charges', 'edited');
+    assert.ok(modifiers.items.some((i) => i.label === '51') && !modifiers.items.some((i) => i.label === '50'));
+    service.forget('edited');
+  });
 });
