@@ -35,7 +35,7 @@ export function registerFeatures(state: ServerState): void {
       const context = await state.contextOf(params.textDocument.uri);
       if (!context) return null;
       const { document, service } = context;
-      const result = service.hover(document.getText(), document.offsetAt(params.position));
+      const result = service.hover(document.getText(), document.offsetAt(params.position), document.uri, documentKindOf(document.uri, document.languageId));
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: toRange(document, result.start, result.end) };
     }),

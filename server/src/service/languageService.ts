@@ -36,7 +36,8 @@ export interface LanguageService {
   validate(text: string, kind: DocumentKind, documentKey?: string): Finding[];
   /** Forgets what `validate` kept for a document (call on close). */
   forget(documentKey: string): void;
-  hover(text: string, offset: number): HoverResult | undefined;
+  /** With the document's key and kind, a charge file's hover reuses the kept model instead of parsing. */
+  hover(text: string, offset: number, documentKey?: string, kind?: DocumentKind): HoverResult | undefined;
   /** Codes, modifiers, diagnoses or places of service for the cursor; at most 50, flagged incomplete. */
   complete(text: string, offset: number, kind: DocumentKind, documentKey?: string): CompletionList;
   /** Markdown documentation of a completion item (resolved lazily). */
@@ -165,8 +166,8 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       return claimSummaryAt(chargeModel(text, documentKey), offset, startsOf(findings), options.codeSet);
     },
     chargeModel,
-    hover(text, offset) {
-      return doHover(text, offset, options.codeSet);
+    hover(text, offset, documentKey, kind) {
+      return doHover(text, offset, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined);
     },
   };
 }

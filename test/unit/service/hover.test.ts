@@ -59,4 +59,15 @@ describe('hover', () => {
     assert.equal(hover('word|s'), undefined);
     assert.equal(hover('|'), undefined);
   });
+
+  it('answers the same from the kept model of an open charge file, also after an edit', () => {
+    const { text, offset } = withCursor('claim_id,dos,cpt,units\nC1,2025-10-14,473|83,1\nC1,2025-10-14,76940,1\n');
+    service.validate(text, 'charges', 'file:///kept.csv');
+    assert.equal(service.hover(text, offset, 'file:///kept.csv', 'charges')?.contents, service.hover(text, offset)?.contents);
+    const edited = text.replace('76940', '71045');
+    service.validate(edited, 'charges', 'file:///kept.csv');
+    const at = edited.indexOf('71045') + 2;
+    assert.match(service.hover(edited, at, 'file:///kept.csv', 'charges')?.contents ?? '', /^\*\*71045\*\*/);
+    service.forget('file:///kept.csv');
+  });
 });

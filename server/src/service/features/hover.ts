@@ -17,7 +17,8 @@ import {
   describeIndicator,
 } from '../../codeset/indicators';
 import type { CodeSet, FeeScheduleRow, ProcedureCode } from '../../codeset/types';
-import { parseChargeFile } from '../documents/chargeFile';
+import { ChargeFile, parseChargeFile } from '../documents/chargeFile';
+import { parseServiceDate } from '../documents/dates';
 import type { ColumnRole } from '../documents/columns';
 import { codeTokenAt } from '../documents/codeToken';
 import {
@@ -43,33 +44,31 @@ export interface HoverResult {
 const PAID_STATUSES = new Set(['A', 'R', 'T']);
 const ICD10_SHAPE = /^[A-Z]\d[A-Z0-9](?:\.?[A-Z0-9]{1,4})?$/;
 
-export function doHover(text: string, offset: number, codeSet: CodeSet): HoverResult | undefined {
-  return chargeFileHover(text, offset, codeSet) ?? freeTextHover(text, offset, codeSet);
-}
-
-/** ISO date from `2025-10-14`, `10/14/2025` or `20251014`; undefined otherwise. */
-export function isoDate(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m) return text;
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (m) return `${m[3]}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
-  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+/**
+ * The hover at `offset`. `file` is the document's charge-file model when the caller
+ * holds one (the language service keeps one per open document, so a hover costs no
+ * parse); without it, a text whose first line looks like a header is parsed here.
+ */
+export function doHover(text: string, offset: number, codeSet: CodeSet, file?: ChargeFile): HoverResult | undefined {
+  return chargeFileHover(text, offset, codeSet, file) ?? freeTextHover(text, offset, codeSet);
 }
 
 /** A charge file (a header naming a code column): hover by the cell's column. */
-function chargeFileHover(text: string, offset: number, codeSet: CodeSet): HoverResult | undefined {
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  if (!/[,\t;|]/.test(firstLine)) return undefined;
-  const file = parseChargeFile(text);
+function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?: ChargeFile): HoverResult | undefined {
+  let file = model;
+  if (!file) {
+    const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+    if (!/[,\t;|]/.test(firstLine)) return undefined;
+    file = parseChargeFile(text);
+  }
   if (!file.columns.code) return undefined;
-  const line = file.lines.find((l) => l.row.start <= offset && offset <= l.row.end);
+  const line = lineAt(file, offset);
   if (!line) return undefined;
   const cellIndex = line.row.cells.findIndex((c) => c.start <= offset && offset <= c.end);
   if (cellIndex < 0) return undefined;
   const role = (Object.entries(file.columns) as [ColumnRole, number[]][]).find(([, cols]) => cols.includes(cellIndex))?.[0];
-  const date = isoDate(line.field('date')?.text);
+  const dateText = line.field('date')?.text;
+  const date = dateText ? parseServiceDate(dateText) : undefined;
   const word = wordAt(text, offset, /[A-Za-z0-9.]/);
   if (!word) return undefined;
   const value = word.text.replace(/\.$/, '').toUpperCase();
@@ -89,6 +88,20 @@ function chargeFileHover(text: string, offset: number, codeSet: CodeSet): HoverR
   if (role === 'pos') {
     const p = codeSet.placeOfService(value);
     return at(p && describePlaceOfService(p));
+  }
+  return undefined;
+}
+
+/** The charge line whose row holds `offset`, by binary search (lines are in document order). */
+function lineAt(file: ChargeFile, offset: number): ChargeFile['lines'][number] | undefined {
+  let lo = 0;
+  let hi = file.lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const row = file.lines[mid].row;
+    if (offset < row.start) hi = mid - 1;
+    else if (offset > row.end) lo = mid + 1;
+    else return file.lines[mid];
   }
   return undefined;
 }

@@ -7,9 +7,11 @@ import type { LineRule } from './rule';
 const SEVERITY: Readonly<Record<string, Severity>> = {
   D: 'error', F: 'error', G: 'error', H: 'error', I: 'error',
   B: 'warning', P: 'warning', N: 'warning',
-  // Drugs (E), lab tests and ambulance (X) are paid under other Medicare fee schedules:
-  // a warning on every drug line would be a false alarm.
-  E: 'information', X: 'information', M: 'information', C: 'information', R: 'information',
+  // Drugs (E), lab tests and ambulance (X) are paid under other Medicare fee schedules,
+  // measurement codes (M) carry no charge, and C/R codes are paid case by case: none is
+  // a denial, and a Problems-panel entry on every drug line of an export is noise. Hints
+  // still show in the editor (and the hover explains the status).
+  E: 'hint', X: 'hint', M: 'hint', C: 'hint', R: 'hint',
 };
 
 /** What a coder can do about each status. */
