@@ -5,25 +5,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { check } from './check';
+import { assertGolden, check } from './check';
 import { repoRoot } from './testCodeSet';
 
 const dir = path.join(repoRoot, 'test', 'fixtures', 'charges');
-const update = process.env.UPDATE_GOLDEN === '1';
 
 describe('golden: charge fixtures', () => {
   for (const name of fs.readdirSync(dir).filter((n) => /\.(csv|tsv)$/.test(n)).sort()) {
     it(name, () => {
       const text = fs.readFileSync(path.join(dir, name), 'utf8');
-      const actual = check(text);
-      const expectedFile = path.join(dir, name.replace(/\.(csv|tsv)$/, '.expected.json'));
-      if (update || !fs.existsSync(expectedFile)) {
-        fs.writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
-        if (!update) assert.fail(`${expectedFile} did not exist and was written: review it and run again`);
-        return;
-      }
-      const expected = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as unknown;
-      assert.deepEqual(JSON.parse(JSON.stringify(actual)), expected);
+      assertGolden(path.join(dir, name.replace(/\.(csv|tsv)$/, '.expected.json')), check(text));
     });
   }
 });

@@ -15,20 +15,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applySafeFixes } from '../../server/src/service/fixes';
 import { documentKindOf, getLanguageService } from '../../server/src/service/languageService';
 import { ALL_NOTE_RULES } from '../../server/src/service/notes';
 import { ALL_RULES } from '../../server/src/service/rules';
 import type { Finding } from '../../server/src/service/types';
 import { codeSetWithKnowledge } from '../support/knowledge';
-import type { GoldenResult } from './check';
+import { GoldenResult, assertGolden, assertRuleDoc, renderGolden } from './check';
 import { plainCodeSet, repoRoot } from './testCodeSet';
 
 const dir = path.join(repoRoot, 'test', 'fixtures', 'notes', 'golden');
-const docs = path.join(repoRoot, 'docs', 'rules');
-const update = process.env.UPDATE_GOLDEN === '1';
-const SECTIONS = ['## What triggers it', '## Bad', '## Good', '## Why', '## Fixes', '## Settings'];
 const FIXTURE = /\.(md|txt)$/;
 
 function noteFindings(name: string, text: string): Finding[] {
@@ -37,29 +32,7 @@ function noteFindings(name: string, text: string): Finding[] {
 }
 
 function checkNoteFixture(name: string, text: string): GoldenResult {
-  const doc = TextDocument.create(`file:///${name}`, 'markdown', 0, text);
-  const range = (start: number, end: number): string => {
-    const a = doc.positionAt(start);
-    const b = doc.positionAt(end);
-    return `${a.line + 1}:${a.character + 1}-${b.line + 1}:${b.character + 1}`;
-  };
-  const findings = noteFindings(name, text);
-  const out: GoldenResult = {
-    findings: findings.map((f) => ({
-      rule: f.ruleId,
-      severity: f.severity,
-      range: range(f.start, f.end),
-      text: text.slice(f.start, f.end),
-      message: f.message,
-      ...(f.data ? { data: f.data } : {}),
-      ...(f.fixes && f.fixes.length > 0
-        ? { fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: x.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) })) }
-        : {}),
-    })),
-  };
-  const fixed = applySafeFixes(text, findings);
-  if (fixed !== text) out.fixed = fixed;
-  return out;
+  return renderGolden(text, noteFindings(name, text));
 }
 
 describe('golden: note fixtures', () => {
@@ -67,14 +40,7 @@ describe('golden: note fixtures', () => {
     it(name, () => {
       const text = fs.readFileSync(path.join(dir, name), 'utf8');
       const actual = checkNoteFixture(name, text);
-      const expectedFile = path.join(dir, name.replace(FIXTURE, '.expected.json'));
-      if (update || !fs.existsSync(expectedFile)) {
-        fs.writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
-        if (!update) assert.fail(`${expectedFile} did not exist and was written: review it and run again`);
-        return;
-      }
-      const expected = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as unknown;
-      assert.deepEqual(JSON.parse(JSON.stringify(actual)), expected);
+      assertGolden(path.join(dir, name.replace(FIXTURE, '.expected.json')), actual);
     });
   }
 });
@@ -87,13 +53,7 @@ describe('meta: every note rule is documented and has fixtures', () => {
   });
   for (const rule of ALL_NOTE_RULES) {
     describe(rule.id, () => {
-      it('has a docs page in the template', () => {
-        const file = path.join(docs, `${rule.id}.md`);
-        assert.ok(fs.existsSync(file), `missing ${file}`);
-        const text = fs.readFileSync(file, 'utf8');
-        assert.ok(text.startsWith(`# ${rule.id}`), `${file} must start with "# ${rule.id}"`);
-        for (const section of SECTIONS) assert.ok(text.includes(section), `${file} lacks "${section}"`);
-      });
+      it('has a docs page in the template', () => assertRuleDoc(rule.id));
       for (const kind of ['bad', 'good']) {
         it(`is ${kind === 'bad' ? '' : 'not '}triggered by its .${kind} fixture`, () => {
           const name = fs.readdirSync(dir).find((n) => n.startsWith(`${rule.id}.${kind}.`) && FIXTURE.test(n));
