@@ -8,6 +8,7 @@
  * Built once per kind on first use; a query touches only the matching words.
  */
 import type { SearchHit, SearchKind } from './types';
+import { lowerBound } from './sorted';
 
 /** CMS short-descriptor abbreviations → the word a coder types. */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
@@ -107,13 +108,3 @@ export class SearchIndex {
   }
 }
 
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

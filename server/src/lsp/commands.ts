@@ -5,24 +5,15 @@
  * the client to create) and honours cancellation between steps.
  */
 import { ExecuteCommandParams, LSPErrorCodes, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import type { SearchHit, SearchKind } from '../codeset/types';
+import type { DataRelease, DataVersion, SearchHit, SearchKind } from '../codeset/types';
 import { importNcci } from '../codeset/ncci/importNcci';
 import { loadData } from './data';
 import type { ServerState } from './server';
 
 export const SERVER_COMMANDS = ['cptLens.server.search', 'cptLens.server.dataSources', 'cptLens.server.importNcci'] as const;
 
-/** What "Show data sources" and the status bar show. */
-export interface DataSources {
-  feeSchedule: string;
-  feeScheduleEffective: { from: string; to: string };
-  codeCount: number;
-  hcpcs?: string;
-  icd10?: string;
-  pos?: string;
-  ncci?: string;
-  cptDescriptors?: string;
-  knowledgeRecords: number;
+/** What "Show data sources" and the status bar show: the code set's version and release, and where they came from. */
+export interface DataSources extends DataVersion, Omit<DataRelease, 'feeSchedule'> {
   trusted: boolean;
   dataFolder: string;
   knowledgeFolders: string[];
@@ -52,8 +43,7 @@ export function registerCommands(state: ServerState): void {
     const v = data.codeSet.version();
     const r = data.codeSet.release;
     return {
-      feeSchedule: r.feeSchedule, feeScheduleEffective: r.feeScheduleEffective, codeCount: r.codeCount,
-      hcpcs: v.hcpcs, icd10: v.icd10, pos: v.pos, ncci: v.ncci, cptDescriptors: v.cptDescriptors, knowledgeRecords: v.knowledgeRecords,
+      ...v, feeScheduleEffective: r.feeScheduleEffective, codeCount: r.codeCount,
       trusted: data.trusted, dataFolder: data.dataFolder, knowledgeFolders: data.knowledgeFolders, cptDescriptorFile: data.cptDescriptorFile,
       loadMs: data.loadMs, problems: data.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
     };

@@ -6,6 +6,7 @@
 import type { CodeSet, FeeScheduleRow } from '../../codeset/types';
 import type { ChargeFile, ChargeLine, Claim } from '../documents/chargeFile';
 import { rowIndexAt } from './chargeCell';
+import { lowerBound } from '../../codeset/sorted';
 
 export interface ClaimSummary {
   /** Offset of the claim's first line (where the lens is shown). */
@@ -97,16 +98,6 @@ export function lensTitle(s: ClaimSummary): string {
   return parts.join(' · ');
 }
 
-function lowerBound(sorted: readonly number[], key: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function countWithin(sorted: readonly number[], start: number, end: number): number {
   return lowerBound(sorted, end + 1) - lowerBound(sorted, start);

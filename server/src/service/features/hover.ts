@@ -18,9 +18,8 @@ import {
 } from '../../codeset/indicators';
 import type { CodeSet, FeeScheduleRow, ProcedureCode } from '../../codeset/types';
 import { ChargeFile, parseChargeFile } from '../documents/chargeFile';
-import { parseServiceDate } from '../documents/dates';
-import type { ColumnRole } from '../documents/columns';
 import { codeTokenAt } from '../documents/codeToken';
+import { cellAt } from './chargeCell';
 import {
   describeDiagnosis,
   describeModifier,
@@ -62,13 +61,11 @@ function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?:
     file = parseChargeFile(text);
   }
   if (!file.columns.code) return undefined;
-  const line = lineAt(file, offset);
+  const cell = cellAt(file, offset);
+  const line = cell?.line;
   if (!line) return undefined;
-  const cellIndex = line.row.cells.findIndex((c) => c.start <= offset && offset <= c.end);
-  if (cellIndex < 0) return undefined;
-  const role = (Object.entries(file.columns) as [ColumnRole, number[]][]).find(([, cols]) => cols.includes(cellIndex))?.[0];
-  const dateText = line.field('date')?.text;
-  const date = dateText ? parseServiceDate(dateText) : undefined;
+  const role = cell.role;
+  const date = line.dateValue;
   const word = wordAt(text, offset, /[A-Za-z0-9.]/);
   if (!word) return undefined;
   const value = word.text.replace(/\.$/, '').toUpperCase();
@@ -88,20 +85,6 @@ function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?:
   if (role === 'pos') {
     const p = codeSet.placeOfService(value);
     return at(p && describePlaceOfService(p));
-  }
-  return undefined;
-}
-
-/** The charge line whose row holds `offset`, by binary search (lines are in document order). */
-function lineAt(file: ChargeFile, offset: number): ChargeFile['lines'][number] | undefined {
-  let lo = 0;
-  let hi = file.lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const row = file.lines[mid].row;
-    if (offset < row.start) hi = mid - 1;
-    else if (offset > row.end) lo = mid + 1;
-    else return file.lines[mid];
   }
   return undefined;
 }
