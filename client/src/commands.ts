@@ -13,6 +13,8 @@ type ClientRef = () => LanguageClient | undefined;
 
 /** The codes the Search codes quick pick shows now, in order ([] when closed); tests read it through the exports. */
 export let shownSearchCodes: string[] = [];
+/** The code the Search codes quick pick has active in the workbench (reported back by it), for tests. */
+export let activeSearchCode = '';
 
 function running(client: ClientRef): LanguageClient {
   const c = client();
@@ -45,6 +47,9 @@ async function searchCodes(client: ClientRef, initial?: string): Promise<string 
     }
   };
   pick.onDidChangeValue((value) => void update(value));
+  pick.onDidChangeActive((items) => {
+    activeSearchCode = items[0]?.code ?? '';
+  });
   const chosen = new Promise<string | undefined>((resolve) => {
     pick.onDidAccept(() => {
       resolve(pick.selectedItems[0]?.code);
@@ -59,6 +64,7 @@ async function searchCodes(client: ClientRef, initial?: string): Promise<string 
   }
   const code = await chosen;
   shownSearchCodes = [];
+  activeSearchCode = '';
   pick.dispose();
   const editor = vscode.window.activeTextEditor;
   if (code && editor) await editor.edit((edit) => edit.replace(editor.selection, code));

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { registerCommands, shownSearchCodes } from './commands';
+import { activeSearchCode, registerCommands, shownSearchCodes } from './commands';
 import { DataStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -81,6 +81,8 @@ export interface CptLensApi {
   statusText: () => string;
   /** The codes the Search codes quick pick shows now. */
   searchCodesShown: () => string[];
+  /** The item the Search codes quick pick has active, as the workbench reports it. */
+  searchCodeActive: () => string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CptLensApi> {
@@ -100,7 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptLen
   );
   await startClient(context);
   // Tests reach the running client through the extension's exports.
-  return { client: () => client, statusText: () => status?.text ?? '', searchCodesShown: () => shownSearchCodes };
+  return { client: () => client, statusText: () => status?.text ?? '', searchCodesShown: () => shownSearchCodes, searchCodeActive: () => activeSearchCode };
 }
 
 export async function deactivate(): Promise<void> {

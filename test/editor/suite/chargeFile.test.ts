@@ -5,25 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { diagnosticCode, poll } from './support';
 
 const EXTENSION_ID = 'cpt-lens.cpt-lens';
-/** The language server loads its data on start; everything below polls up to this long. */
-const SERVER_DEADLINE_MS = 20000;
 
-async function poll<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + SERVER_DEADLINE_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${SERVER_DEADLINE_MS} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
-function diagnosticCode(diagnostic: vscode.Diagnostic): string | undefined {
-  const code = diagnostic.code;
-  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
-}
 
 function hoverText(hover: vscode.Hover): string {
   return hover.contents.map((part) => (typeof part === 'string' ? part : part.value)).join('\n');

@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { diagnosticCode, poll } from './support';
 
-const DEADLINE_MS = 20000;
 const CONTENT = [
   'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,npi',
   'CLM1,PT1,2025-10-14,99213,,1,11,C22.0,1234567893',
@@ -21,15 +21,6 @@ const CONTENT = [
   '',
 ].join('\n');
 
-async function poll<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${DEADLINE_MS} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function label(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -40,9 +31,6 @@ function ranked(list: vscode.CompletionList): string[] {
   return [...list.items].sort((a, b) => (a.sortText ?? label(a)).localeCompare(b.sortText ?? label(b))).map(label);
 }
 
-function code(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
 
 suite('editor features in VS Code', () => {
   let document: vscode.TextDocument;
@@ -101,14 +89,14 @@ suite('editor features in VS Code', () => {
     assert.equal(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(document.lineAt(2).text, 'CLM1,PT1,2025-10-14,47383,51,1,11,C22.0,1234567893');
-    await poll('the 5l diagnostic to go', () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.range.start.line === 2 && code(d) === 'modifier-shape') ? undefined : true));
+    await poll('the 5l diagnostic to go', () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.range.start.line === 2 && diagnosticCode(d) === 'modifier-shape') ? undefined : true));
   });
 
   test('fix-all applies safe fixes and leaves clinical-judgment findings untouched', async () => {
     // A fresh safe problem: a lower-case typo on another line.
     assert.ok(await editor.edit((e) => e.insert(endOf(4, '47383,'), 'lt')));
     await poll('the lt diagnostic', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.range.start.line === 4 && document.getText(d.range) === 'lt'));
-    const judgment = await poll('the global-surgery finding', () => vscode.languages.getDiagnostics(document.uri).find((d) => code(d) === 'global-surgery'));
+    const judgment = await poll('the global-surgery finding', () => vscode.languages.getDiagnostics(document.uri).find((d) => diagnosticCode(d) === 'global-surgery'));
     const whole = new vscode.Range(0, 0, document.lineCount, 0);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, 'source.fixAll');
     const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.cptLens');
@@ -118,7 +106,7 @@ suite('editor features in VS Code', () => {
     assert.ok(document.lineAt(4).text.startsWith('CLM3,PT3,2025-10-16,47383,LT,'), document.lineAt(4).text);
     assert.equal(document.lineAt(1).text, 'CLM1,PT1,2025-10-14,99213,,1,11,C22.0,1234567893', 'no 25 added');
     await poll('re-checked diagnostics', () => (vscode.languages.getDiagnostics(document.uri).some((d) => document.getText(d.range) === 'lt') ? undefined : true));
-    assert.ok(vscode.languages.getDiagnostics(document.uri).some((d) => code(d) === 'global-surgery' && d.range.isEqual(judgment.range)), 'the judgment finding stays');
+    assert.ok(vscode.languages.getDiagnostics(document.uri).some((d) => diagnosticCode(d) === 'global-surgery' && d.range.isEqual(judgment.range)), 'the judgment finding stays');
   });
 
   test('inlay hints show the descriptor after each code cell', async () => {
@@ -143,15 +131,21 @@ suite('editor features in VS Code', () => {
   });
 
   test('Search codes: the quick pick ranks 47383 first or second for "cryo liver" and inserts the chosen code', async () => {
-    const api = vscode.extensions.getExtension<{ searchCodesShown: () => string[] }>('cpt-lens.cpt-lens')?.exports;
+    const api = vscode.extensions.getExtension<{ searchCodesShown: () => string[]; searchCodeActive: () => string }>('cpt-lens.cpt-lens')?.exports;
     assert.ok(api);
     const scratch = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
     await vscode.window.showTextDocument(scratch);
     const chosen = vscode.commands.executeCommand<string | undefined>('cptLens.searchCodes', 'cryo liver');
     const shown = await poll('the quick pick items', () => (api.searchCodesShown().length > 0 ? api.searchCodesShown() : undefined));
     assert.ok(shown.slice(0, 2).includes('47383'), shown.slice(0, 5).join(' '));
-    // Move to 47383 and accept it, as a coder would with the arrow keys and Enter.
-    for (let i = 0; i < shown.indexOf('47383'); i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    // Move to 47383 and accept it, as a coder would with the arrow keys and Enter. The
+    // workbench renders the items a moment after the extension sets them (and may reset
+    // the active item then), so step until the workbench itself reports 47383 active.
+    await poll('47383 to be the active item', async () => {
+      if (api.searchCodeActive() === '47383') return true;
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      return undefined;
+    });
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await chosen, '47383');
     assert.equal(scratch.getText(), '47383');

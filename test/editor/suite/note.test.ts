@@ -6,13 +6,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { diagnosticCode, poll } from './support';
 
-const DEADLINE_MS = 20000;
 // test/fixtures/notes/golden/cryo-two-missing.md: no freeze-thaw cycles, no complications.
 const NOTE = [
   '# Operative note: percutaneous cryoablation of liver tumor',
   '',
-  'Procedure code(s): CPT 47383',
+  'Procedure diagnosticCode(s): CPT 47383',
   '',
   '## Procedure in detail',
   'Pre-operative imaging: MRI of 2025-09-30 showed one 2.4 cm lesion in segment VI.',
@@ -25,19 +25,7 @@ const NOTE = [
   '',
 ].join('\n');
 
-async function poll<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${DEADLINE_MS} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
-function code(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
 
 suite('operative notes in VS Code', () => {
   let document: vscode.TextDocument;
@@ -51,7 +39,7 @@ suite('operative notes in VS Code', () => {
     await vscode.window.showTextDocument(document);
   });
 
-  const missing = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(document.uri).filter((d) => code(d) === 'documentation-missing');
+  const missing = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(document.uri).filter((d) => diagnosticCode(d) === 'documentation-missing');
 
   test('two missing elements: one finding each, on the cited code', async () => {
     const found = await poll('two documentation-missing findings', () => (missing().length === 2 ? missing() : undefined));
@@ -86,6 +74,6 @@ suite('operative notes in VS Code', () => {
     const left = await poll('the freeze-thaw finding to go', () => (missing().length === 1 ? missing() : undefined));
     assert.match(left[0].message, /Complications/);
     // The prompt is a blank now: reported as unfilled, since this is a finished note.
-    await poll('the unfilled prompt', () => vscode.languages.getDiagnostics(document.uri).find((d) => code(d) === 'unfilled-blank' && d.range.start.line === 12));
+    await poll('the unfilled prompt', () => vscode.languages.getDiagnostics(document.uri).find((d) => diagnosticCode(d) === 'unfilled-blank' && d.range.start.line === 12));
   });
 });
