@@ -118,6 +118,13 @@ function suite(transport: Transport, full: boolean): void {
       assert.deepEqual(result?.range, { start: { line: at.line, character: 27 }, end: { line: at.line, character: 32 } });
     });
 
+    it('explains a finding in the hover of its range: rule, message and the data it rests on', async function () {
+      const result = await hover(server, chargesUri, positionOf(CHARGES, ',4738,', 2));
+      const text = markdownOf(result);
+      assert.match(text, /^\*\*code-shape\*\* \(error\): "4738" is not/, text);
+      assert.match(text, /_Rests on:_ code 4738/, text);
+    });
+
     it('gives no hover on a cell that is not a code', async function () {
       assert.equal(await hover(server, chargesUri, positionOf(CHARGES, 'PT-0001', 3)), null);
       assert.equal(await hover(server, chargesUri, positionOf(CHARGES, 'claim_id', 1)), null);

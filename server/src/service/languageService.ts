@@ -9,6 +9,7 @@ import { ChargeFile, parseChargeFile } from './documents/chargeFile';
 import { ClaimSummary, claimOffsets, claimSummaryAt, doCodeLens } from './features/codeLens';
 import { CompletionList, doComplete, resolveCompletion } from './features/completion';
 import { HoverResult, doHover } from './features/hover';
+import { describeFindings, findingsAt } from './features/hoverFindings';
 import { InlayHintEntry, doInlayHints } from './features/inlayHints';
 import { checkNote, isTemplateFileName } from './notes/checkNote';
 import { ALL_RULES } from './rules';
@@ -134,7 +135,10 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       if (kind !== 'charges') {
         // Notes: see notes/checkNote.ts. Line rules about codes and modifiers run on each citation.
         const templateMode = kind === 'note-template' || options.noteTemplateMode === true;
-        return checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES, settings: options.settings });
+        const findings = checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES, settings: options.settings });
+        // Kept so a hover on a finding can explain it without checking again.
+        if (documentKey !== undefined) checked.set(documentKey, { text, findings });
+        return findings;
       }
       return documentKey === undefined ? checker.check(text) : check(text, documentKey);
     },
@@ -167,7 +171,16 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     },
     chargeModel,
     hover(text, offset, documentKey, kind) {
-      return doHover(text, offset, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined);
+      const result = doHover(text, offset, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined);
+      // The findings of the last check of this very text, when the document has been checked.
+      const last = documentKey === undefined ? undefined : checked.get(documentKey);
+      const here = last && last.text === text ? findingsAt(last.findings, offset) : [];
+      if (here.length === 0) return result;
+      const why = describeFindings(here);
+      // The code's facts stay first (editors show the diagnostic's own message on top of
+      // a hover already); what a finding rests on follows them.
+      if (result) return { ...result, contents: `${result.contents}\n\n---\n\n${why}` };
+      return { contents: why, start: here[0].start, end: here[0].end };
     },
   };
 }

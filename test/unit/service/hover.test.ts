@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { getLanguageService } from '../../../server/src/service/languageService';
+import { syntheticNcciCodeSet } from '../../golden/testCodeSet';
 import { bundledCodeSet, withCursor } from '../../support/codeSet';
 
 describe('hover', () => {
@@ -69,5 +70,31 @@ describe('hover', () => {
     const at = edited.indexOf('71045') + 2;
     assert.match(service.hover(edited, at, 'file:///kept.csv', 'charges')?.contents ?? '', /^\*\*71045\*\*/);
     service.forget('file:///kept.csv');
+  });
+
+  it('on a finding, explains it with the data row it rests on, after the code facts', () => {
+    const ncci = getLanguageService({ codeSet: syntheticNcciCodeSet() });
+    const text = 'claim_id,patient_id,dos,cpt,modifiers,units\nC1,P1,2025-10-14,47383,,1\nC1,P1,2025-10-14,76940,,1\n';
+    ncci.validate(text, 'charges', 'file:///ptp.csv');
+    const result = ncci.hover(text, text.indexOf('76940') + 2, 'file:///ptp.csv', 'charges');
+    assert.ok(result);
+    assert.match(result.contents, /^\*\*76940\*\* /);
+    assert.match(result.contents, /\n---\n\n\*\*ncci-ptp\*\* \(error\): NCCI PTP edit: 76940 \(column 2\)/);
+    assert.match(result.contents, /_Rests on:_ column 1 47383 · column 2 76940 · effective 2020-01-01 · deleted — · modifier indicator 1/);
+    // Notes and hints are not repeated in the hover.
+    assert.doesNotMatch(result.contents, /status-not-payable/);
+    // A document that was never checked under a key: only the code facts.
+    assert.match(ncci.hover(text, text.indexOf('76940') + 2)?.contents ?? '', /^\*\*76940\*\*/);
+    ncci.forget('file:///ptp.csv');
+  });
+
+  it('on a finding away from any code (units), the hover is the finding alone', () => {
+    const text = 'claim_id,dos,cpt,units\nC1,2025-10-14,47383,0\n';
+    service.validate(text, 'charges', 'file:///units.csv');
+    const result = service.hover(text, text.lastIndexOf('0'), 'file:///units.csv', 'charges');
+    assert.ok(result);
+    assert.match(result.contents, /^\*\*units\*\* \(error\)/);
+    assert.equal(text.slice(result.start, result.end), '0');
+    service.forget('file:///units.csv');
   });
 });
