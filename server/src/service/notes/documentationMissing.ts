@@ -1,5 +1,5 @@
 import type { NoteDocument } from '../documents/note';
-import type { Finding } from '../types';
+import type { Finding, Severity } from '../types';
 import { DocumentationFacts, ElementFacts, promptLabel } from './documentation';
 import { insertPromptFix } from './prompts';
 import type { NoteRule } from './rule';
@@ -21,16 +21,24 @@ export function missingElementFinding(ruleId: string, note: NoteDocument, facts:
   };
 }
 
-/** A documentation element the code's knowledge record requires is not in the note. */
-export const documentationMissing: NoteRule = {
-  id: 'documentation-missing',
-  description: 'The note does not document an element that a cited code requires.',
-  scope: 'note',
-  checkNote(note, context, report) {
-    for (const facts of context.documentation) {
-      for (const element of facts.elements) {
-        if (element.state === 'missing' && !element.element.conditional) report(missingElementFinding(this.id, note, facts, element, 'warning'));
+/**
+ * A note rule reporting the missing documentation elements of the cited codes' records:
+ * the required ones (`conditional` false) or the "if applicable" ones (true).
+ */
+export function missingElementsRule(id: string, description: string, conditional: boolean, severity: Severity): NoteRule {
+  return {
+    id,
+    description,
+    scope: 'note',
+    checkNote(note, context, report) {
+      for (const facts of context.documentation) {
+        for (const element of facts.elements) {
+          if (element.state === 'missing' && element.element.conditional === conditional) report(missingElementFinding(id, note, facts, element, severity));
+        }
       }
-    }
-  },
-};
+    },
+  };
+}
+
+/** A documentation element the code's knowledge record requires is not in the note. */
+export const documentationMissing = missingElementsRule('documentation-missing', 'The note does not document an element that a cited code requires.', false, 'warning');
