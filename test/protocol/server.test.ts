@@ -130,6 +130,12 @@ function suite(transport: Transport, full: boolean): void {
       assert.equal(await hover(server, chargesUri, positionOf(CHARGES, 'claim_id', 1)), null);
     });
 
+    it('logs no document text: no patient, claim or provider id reaches the log', async function () {
+      const output = server.allOutput();
+      assert.ok(server.logs.some((line) => /loaded in \d+ ms/.test(line)), output);
+      for (const id of ['PT-0001', 'CLM1001', '1234567893']) assert.ok(!output.includes(id), `the log mentions ${id}`);
+    });
+
     if (!full) {
       it('shuts down and exits with code 0', async function () {
         assert.equal(await server.shutdown(), 0);

@@ -61,6 +61,8 @@ export class ServerProcess {
   /** Set once the process has exited. */
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private stderr = '';
+  /** Everything the server logged through window/logMessage, in order. */
+  readonly logs: string[] = [];
   private readonly waiters = new Set<DiagnosticsWaiter>();
   private readonly exited: Promise<void>;
   private readonly spawnedAt = Date.now();
@@ -90,8 +92,11 @@ export class ServerProcess {
         waiter.resolve(params);
       }
     });
-    // The server logs its data-load summary through window/logMessage; nothing to answer.
-    connection.onNotification('window/logMessage', () => undefined);
+    // The server logs its data-load summary through window/logMessage: kept, so tests
+    // can check that no document text (patient data) is ever logged.
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
     connection.listen();
   }
 
@@ -166,6 +171,11 @@ export class ServerProcess {
   }
 
   /** Last resort for `after` hooks: kills the process if a test left it running. */
+  /** What the server wrote to its log and to stderr so far. */
+  allOutput(): string {
+    return [...this.logs, this.stderr].join('\n');
+  }
+
   kill(): void {
     this.connection.dispose();
     if (!this.exit && this.child.pid !== undefined) this.child.kill('SIGKILL');
