@@ -18,7 +18,7 @@ import type { CodeSet } from '../codeset/types';
 import { COLUMN_ROLES } from '../service/documents/columns';
 import { LanguageService, documentKindOf, getLanguageService } from '../service/languageService';
 import { ALL_RULES } from '../service/rules';
-import { CheckSettings, settingsProblems } from '../service/settings';
+import { CheckSettings, validateSettings } from '../service/settings';
 import type { Finding } from '../service/types';
 
 /** Files a directory argument expands to. */
@@ -128,9 +128,9 @@ function readSettings(file: string, io: CheckIo): { settings: CheckSettings; ok:
     io.err(`${file}: settings must be a JSON object`);
     return { settings: {}, ok: false };
   }
-  const problems = settingsProblems(settings, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
-  for (const p of problems) io.err(`${file}: ${p}`);
-  return { settings, ok: problems.length === 0 };
+  const checked = validateSettings(settings, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
+  for (const p of checked.problems) io.err(`${file}: ${p}`);
+  return { settings: checked.settings, ok: checked.problems.length === 0 };
 }
 
 interface FileResult {

@@ -12,7 +12,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { COLUMN_ROLES } from '../service/documents/columns';
 import { CptLensSettings, effectiveSettings, parseProjectFile } from '../service/editorSettings';
 import { ALL_RULES } from '../service/rules';
-import { settingsProblems } from '../service/settings';
+import { validateSettings } from '../service/settings';
 
 export const PROJECT_FILE = '.cptlens.json';
 
@@ -75,7 +75,10 @@ export class SettingsCache {
     let user: CptLensSettings = {};
     if (this.pull()) {
       try {
-        user = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cptLens' })) as CptLensSettings | null) ?? {};
+        const configured = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cptLens' })) as CptLensSettings | null) ?? {};
+        // The editor validates against the schema, but a hand-edited settings.json can
+        // still hold anything: invalid entries are dropped, never used.
+        user = validateSettings(configured, ALL_RULES.map((r) => r.id), COLUMN_ROLES).settings;
       } catch {
         user = {};
       }
@@ -89,9 +92,10 @@ export class SettingsCache {
       return { settings: user, projectFile, projectProblem: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
     }
     const parsed = parseProjectFile(text);
-    const problems = parsed.problem ? [parsed.problem] : settingsProblems(parsed.settings ?? {}, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
+    const project = parsed.settings && validateSettings(parsed.settings, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
+    const problems = parsed.problem ? [parsed.problem] : project?.problems ?? [];
     if (problems.length > 0) this.report(projectFile, problems);
-    return { settings: effectiveSettings(user, parsed.settings), projectFile, projectProblem: problems.join('; ') || undefined };
+    return { settings: effectiveSettings(user, project?.settings), projectFile, projectProblem: problems.join('; ') || undefined };
   }
 
   /** Says once per file and text of problem what is wrong with a project file (path and problem only). */

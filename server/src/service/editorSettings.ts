@@ -47,22 +47,13 @@ export const PROJECT_KEYS = ['rules', 'modifierOrder', 'columns', 'maxFindingsPe
  * (as in the CLI, so the editor and CI agree). Rule severities merge per rule.
  */
 export function effectiveSettings(user: CptLensSettings, project: CheckSettings & { maxFindingsPerFile?: number } | undefined): CptLensSettings {
-  if (!project) return withValidSeverities(user);
+  if (!project) return user;
   const merged: CptLensSettings = { ...user };
   if (project.rules) merged.rules = { ...user.rules, ...project.rules };
   if (project.modifierOrder) merged.modifierOrder = project.modifierOrder;
   if (project.columns) merged.columns = { ...user.columns, ...project.columns };
   if (project.maxFindingsPerFile !== undefined) merged.maxFindingsPerFile = project.maxFindingsPerFile;
-  return withValidSeverities(merged);
-}
-
-const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
-/** Drops rule severities that are not one of the five (they are reported, and must not reach a diagnostic). */
-function withValidSeverities(settings: CptLensSettings): CptLensSettings {
-  const rules = settings.rules;
-  if (!rules || Object.values(rules).every((v) => SEVERITIES.has(v))) return settings;
-  return { ...settings, rules: Object.fromEntries(Object.entries(rules).filter(([, v]) => SEVERITIES.has(v))) };
+  return merged;
 }
 
 /** Parses a `.cptlens.json` text: the settings, or the problem that stops it being read. Never throws. */

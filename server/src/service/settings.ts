@@ -25,19 +25,50 @@ export interface CheckSettings {
 export const DEFAULT_MODIFIER_ORDER: readonly ModifierFamily[] = ['pricing', 'payment', 'anatomic'];
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const FAMILIES: ReadonlySet<string> = new Set(['pricing', 'payment', 'anatomic', 'informational']);
 
-/** Problems in a settings object (unknown severities, families, roles), for the CLI and server to report. */
-export function settingsProblems(settings: CheckSettings, ruleIds: readonly string[], roles: readonly string[]): string[] {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The usable part of a settings object and what is wrong with the rest (unknown rules,
+ * severities, families, column roles, wrong shapes). Invalid entries are dropped, so
+ * they never reach a finding; other keys (the editor's own settings) pass through.
+ * Never throws, whatever JSON it is given.
+ */
+export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: readonly string[], roles: readonly string[]): { settings: T; problems: string[] } {
   const problems: string[] = [];
-  for (const [id, severity] of Object.entries(settings.rules ?? {})) {
-    if (!ruleIds.includes(id)) problems.push(`rules: unknown rule "${id}"`);
-    if (!SEVERITIES.has(severity)) problems.push(`rules.${id}: "${String(severity)}" is not one of error, warning, information, hint, off`);
+  const clean: T = { ...settings };
+  if (settings.rules !== undefined) {
+    const rules: Record<string, RuleSeverity> = {};
+    if (!isRecord(settings.rules)) problems.push('rules: must be an object of rule id → severity');
+    else {
+      for (const [id, severity] of Object.entries(settings.rules)) {
+        if (!ruleIds.includes(id)) problems.push(`rules: unknown rule "${id}"`);
+        if (!SEVERITIES.has(severity as string)) problems.push(`rules.${id}: "${String(severity)}" is not one of error, warning, information, hint, off`);
+        else rules[id] = severity;
+      }
+    }
+    clean.rules = rules;
   }
-  for (const family of settings.modifierOrder ?? []) {
-    if (!['pricing', 'payment', 'anatomic', 'informational'].includes(family)) problems.push(`modifierOrder: unknown family "${String(family)}"`);
+  if (settings.modifierOrder !== undefined) {
+    if (!Array.isArray(settings.modifierOrder)) {
+      problems.push('modifierOrder: must be a list of modifier families');
+      delete clean.modifierOrder;
+    } else {
+      for (const family of settings.modifierOrder) if (!FAMILIES.has(family)) problems.push(`modifierOrder: unknown family "${String(family)}"`);
+      clean.modifierOrder = settings.modifierOrder.filter((f) => FAMILIES.has(f));
+    }
   }
-  for (const [header, role] of Object.entries(settings.columns ?? {})) {
-    if (!roles.includes(role)) problems.push(`columns.${header}: unknown column role "${String(role)}"`);
+  if (settings.columns !== undefined) {
+    const columns: Record<string, ColumnRole> = {};
+    if (!isRecord(settings.columns)) problems.push('columns: must be an object of header → column role');
+    else {
+      for (const [header, role] of Object.entries(settings.columns)) {
+        if (!roles.includes(role as string)) problems.push(`columns.${header}: unknown column role "${String(role)}"`);
+        else columns[header] = role as ColumnRole;
+      }
+    }
+    clean.columns = columns;
   }
-  return problems;
+  return { settings: clean, problems };
 }

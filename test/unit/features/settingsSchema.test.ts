@@ -10,6 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { effectiveSettings, parseProjectFile } from '../../../server/src/service/editorSettings';
+import { COLUMN_ROLES } from '../../../server/src/service/documents/columns';
+import { ALL_RULES } from '../../../server/src/service/rules';
+import { validateSettings } from '../../../server/src/service/settings';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -100,8 +103,11 @@ describe('effective settings', () => {
   });
 
   it('drops severities that are not one of the five, and says why a project file is unreadable', () => {
-    const merged = effectiveSettings({}, { rules: { 'unknown-code': 'bogus' as never, 'units': 'hint' } });
-    assert.deepEqual(merged.rules, { units: 'hint' });
+    // As the server reads a project file: validated (invalid entries dropped), then merged.
+    const project = validateSettings({ rules: { 'unknown-code': 'bogus' as never, 'units': 'hint' } }, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
+    assert.deepEqual(project.problems, ['rules.unknown-code: "bogus" is not one of error, warning, information, hint, off']);
+    const merged = effectiveSettings({ rules: { 'unknown-code': 'warning' } }, project.settings);
+    assert.deepEqual(merged.rules, { 'unknown-code': 'warning', units: 'hint' });
     assert.match(parseProjectFile('{ nope').problem ?? '', /not valid JSON/);
     assert.match(parseProjectFile('[1]').problem ?? '', /JSON object/);
   });

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { applySafeFixes } from '../../../server/src/service/fixes';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import { ALL_RULES } from '../../../server/src/service/rules';
-import { settingsProblems } from '../../../server/src/service/settings';
+import { validateSettings } from '../../../server/src/service/settings';
 import { COLUMN_ROLES } from '../../../server/src/service/documents/columns';
 import { plainCodeSet, syntheticNcciCodeSet } from '../../golden/testCodeSet';
 
@@ -17,13 +17,22 @@ describe('settings', () => {
     assert.deepEqual(ids(text), ['modifier-order:warning', 'unknown-code:error']);
     assert.deepEqual(ids(text, { rules: { 'modifier-order': 'off', 'unknown-code': 'hint' } }), ['unknown-code:hint']);
   });
-  it('reports unknown rules, severities, families and roles', () => {
-    const problems = settingsProblems(
-      { rules: { 'no-such': 'error', units: 'loud' as never }, modifierOrder: ['pricing', 'loud' as never], columns: { x: 'nothing' as never } },
+  it('reports unknown rules, severities, families and roles, and drops the invalid entries', () => {
+    const { settings, problems } = validateSettings(
+      { rules: { 'no-such': 'error', units: 'loud' as never, 'unknown-code': 'hint' }, modifierOrder: ['pricing', 'loud' as never], columns: { x: 'nothing' as never, 'Svc Cd': 'code' } },
       ALL_RULES.map((r) => r.id),
       COLUMN_ROLES,
     );
     assert.equal(problems.length, 4);
+    assert.deepEqual(settings, { rules: { 'no-such': 'error', 'unknown-code': 'hint' }, modifierOrder: ['pricing'], columns: { 'Svc Cd': 'code' } });
+  });
+  it('never throws on settings of the wrong shape, and reports them', () => {
+    const odd = { rules: 'loud', modifierOrder: 42, columns: [1, 2] } as never;
+    const { settings, problems } = validateSettings(odd, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
+    assert.equal(problems.length, 3);
+    assert.deepEqual(settings, { rules: {}, columns: {} });
+    const text = HEADER + 'C2,P2,2025-10-14,99999,,1,11,E11.9\n';
+    assert.deepEqual(ids(text, settings), ['unknown-code:error']);
   });
   it('does not run the charge-file rules on a note (notes have their own: test/unit/notes)', () => {
     const ruleIds = getLanguageService({ codeSet: plainCodeSet() }).validate('47383-99', 'note').map((f) => f.ruleId);

@@ -45,6 +45,18 @@ describe('cpt-lens CLI', () => {
     assert.match(missing.stdout, /unknown-code/);
   });
 
+  it('reports an invalid setting with its file and ignores it, checking with the rest', () => {
+    const sub = fs.mkdtempSync(path.join(dir, 'cfg-'));
+    fs.writeFileSync(path.join(sub, '.cptlens.json'), '{ "rules": { "unknown-code": "loud", "modifier-order": "off" } }');
+    const file = path.join(sub, 'a.csv');
+    fs.writeFileSync(file, 'cpt,units\n99999,1\n');
+    const result = run('check', file);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /\.cptlens\.json: rules\.unknown-code: "loud" is not one of error, warning, information, hint, off/);
+    assert.match(result.stdout, /a\.csv:2:1 error unknown-code /);
+    assert.doesNotMatch(result.stdout, /loud/);
+  });
+
   it('skips a binary file with a message naming it', () => {
     const file = write('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
     const result = run('check', file);
