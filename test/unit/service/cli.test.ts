@@ -6,7 +6,10 @@ import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../../../..');
 const bin = path.join(root, 'bin', 'cpt-lens.js');
-const run = (...args: string[]) => spawnSync('node', [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 20000 });
+// A HOME without ~/.cptlens, so a machine's imported data (NCCI) never changes the results.
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-home-'));
+const run = (...args: string[]) =>
+  spawnSync('node', [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 20000, env: { ...process.env, HOME: home } });
 
 describe('cpt-lens CLI', () => {
   let dir: string;
