@@ -16,7 +16,10 @@ describe('cpt-lens CLI', () => {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-cli-'));
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(home, { recursive: true, force: true });
+  });
 
   const write = (name: string, content: string | Buffer) => {
     const file = path.join(dir, name);
