@@ -260,6 +260,11 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
       } else pointers.push(item);
     }
   }
+  // The model lives as long as the document: trim arrays grown by push (an array grown
+  // from empty reserves 17 slots) to their length, which is usually one or two.
+  if (modifiers !== NONE) modifiers = modifiers.slice();
+  if (diagnoses !== NONE) diagnoses = diagnoses.slice();
+  if (pointers !== NONE) pointers = pointers.slice();
   const overrideCell = at('overrideReason');
   const date = at('date');
   const dateValue = date ? dateOf(date.text, dates) : undefined;
