@@ -16,24 +16,31 @@ export interface CsvCell {
 /**
  * An unquoted cell whose text is cut from the source only when read: exports carry
  * many columns the engine never looks at (names, addresses, amounts), and a string
- * per unused cell is most of the garbage of a big file. `origin` is the cell's start
- * in `source`; `start`/`end` may later move with edits before it (rowEdit.ts).
+ * per unused cell is most of the garbage of a big file. Until it is read, `origin` is
+ * the cell's start in `source`; `start`/`end` may later move with edits before it
+ * (rowEdit.ts). Once read, `source` holds the value itself and `origin` is -1: one
+ * field does both jobs, as a million cells each a field smaller are 8 MB less for the
+ * garbage collector to copy.
  */
 class PlainCell implements CsvCell {
-  // On the prototype, not each instance: a 100k-row file has a million cells, and a
-  // field fewer is 8 MB less for the garbage collector to copy.
+  // On the prototype, not each instance, for the same reason.
   declare quoted: boolean;
-  private value: string | undefined = undefined;
-  private readonly origin: number;
+  private source: string;
+  private origin: number;
   constructor(
-    private readonly source: string,
+    source: string,
     public start: number,
     public end: number,
   ) {
+    this.source = source;
     this.origin = start;
   }
   get text(): string {
-    return (this.value ??= this.source.slice(this.origin, this.origin + (this.end - this.start)));
+    if (this.origin >= 0) {
+      this.source = this.source.slice(this.origin, this.origin + (this.end - this.start));
+      this.origin = -1;
+    }
+    return this.source;
   }
 }
 PlainCell.prototype.quoted = false;
