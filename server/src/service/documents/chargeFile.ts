@@ -133,11 +133,12 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
   const lineDates: (string | null | undefined)[] = [];
   const claims = new Map<string, Claim>();
   const dates: DateCache = new Map();
+  let recent: Claim | undefined;
   for (let r = 1; r < table.rows.length; r++) {
     const line = toChargeLine(table.rows[r], lines.length, columns, byRow.get(r) ?? NO_SUPPRESSIONS, options.ruleIds ?? NO_RULES, dates);
     lines.push(line);
     lineDates.push(lineDateOf(line));
-    addToClaim(claims, line);
+    recent = addToClaim(claims, line, recent);
   }
   return { text, table, headers, columns, lines, claims, strayComments, lineDates };
 }
