@@ -28,6 +28,9 @@ import type { Finding, OffsetEdit } from './types';
 /** Rules whose findings cannot be suppressed: the suppressions' own rule, and damage to the table. */
 const UNSUPPRESSIBLE = new Set(['suppression', 'csv-structure']);
 
+/** The findings of every claim that has none: shared, never pushed to. */
+const NO_FINDINGS: Finding[] = [];
+
 interface CachedClaim {
   /** Row starts of the claim's lines when the findings were made. */
   starts: number[];
@@ -99,7 +102,9 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     const found: Finding[] = (current = []);
     for (const line of claim.lines) for (const rule of lineRules) rule.checkLine(line, context, claimReport);
     for (const rule of claimRules) rule.checkClaim(claim, context, claimReport);
-    return found;
+    // Kept per claim for as long as the document is open: claims without findings (most,
+    // in a clean file) share one empty list instead of keeping one each.
+    return found.length === 0 ? NO_FINDINGS : found;
   }
 
   function fileFindings(file: ChargeFile, context: RuleContext): Finding[] {
