@@ -28,6 +28,9 @@ import type { Finding, OffsetEdit } from './types';
 /** Rules whose findings cannot be suppressed: the suppressions' own rule, and damage to the table. */
 const UNSUPPRESSIBLE = new Set(['suppression', 'csv-structure']);
 
+/** The findings of every claim that has none: shared, never pushed to. */
+const NO_FINDINGS: Finding[] = [];
+
 interface CachedClaim {
   /** Row starts of the claim's lines when the findings were made. */
   starts: number[];
@@ -99,7 +102,9 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     const found: Finding[] = (current = []);
     for (const line of claim.lines) for (const rule of lineRules) rule.checkLine(line, context, claimReport);
     for (const rule of claimRules) rule.checkClaim(claim, context, claimReport);
-    return found;
+    // Kept per claim for as long as the document is open: claims without findings (most,
+    // in a clean file) share one empty list instead of keeping one each.
+    return found.length === 0 ? NO_FINDINGS : found;
   }
 
   function fileFindings(file: ChargeFile, context: RuleContext): Finding[] {
@@ -110,9 +115,9 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     return findings;
   }
 
-  function assemble(file: ChargeFile, context: RuleContext, byClaim: Map<string, Finding[]>): Finding[] {
+  function assemble(file: ChargeFile, context: RuleContext, perClaim: Iterable<Finding[]>): Finding[] {
     const findings = fileFindings(file, context);
-    for (const list of byClaim.values()) for (const f of list) findings.push(f);
+    for (const list of perClaim) for (const f of list) findings.push(f);
     return findings.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
@@ -120,7 +125,10 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     const file = parseChargeFile(text, { columns: settings.columns, ruleIds });
     const context = contextOf(file);
     stats = { mode: 'full', claims: file.claims.size, checked: 0, lines: file.lines.length };
-    const byClaim = new Map<string, Finding[]>();
+    // Only a kept document needs its findings by claim key. Without a key they go to a plain
+    // list in the same (claim) order: filling a Map of ~28k claims costs more than its use.
+    const byClaim = documentKey !== undefined ? new Map<string, Finding[]>() : undefined;
+    const perClaim: Finding[][] = [];
     const header = file.table.rows[0] ? text.slice(file.table.rows[0].start, file.table.rows[0].end) : '';
     if (file.columns.code) {
       // Claims whose text is unchanged since the previous check reuse its findings. The
@@ -135,11 +143,15 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
         } else {
           found = checkClaim(claim, context);
         }
-        byClaim.set(claim.key, found);
+        if (byClaim) byClaim.set(claim.key, found);
+        else perClaim.push(found);
       }
     }
-    if (documentKey !== undefined) documents.set(documentKey, { file, header, byClaim });
-    return assemble(file, context, byClaim);
+    if (documentKey !== undefined && byClaim) {
+      documents.set(documentKey, { file, header, byClaim });
+      return assemble(file, context, byClaim.values());
+    }
+    return assemble(file, context, perClaim);
   }
 
   /** The one-row path; undefined when the edit is not one a row re-parse can handle. */
@@ -166,7 +178,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
       if (claim) state.byClaim.set(key, checkClaim(claim, context));
       else state.byClaim.delete(key);
     }
-    return assemble(file, context, state.byClaim);
+    return assemble(file, context, state.byClaim.values());
   }
 
   return {

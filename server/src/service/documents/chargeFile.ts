@@ -133,11 +133,12 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
   const lineDates: (string | null | undefined)[] = [];
   const claims = new Map<string, Claim>();
   const dates: DateCache = new Map();
+  let recent: Claim | undefined;
   for (let r = 1; r < table.rows.length; r++) {
     const line = toChargeLine(table.rows[r], lines.length, columns, byRow.get(r) ?? NO_SUPPRESSIONS, options.ruleIds ?? NO_RULES, dates);
     lines.push(line);
     lineDates.push(lineDateOf(line));
-    addToClaim(claims, line);
+    recent = addToClaim(claims, line, recent);
   }
   return { text, table, headers, columns, lines, claims, strayComments, lineDates };
 }
@@ -200,29 +201,35 @@ function hasSeparator(text: string, keepDash: boolean): boolean {
   return false;
 }
 
+/** A single-valued column's trimmed cell, undefined when the file lacks the column or the cell is empty. */
+function spanAt(cells: readonly CsvCell[], columns: ColumnMap, role: ColumnRole): Span | undefined {
+  const list = columns[role];
+  return list === undefined ? undefined : span(cells[list[0]]);
+}
+
+/** `list` with `item` added; NONE is replaced by a new list, never pushed to. */
+function addTo<T>(list: T[], item: T): T[] {
+  if (list === NONE) return [item];
+  list.push(item);
+  return list;
+}
+
 /** Shared by lines with no modifiers, diagnoses or pointers (most lines lack some): never pushed to. */
 const NONE: never[] = [];
 const LETTERS_ONLY = /^[A-Za-z]+$/;
 
 export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, suppressions: Suppression[], ruleIds: ReadonlySet<string>, dates: DateCache): ChargeLine {
+  // Plain functions, not closures over this line: a closure per line allocates a context.
   const cells = row.cells;
-  const at = (role: ColumnRole): Span | undefined => {
-    const list = columns[role];
-    return list === undefined ? undefined : span(cells[list[0]]);
-  };
-  const codeCell = at('code');
+  const codeCell = spanAt(cells, columns, 'code');
   let code: Span | undefined;
   let modifiers: ModifierSpan[] = NONE;
-  const addModifier = (m: ModifierSpan): void => {
-    if (modifiers === NONE) modifiers = [];
-    modifiers.push(m);
-  };
   if (codeCell) {
     if (!hasSeparator(codeCell.text, false)) code = codeCell;
     else {
       const token = splitCodeCell(codeCell.text, codeCell.start);
       code = { text: token.code, start: token.start, end: token.end };
-      for (const m of token.modifiers) addModifier({ text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'code' });
+      for (const m of token.modifiers) modifiers = addTo(modifiers, { text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'code' });
     }
   }
   if (columns.modifiers) {
@@ -230,13 +237,13 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
       const cell = span(cells[col]);
       if (!cell) continue;
       const items = hasSeparator(cell.text, false) ? splitList(cell) : [cell];
-      for (const m of items) addModifier({ text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'list', cell: cells[col] });
+      for (const m of items) modifiers = addTo(modifiers, { text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'list', cell: cells[col] });
     }
   }
   if (columns.modifier) {
     for (const col of columns.modifier) {
       const cell = span(cells[col]);
-      if (cell) addModifier({ text: cell.text, start: cell.start, end: cell.end, value: cell.text.toUpperCase(), source: 'column', cell: cells[col] });
+      if (cell) modifiers = addTo(modifiers, { text: cell.text, start: cell.start, end: cell.end, value: cell.text.toUpperCase(), source: 'column', cell: cells[col] });
     }
   }
   let diagnoses: Span[] = NONE;
@@ -249,7 +256,7 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
       else diagnoses.push(cell);
     }
   }
-  const pointerCell = at('pointer');
+  const pointerCell = spanAt(cells, columns, 'pointer');
   let pointers: Span[] = NONE;
   if (pointerCell) {
     pointers = [];
@@ -260,14 +267,19 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
       } else pointers.push(item);
     }
   }
-  const overrideCell = at('overrideReason');
-  const date = at('date');
+  // The model lives as long as the document: trim arrays grown by push (an array grown
+  // from empty reserves 17 slots) to their length, which is usually one or two.
+  if (modifiers !== NONE) modifiers = modifiers.slice();
+  if (diagnoses !== NONE) diagnoses = diagnoses.slice();
+  if (pointers !== NONE) pointers = pointers.slice();
+  const overrideCell = spanAt(cells, columns, 'overrideReason');
+  const date = spanAt(cells, columns, 'date');
   const dateValue = date ? dateOf(date.text, dates) : undefined;
-  const claim = at('claim')?.text;
-  const provider = at('provider')?.text ?? '';
+  const claim = spanAt(cells, columns, 'claim')?.text;
+  const provider = spanAt(cells, columns, 'provider')?.text ?? '';
   const dateKey = dateValue ?? date?.text ?? '';
   // A claim id is the key itself (no string building on the common path); otherwise patient + date + provider.
-  const claimKey = claim ?? `\u0000${at('patient')?.text ?? ''}\u0000${dateKey}\u0000${provider}`;
+  const claimKey = claim ?? `\u0000${spanAt(cells, columns, 'patient')?.text ?? ''}\u0000${dateKey}\u0000${provider}`;
   return {
     row,
     index,
@@ -276,8 +288,8 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
     modifiers,
     date,
     dateValue,
-    units: at('units'),
-    pos: at('pos'),
+    units: spanAt(cells, columns, 'units'),
+    pos: spanAt(cells, columns, 'pos'),
     diagnoses,
     pointers,
     claimKey,

@@ -13,17 +13,23 @@ export interface Claim {
   days: ChargeLine[][];
 }
 
-/** Adds a line to its claim and service day. */
-export function addToClaim(claims: Map<string, Claim>, line: ChargeLine): void {
-  const claim = claims.get(line.claimKey);
+/**
+ * Adds a line to its claim and service day, and returns the claim. `recent` is the
+ * claim the previous line went to: an export lists a claim's lines together, so
+ * comparing with it usually spares a lookup in a Map of tens of thousands of claims.
+ */
+export function addToClaim(claims: Map<string, Claim>, line: ChargeLine, recent?: Claim): Claim {
+  const claim = recent !== undefined && recent.key === line.claimKey ? recent : claims.get(line.claimKey);
   if (!claim) {
-    claims.set(line.claimKey, { key: line.claimKey, lines: [line], days: [[line]] });
-    return;
+    const created: Claim = { key: line.claimKey, lines: [line], days: [[line]] };
+    claims.set(line.claimKey, created);
+    return created;
   }
   claim.lines.push(line);
   const day = dayOf(claim, line.dayKey);
   if (day) day.push(line);
   else claim.days.push([line]);
+  return claim;
 }
 
 function dayOf(claim: Claim, dayKey: string): ChargeLine[] | undefined {

@@ -16,24 +16,34 @@ export interface CsvCell {
 /**
  * An unquoted cell whose text is cut from the source only when read: exports carry
  * many columns the engine never looks at (names, addresses, amounts), and a string
- * per unused cell is most of the garbage of a big file. `origin` is the cell's start
- * in `source`; `start`/`end` may later move with edits before it (rowEdit.ts).
+ * per unused cell is most of the garbage of a big file. Until it is read, `origin` is
+ * the cell's start in `source`; `start`/`end` may later move with edits before it
+ * (rowEdit.ts). Once read, `source` holds the value itself and `origin` is -1: one
+ * field does both jobs, as a million cells each a field smaller are 8 MB less for the
+ * garbage collector to copy.
  */
 class PlainCell implements CsvCell {
-  quoted = false;
-  private value: string | undefined = undefined;
-  private readonly origin: number;
+  // On the prototype, not each instance, for the same reason.
+  declare quoted: boolean;
+  private source: string;
+  private origin: number;
   constructor(
-    private readonly source: string,
+    source: string,
     public start: number,
     public end: number,
   ) {
+    this.source = source;
     this.origin = start;
   }
   get text(): string {
-    return (this.value ??= this.source.slice(this.origin, this.origin + (this.end - this.start)));
+    if (this.origin >= 0) {
+      this.source = this.source.slice(this.origin, this.origin + (this.end - this.start));
+      this.origin = -1;
+    }
+    return this.source;
   }
 }
+PlainCell.prototype.quoted = false;
 
 export interface CsvRow {
   cells: CsvCell[];
@@ -136,6 +146,9 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
   const comments: CsvComment[] = [];
   const length = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // A row's cells are collected here and copied out at their exact count: an array grown
+  // by push from empty reserves 17 slots, and every row's array lives as long as the model.
+  const scratch: CsvCell[] = [];
 
   while (pos < length) {
     const rowStart = pos;
@@ -148,10 +161,10 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
       if (pos < length && text.charCodeAt(pos) === LF) pos++;
       continue;
     }
-    const cells: CsvCell[] = [];
+    let count = 0;
     for (;;) {
       const cell = text.charCodeAt(pos) === QUOTE ? readQuoted(text, pos, delim, problems) : readPlain(text, pos, delim, problems);
-      cells.push(cell);
+      scratch[count++] = cell;
       pos = cell.end;
       if (pos < length && text.charCodeAt(pos) === delim) {
         pos++;
@@ -162,8 +175,8 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
     const rowEnd = pos;
     if (pos < length && text.charCodeAt(pos) === CR) pos++;
     if (pos < length && text.charCodeAt(pos) === LF) pos++;
-    const blank = cells.length === 1 && cells[0].end === cells[0].start;
-    if (!blank) rows.push({ cells, start: rowStart, end: rowEnd, index: rows.length });
+    const blank = count === 1 && scratch[0].end === scratch[0].start;
+    if (!blank) rows.push({ cells: scratch.slice(0, count), start: rowStart, end: rowEnd, index: rows.length });
   }
 
   const width = rows.length > 0 ? rows[0].cells.length : 0;

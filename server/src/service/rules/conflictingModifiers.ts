@@ -10,6 +10,8 @@ export const conflictingModifiers: LineRule = {
   description: 'Two modifiers on one line contradict each other: 26 with TC, 50 with LT or RT, LT with RT, 59 with XE/XS/XP/XU.',
   scope: 'line',
   checkLine(line, _context, report) {
+    // Every conflict is between two modifiers: most lines have one or none.
+    if (line.modifiers.length < 2) return;
     const by = new Map<string, ModifierSpan>();
     for (const m of line.modifiers) if (!by.has(m.value)) by.set(m.value, m);
     const flag = (a: ModifierSpan, b: ModifierSpan, message: string, fixes: Fix[] = [], severity: Severity = 'error'): void =>

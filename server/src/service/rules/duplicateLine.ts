@@ -4,6 +4,17 @@ import type { ClaimRule } from './rule';
 /** Modifiers that say a repeated line is a repeat service, not a duplicate. */
 const REPEAT = new Set(['76', '77', '91']);
 
+/**
+ * Code and modifiers in sorted order. Runs for every line of a multi-line day, so the
+ * usual none or one modifier builds no arrays.
+ */
+function lineKey(line: ChargeLine): string {
+  const mods = line.modifiers;
+  if (mods.length === 0) return line.codeValue + '|';
+  if (mods.length === 1) return line.codeValue + '|' + mods[0].value;
+  return `${line.codeValue}|${mods.map((m) => m.value).sort().join(',')}`;
+}
+
 /** The same code with the same modifiers twice on one claim and date, without 76/77/91. */
 export const duplicateLine: ClaimRule = {
   id: 'duplicate-line',
@@ -16,13 +27,13 @@ export const duplicateLine: ClaimRule = {
       for (const line of lines) {
         const code = line.code;
         if (!code) continue;
-        const mods = line.modifiers.map((m) => m.value);
-        if (mods.some((m) => REPEAT.has(m))) continue;
-        const key = `${line.codeValue}|${[...mods].sort().join(',')}`;
+        if (line.modifiers.some((m) => REPEAT.has(m.value))) continue;
+        const key = lineKey(line);
         if (!seen.has(key)) {
           seen.set(key, line);
           continue;
         }
+        const mods = line.modifiers.map((m) => m.value);
         const written = [line.codeValue, ...mods].join('-');
         report({
           ruleId: this.id,
