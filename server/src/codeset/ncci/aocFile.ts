@@ -5,7 +5,7 @@
  * "AOC Edit Type", effective and deletion dates; when the table dates the code and
  * the edit separately, the edit's dates are used). Bad rows reported with their line.
  */
-import { parseCsv } from '../../service/documents/csv';
+import { cellText, isBlankRow, parseCsv } from '../../service/documents/csv';
 import type { AddOnEdit } from '../types';
 import { SourceProblem, lineLocator } from '../sources/rvuFile';
 import { ymd } from './ptpFile';
@@ -39,8 +39,8 @@ export function parseAocFile(text: string, delimiter?: string): { edits: AddOnEd
   }
   const edits: AddOnEdit[] = [];
   for (const row of table.rows.slice(headerAt + 1)) {
-    const cell = (i: number): string => (i < 0 ? '' : (row.cells[i]?.text ?? '').trim());
-    if (row.cells.every((c) => c.text.trim() === '')) continue;
+    const cell = (i: number): string => cellText(row, i);
+    if (isBlankRow(row)) continue;
     const line = lineOf(row.start);
     const a = cell(addOn).toUpperCase();
     const p = cell(primary).toUpperCase();

@@ -5,7 +5,7 @@
  * Edit: Policy"; its leading digit is the MAI. Columns found by header names; bad rows
  * reported with their line. Pure; never throws.
  */
-import { parseCsv } from '../../service/documents/csv';
+import { cellText, isBlankRow, parseCsv } from '../../service/documents/csv';
 import type { MueEdit } from '../types';
 import { SourceProblem, lineLocator } from '../sources/rvuFile';
 
@@ -28,8 +28,8 @@ export function parseMueFile(text: string, delimiter = ','): { edits: MueEdit[];
   }
   const edits: MueEdit[] = [];
   for (const row of table.rows.slice(headerAt + 1)) {
-    const cell = (i: number): string => (i < 0 ? '' : (row.cells[i]?.text ?? '').trim());
-    if (row.cells.every((c) => c.text.trim() === '')) continue;
+    const cell = (i: number): string => cellText(row, i);
+    if (isBlankRow(row)) continue;
     const line = lineOf(row.start);
     const c = cell(code).toUpperCase();
     const v = cell(value);

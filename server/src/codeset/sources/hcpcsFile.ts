@@ -9,7 +9,7 @@
  * And the long-description-only supplement (`HCPCS, LONG_DESCRIPTION`).
  * Pure: text in, records and problems out; never throws.
  */
-import { parseCsv } from '../../service/documents/csv';
+import { cellText, isBlankRow, parseCsv } from '../../service/documents/csv';
 import { isoOfYmd } from '../validity';
 import { SourceProblem, lineLocator } from './rvuFile';
 
@@ -124,9 +124,9 @@ export function parseHcpcsCsv(text: string): HcpcsFile {
   const priceCols = ['PRICE1', 'PRICE2', 'PRICE3', 'PRICE4'].map(col).filter((i) => i >= 0);
   const records: HcpcsRecord[] = [];
   for (const row of table.rows.slice(headerIndex + 1)) {
-    const cell = (i: number): string => (row.cells[i]?.text ?? '').trim();
+    const cell = (i: number): string => cellText(row, i);
     const line = lineOf(row.start);
-    if (row.cells.every((c) => c.text.trim() === '')) continue;
+    if (isBlankRow(row)) continue;
     const recid = cell(need.recid);
     const code = cell(need.code).toUpperCase();
     const kind = recid === '3' ? 'procedure' : recid === '7' ? 'modifier' : undefined;
@@ -169,8 +169,8 @@ export function parseLongDescriptionOnly(text: string): { codes: { code: string;
   if (codeCol < 0 || longCol < 0) return { codes: [], problems: [{ line: 1, message: 'Expected a header with HCPCS and LONG_DESCRIPTION.' }] };
   const codes: { code: string; longDescription: string; line: number }[] = [];
   for (const row of table.rows.slice(1)) {
-    if (row.cells.every((c) => c.text.trim() === '')) continue;
-    const code = (row.cells[codeCol]?.text ?? '').trim().toUpperCase();
+    if (isBlankRow(row)) continue;
+    const code = cellText(row, codeCol).toUpperCase();
     const line = lineOf(row.start);
     if (!/^[A-Z0-9]{2}$|^[A-Z0-9]{5}$/.test(code)) {
       problems.push({ line, message: `Row skipped: "${code}" is not a code or modifier.` });

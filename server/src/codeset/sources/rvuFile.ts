@@ -5,7 +5,7 @@
  * later quarter's file with the same names reads the same way. Pure: text in, rows
  * and problems out; never throws.
  */
-import { parseCsv } from '../../service/documents/csv';
+import { cellText, parseCsv } from '../../service/documents/csv';
 import type { FeeScheduleRow } from '../types';
 
 export interface SourceProblem {
@@ -82,7 +82,7 @@ export function parseRvuFile(text: string): RvuFile {
 
   const rows: FeeScheduleRow[] = [];
   for (const row of table.rows.slice(headerIndex + 1)) {
-    const cell = (field: Field): string => (row.cells[index[field]]?.text ?? '').trim();
+    const cell = (field: Field): string => cellText(row, index[field]);
     const line = lineOf(row.start);
     const code = cell('code').toUpperCase();
     if (!/^[A-Z0-9]{5}$/.test(code)) {

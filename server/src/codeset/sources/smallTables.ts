@@ -2,7 +2,7 @@
  * The two small code tables: BETOS categories (code, description) and places of
  * service (code, description), both CSV with a header row. Pure; never throws.
  */
-import { parseCsv } from '../../service/documents/csv';
+import { cellText, parseCsv } from '../../service/documents/csv';
 import type { PlaceOfService } from '../types';
 import { SourceProblem, lineLocator } from './rvuFile';
 
@@ -13,8 +13,8 @@ function twoColumns(text: string, shape: RegExp): { pairs: [string, string][]; p
   const pairs: [string, string][] = [];
   const problems: SourceProblem[] = [];
   for (const row of table.rows.slice(1)) {
-    const code = (row.cells[0]?.text ?? '').trim().toUpperCase();
-    const name = (row.cells[1]?.text ?? '').replace(/\s+/g, ' ').trim();
+    const code = cellText(row, 0).toUpperCase();
+    const name = cellText(row, 1).replace(/\s+/g, ' ');
     if (!shape.test(code) || name === '') {
       problems.push({ line: lineOf(row.start), message: `Row skipped: "${code}" is not a code with a description.` });
       continue;

@@ -280,3 +280,13 @@ export function cellValueRange(cell: CsvCell): { start: number; end: number; tex
   const trimmed = raw.trim();
   return { start: inner + leading, end: inner + leading + trimmed.length, text: trimmed };
 }
+
+/** Whether every cell of a row is blank (`,,,,` at the end of a spreadsheet export). */
+export function isBlankRow(row: CsvRow): boolean {
+  return row.cells.every((c) => c.text.trim() === '');
+}
+
+/** The trimmed text of cell `index` of a row; '' for a missing cell or a column not found (-1). */
+export function cellText(row: CsvRow, index: number): string {
+  return index < 0 ? '' : (row.cells[index]?.text ?? '').trim();
+}

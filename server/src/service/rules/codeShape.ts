@@ -1,4 +1,5 @@
 import { CODE_SHAPE } from '../documents/codeToken';
+import { isBlankRow } from '../documents/csv';
 import type { LineRule } from './rule';
 
 /** A code cell whose text is not shaped like any CPT or HCPCS code. */
@@ -10,7 +11,7 @@ export const codeShape: LineRule = {
     const code = line.code;
     if (!code) {
       // A row of empty cells (",,,,," at the end of a spreadsheet export) is not a charge line.
-      if (line.row.cells.every((c) => c.text.trim() === '')) return;
+      if (isBlankRow(line.row)) return;
       report({
         ruleId: this.id,
         severity: 'error',
