@@ -24,6 +24,8 @@ describe('charge file: CSV', () => {
     assert.equal(detectDelimiter('a;b;c\n1;2;3\n'), ';');
     assert.equal(detectDelimiter('a|b|c\n1|2|3\n'), '|');
     assert.equal(detectDelimiter('# a, comment, with, commas\na;b\n1;2\n'), ';');
+    // Delimiters inside quoted cells do not count.
+    assert.equal(detectDelimiter('cpt,desc\n47383,"a;b;c"\n'), ',');
   });
   it('reports an unclosed quote with its range and goes on', () => {
     const text = 'cpt,units\n"99213,1\n99214,1\n';
