@@ -1,7 +1,7 @@
 /** The charge-file model: CSV details, columns, modifiers, dates, claims, comments. */
 import * as assert from 'node:assert/strict';
 import { parseChargeFile } from '../../../server/src/service/documents/chargeFile';
-import { detectDelimiter, parseCsv } from '../../../server/src/service/documents/csv';
+import { detectDelimiter, parseCsv } from '../../../server/src/csv/csv';
 import { parseServiceDate } from '../../../server/src/service/documents/dates';
 
 describe('charge file: CSV', () => {

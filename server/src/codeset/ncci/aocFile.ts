@@ -5,7 +5,7 @@
  * "AOC Edit Type", effective and deletion dates; when the table dates the code and
  * the edit separately, the edit's dates are used). Bad rows reported with their line.
  */
-import { cellText, isBlankRow, parseCsv } from '../../service/documents/csv';
+import { cellText, isBlankRow, parseCsv } from '../../csv/csv';
 import type { AddOnEdit } from '../types';
 import { SourceProblem, lineLocator } from '../sources/rvuFile';
 import { ymd } from './ptpFile';

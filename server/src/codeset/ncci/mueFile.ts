@@ -5,7 +5,7 @@
  * Edit: Policy"; its leading digit is the MAI. Columns found by header names; bad rows
  * reported with their line. Pure; never throws.
  */
-import { cellText, isBlankRow, parseCsv } from '../../service/documents/csv';
+import { cellText, isBlankRow, parseCsv } from '../../csv/csv';
 import type { MueEdit } from '../types';
 import { SourceProblem, lineLocator } from '../sources/rvuFile';
 

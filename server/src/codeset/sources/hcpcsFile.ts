@@ -9,7 +9,7 @@
  * And the long-description-only supplement (`HCPCS, LONG_DESCRIPTION`).
  * Pure: text in, records and problems out; never throws.
  */
-import { cellText, isBlankRow, parseCsv } from '../../service/documents/csv';
+import { cellText, isBlankRow, parseCsv } from '../../csv/csv';
 import { isoOfYmd } from '../validity';
 import { SourceProblem, lineLocator } from './rvuFile';
 

@@ -5,7 +5,7 @@
  * later quarter's file with the same names reads the same way. Pure: text in, rows
  * and problems out; never throws.
  */
-import { cellText, parseCsv } from '../../service/documents/csv';
+import { cellText, parseCsv } from '../../csv/csv';
 import type { FeeScheduleRow } from '../types';
 
 export interface SourceProblem {

@@ -2,7 +2,7 @@
  * The two small code tables: BETOS categories (code, description) and places of
  * service (code, description), both CSV with a header row. Pure; never throws.
  */
-import { cellText, parseCsv } from '../../service/documents/csv';
+import { cellText, parseCsv } from '../../csv/csv';
 import type { PlaceOfService } from '../types';
 import { SourceProblem, lineLocator } from './rvuFile';
 

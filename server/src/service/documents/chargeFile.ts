@@ -5,7 +5,7 @@
  * with Maps for the claim index, so a 100k-line export models in linear time.
  */
 import type { ProcedureCode } from '../../codeset/types';
-import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from './csv';
+import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from '../../csv/csv';
 import { ColumnMap, ColumnRole, mapColumns } from './columns';
 import { splitCodeCell } from './codeToken';
 import { type Claim, addToClaim } from './claims';

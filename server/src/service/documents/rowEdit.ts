@@ -9,7 +9,7 @@
 import type { ChargeFile, ChargeLine } from './chargeFile';
 import { NO_SUPPRESSIONS, lineDateOf, toChargeLine } from './chargeFile';
 import { insertIntoClaim, removeFromClaim } from './claims';
-import { CsvRow, parseCsv } from './csv';
+import { CsvRow, parseCsv } from '../../csv/csv';
 import type { Suppression } from './suppressions';
 
 /** A text change by offsets into the previous text. */

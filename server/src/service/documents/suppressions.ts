@@ -2,7 +2,7 @@
  * Suppression comments: `# cpt-lens-disable-next-line ncci-ptp, mue: reason`. A coder
  * accepts a finding for the next data line and says why; the reason is required.
  */
-import type { CsvComment } from './csv';
+import type { CsvComment } from '../../csv/csv';
 
 export interface Suppression {
   /** Rule ids named, with their offsets; empty means every rule. */

@@ -4,7 +4,7 @@
  */
 import type { ChargeFile, ChargeLine } from '../documents/chargeFile';
 import type { ColumnRole } from '../documents/columns';
-import { CsvCell, CsvRow, cellValueRange } from '../documents/csv';
+import { CsvCell, CsvRow, cellValueRange } from '../../csv/csv';
 
 export interface CellAt {
   /** The data line, absent on the header row. */

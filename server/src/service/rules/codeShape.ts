@@ -1,5 +1,5 @@
 import { CODE_SHAPE } from '../documents/codeToken';
-import { isBlankRow } from '../documents/csv';
+import { isBlankRow } from '../../csv/csv';
 import type { LineRule } from './rule';
 
 /** A code cell whose text is not shaped like any CPT or HCPCS code. */

@@ -4,7 +4,7 @@
  */
 import type { ChargeLine, ModifierSpan } from '../documents/chargeFile';
 import type { ColumnMap } from '../documents/columns';
-import { cellValueRange } from '../documents/csv';
+import { cellValueRange } from '../../csv/csv';
 import type { OffsetEdit } from '../types';
 
 /** Removes one modifier with the separator before it (or after it, when it is first). */

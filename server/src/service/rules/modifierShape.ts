@@ -1,5 +1,5 @@
 import { MODIFIER_SHAPE } from '../documents/codeToken';
-import { cellValueRange } from '../documents/csv';
+import { cellValueRange } from '../../csv/csv';
 import type { Fix } from '../types';
 import { suggestModifier } from './modifierFacts';
 import type { LineRule } from './rule';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cellValueRange, parseCsv } from '../../../server/src/service/documents/csv';
+import { cellValueRange, parseCsv } from '../../../server/src/csv/csv';
 
 describe('csv parser', () => {
   it('gives every cell its exact range, quotes and CRLF included', () => {
