@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { generateRuleLists } from './gen-rule-lists.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const common = {
@@ -14,6 +15,9 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
 };
+
+// The rule lists are generated from the rule files before anything is bundled.
+generateRuleLists();
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),

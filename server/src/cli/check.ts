@@ -17,9 +17,10 @@ import { loadCodeSet, userLoadOptions } from '../codeset/load';
 import type { CodeSet } from '../codeset/types';
 import { COLUMN_ROLES } from '../service/documents/columns';
 import { LanguageService, documentKindOf, getLanguageService } from '../service/languageService';
-import { ALL_RULES } from '../service/rules';
+import { RULES, RULE_IDS } from '../service/registry';
 import { CheckSettings, validateSettings } from '../service/settings';
 import type { Finding } from '../service/types';
+import { ruleDocUri } from '../ruleDocs';
 
 /** Files a directory argument expands to. */
 const CHECKED_EXTENSIONS = /\.(csv|tsv|tab|txt|md|markdown)$/i;
@@ -128,7 +129,7 @@ function readSettings(file: string, io: CheckIo): { settings: CheckSettings; ok:
     io.err(`${file}: settings must be a JSON object`);
     return { settings: {}, ok: false };
   }
-  const checked = validateSettings(settings, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
+  const checked = validateSettings(settings, RULE_IDS, COLUMN_ROLES);
   for (const p of checked.problems) io.err(`${file}: ${p}`);
   return { settings: checked.settings, ok: checked.problems.length === 0 };
 }
@@ -242,7 +243,7 @@ function sarif(results: FileResult[], codeSet: CodeSet): Record<string, unknown>
           driver: {
             name: 'cpt-lens',
             version,
-            rules: ALL_RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, helpUri: `docs/rules/${r.id}.md` })),
+            rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, helpUri: ruleDocUri(r.id), defaultConfiguration: { level: SARIF_LEVEL[r.severity] }, properties: { scope: r.scope } })),
             properties: { data: codeSet.version() },
           },
         },

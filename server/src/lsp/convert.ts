@@ -2,6 +2,7 @@
 import { Diagnostic, DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, OffsetEdit, Severity } from '../service/types';
+import { ruleDocUri } from '../ruleDocs';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -42,6 +43,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     severity: SEVERITY[finding.severity],
     source: 'cpt-lens',
     code: finding.ruleId,
+    codeDescription: { href: ruleDocUri(finding.ruleId) },
     message: finding.message,
     data,
   };

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { COLUMN_ROLES } from '../service/documents/columns';
 import { CptLensSettings, effectiveSettings, parseProjectFile } from '../service/editorSettings';
-import { ALL_RULES } from '../service/rules';
+import { RULE_IDS } from '../service/registry';
 import { validateSettings } from '../service/settings';
 
 export const PROJECT_FILE = '.cptlens.json';
@@ -78,7 +78,7 @@ export class SettingsCache {
         const configured = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cptLens' })) as CptLensSettings | null) ?? {};
         // The editor validates against the schema, but a hand-edited settings.json can
         // still hold anything: invalid entries are dropped, never used.
-        user = validateSettings(configured, ALL_RULES.map((r) => r.id), COLUMN_ROLES).settings;
+        user = validateSettings(configured, RULE_IDS, COLUMN_ROLES).settings;
       } catch {
         user = {};
       }
@@ -92,7 +92,7 @@ export class SettingsCache {
       return { settings: user, projectFile, projectProblem: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
     }
     const parsed = parseProjectFile(text);
-    const project = parsed.settings && validateSettings(parsed.settings, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
+    const project = parsed.settings && validateSettings(parsed.settings, RULE_IDS, COLUMN_ROLES);
     const problems = parsed.problem ? [parsed.problem] : project?.problems ?? [];
     if (problems.length > 0) this.report(projectFile, problems);
     return { settings: effectiveSettings(user, project?.settings), projectFile, projectProblem: problems.join('; ') || undefined };

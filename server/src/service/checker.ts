@@ -20,10 +20,11 @@ import { ChargeFile, ChargeLine, Claim, parseChargeFile } from './documents/char
 import { TextChange, applyRowEdit } from './documents/rowEdit';
 import { suppresses } from './documents/suppressions';
 import { memoCodeSet } from './memoCodeSet';
-import { modifiersLoaded } from './rules/modifierFacts';
+import { RULE_IDS, applySeverity, ruleIsOn } from './registry';
+import { modifiersLoaded } from './lineFacts/modifierFacts';
 import type { ClaimRule, FileRule, LineRule, Report, Rule, RuleContext } from './rules/rule';
 import type { CheckSettings } from './settings';
-import type { Finding, OffsetEdit } from './types';
+import { Finding, OffsetEdit, compareFindings } from './types';
 
 /** Rules whose findings cannot be suppressed: the suppressions' own rule, and damage to the table. */
 const UNSUPPRESSIBLE = new Set(['suppression', 'csv-structure']);
@@ -70,12 +71,12 @@ export interface ChargeChecker {
 
 export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], settings: CheckSettings): ChargeChecker {
   const codeSet = memoCodeSet(data);
-  const severities = settings.rules ?? {};
-  const rules = allRules.filter((r) => severities[r.id] !== 'off');
+  const severities = settings.rules;
+  const rules = allRules.filter((r) => ruleIsOn(r.id, severities));
   const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
   const lineRules = rules.filter((r): r is LineRule => r.scope === 'line');
   const claimRules = rules.filter((r): r is ClaimRule => r.scope === 'claim');
-  const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id));
+  const ruleIds = RULE_IDS;
   const ncciLoaded = codeSet.version().ncci !== undefined;
   const hasModifiers = modifiersLoaded(codeSet);
   const documents = new Map<string, DocumentState>();
@@ -85,9 +86,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   function collector(sink: (finding: Finding) => void): Report {
     return (finding, line) => {
       if (line && !UNSUPPRESSIBLE.has(finding.ruleId) && isSuppressed(line, finding.ruleId)) return;
-      const severity = severities[finding.ruleId];
-      if (severity && severity !== 'off') finding.severity = severity;
-      sink(finding);
+      sink(applySeverity(finding, severities));
     };
   }
 
@@ -118,7 +117,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   function assemble(file: ChargeFile, context: RuleContext, perClaim: Iterable<Finding[]>): Finding[] {
     const findings = fileFindings(file, context);
     for (const list of perClaim) for (const f of list) findings.push(f);
-    return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    return findings.sort(compareFindings);
   }
 
   function full(text: string, documentKey: string | undefined, previous: DocumentState | undefined): Finding[] {

@@ -12,6 +12,7 @@ import { HoverResult, doHover } from './features/hover';
 import { describeFindings, findingsAt } from './features/hoverFindings';
 import { InlayHintEntry, doInlayHints } from './features/inlayHints';
 import { checkNote, isTemplateFileName } from './notes/checkNote';
+import { RULE_IDS } from './registry';
 import { ALL_RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { CheckSettings } from './settings';
@@ -100,7 +101,7 @@ function startsOf(findings: readonly Finding[]): number[] {
 
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
   const checker = createChargeChecker(options.codeSet, options.rules ?? ALL_RULES, options.settings ?? {});
-  const ruleIds: ReadonlySet<string> = new Set((options.rules ?? ALL_RULES).map((r) => r.id));
+  const ruleIds = RULE_IDS;
   const models = new Map<string, ChargeFile>();
   /** The findings of the last check per document, so asking again for the same text costs nothing. */
   const checked = new Map<string, { text: string; findings: Finding[] }>();

@@ -35,7 +35,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * they never reach a finding; other keys (the editor's own settings) pass through.
  * Never throws, whatever JSON it is given.
  */
-export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: readonly string[], roles: readonly string[]): { settings: T; problems: string[] } {
+export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: ReadonlySet<string>, roles: readonly string[]): { settings: T; problems: string[] } {
   const problems: string[] = [];
   const clean: T = { ...settings };
   if (settings.rules !== undefined) {
@@ -43,7 +43,7 @@ export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: 
     if (!isRecord(settings.rules)) problems.push('rules: must be an object of rule id → severity');
     else {
       for (const [id, severity] of Object.entries(settings.rules)) {
-        if (!ruleIds.includes(id)) problems.push(`rules: unknown rule "${id}"`);
+        if (!ruleIds.has(id)) problems.push(`rules: unknown rule "${id}"`);
         if (!SEVERITIES.has(severity as string)) problems.push(`rules.${id}: "${String(severity)}" is not one of error, warning, information, hint, off`);
         else rules[id] = severity;
       }

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { effectiveSettings, parseProjectFile } from '../../../server/src/service/editorSettings';
 import { COLUMN_ROLES } from '../../../server/src/service/documents/columns';
-import { ALL_RULES } from '../../../server/src/service/rules';
+import { RULE_IDS } from '../../../server/src/service/registry';
 import { validateSettings } from '../../../server/src/service/settings';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -104,7 +104,7 @@ describe('effective settings', () => {
 
   it('drops severities that are not one of the five, and says why a project file is unreadable', () => {
     // As the server reads a project file: validated (invalid entries dropped), then merged.
-    const project = validateSettings({ rules: { 'unknown-code': 'bogus' as never, 'units': 'hint' } }, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
+    const project = validateSettings({ rules: { 'unknown-code': 'bogus' as never, 'units': 'hint' } }, RULE_IDS, COLUMN_ROLES);
     assert.deepEqual(project.problems, ['rules.unknown-code: "bogus" is not one of error, warning, information, hint, off']);
     const merged = effectiveSettings({ rules: { 'unknown-code': 'warning' } }, project.settings);
     assert.deepEqual(merged.rules, { 'unknown-code': 'warning', units: 'hint' });

@@ -54,6 +54,19 @@ describe('cpt-lens check', function () {
     assert.match(bad.err, /unknown rule "no-such-rule"/);
     fs.rmSync(path.join(dir, '.cptlens.json'));
   });
+  it('turns a note rule off from .cptlens.json as it does a charge rule (one registry for both)', () => {
+    const notes = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-cli-note-'));
+    const note = path.join(notes, 'note.md');
+    fs.writeFileSync(note, '# Operative note\n\nProcedure: CPT 47383, percutaneous cryoablation of a liver tumor.\n');
+    const before = run([note]);
+    assert.match(before.out, /documentation-missing/);
+    fs.writeFileSync(path.join(notes, '.cptlens.json'), JSON.stringify({ rules: { 'documentation-missing': 'off', 'unknown-code': 'off' } }));
+    const after = run([note]);
+    assert.notEqual(after.code, 2, after.err);
+    assert.doesNotMatch(after.err, /unknown rule|problem/i);
+    assert.doesNotMatch(after.out, /documentation-missing/);
+    fs.rmSync(notes, { recursive: true, force: true });
+  });
   it('checks the example file with one finding of most kinds', () => {
     const r = run(['examples/charges.csv']);
     const rules = new Set(r.out.split('\n').filter(Boolean).map((l) => l.split(' ')[2]));

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { applySafeFixes } from '../../../server/src/service/fixes';
 import { getLanguageService } from '../../../server/src/service/languageService';
-import { ALL_RULES } from '../../../server/src/service/rules';
+import { RULE_IDS } from '../../../server/src/service/registry';
 import { validateSettings } from '../../../server/src/service/settings';
 import { COLUMN_ROLES } from '../../../server/src/service/documents/columns';
 import { plainCodeSet, syntheticNcciCodeSet } from '../../golden/testCodeSet';
@@ -20,7 +20,7 @@ describe('settings', () => {
   it('reports unknown rules, severities, families and roles, and drops the invalid entries', () => {
     const { settings, problems } = validateSettings(
       { rules: { 'no-such': 'error', units: 'loud' as never, 'unknown-code': 'hint' }, modifierOrder: ['pricing', 'loud' as never], columns: { x: 'nothing' as never, 'Svc Cd': 'code' } },
-      ALL_RULES.map((r) => r.id),
+      RULE_IDS,
       COLUMN_ROLES,
     );
     assert.equal(problems.length, 4);
@@ -28,7 +28,7 @@ describe('settings', () => {
   });
   it('never throws on settings of the wrong shape, and reports them', () => {
     const odd = { rules: 'loud', modifierOrder: 42, columns: [1, 2] } as never;
-    const { settings, problems } = validateSettings(odd, ALL_RULES.map((r) => r.id), COLUMN_ROLES);
+    const { settings, problems } = validateSettings(odd, RULE_IDS, COLUMN_ROLES);
     assert.equal(problems.length, 3);
     assert.deepEqual(settings, { rules: {}, columns: {} });
     const text = HEADER + 'C2,P2,2025-10-14,99999,,1,11,E11.9\n';

@@ -65,7 +65,7 @@ export interface ChargeLine {
   /** The file's column map (shared by every line). */
   columns: ColumnMap;
   /**
-   * The code's entry in the code set, looked up once for all rules (see rules/feeRow.ts):
+   * The code's entry in the code set, looked up once for all rules (see lineFacts/feeRow.ts):
    * undefined until looked up, null when the code set does not know the code.
    */
   procedure: ProcedureCode | null | undefined;

@@ -12,6 +12,8 @@ export const bilateralModifier: NoteRule = {
   id: 'bilateral-modifier',
   description: 'The note reads "bilateral" but a bilateral-eligible code is cited without 50, RT/LT or 2 units.',
   scope: 'note',
+  severity: 'warning',
+  fixKinds: ['judgment'],
   checkNote(note, context, report) {
     // An indication or diagnosis may be bilateral when the procedure is not ("bilateral knee OA").
     const all = sideWords(note).filter((w) => !w.condition);

@@ -4,9 +4,10 @@
  */
 import type { CodeSet } from '../../codeset/types';
 import { parseNote } from '../documents/note';
+import { applySeverity, ruleIsOn } from '../registry';
 import type { Rule } from '../rules/rule';
 import type { CheckSettings } from '../settings';
-import type { Finding } from '../types';
+import { Finding, compareFindings } from '../types';
 import { documentationFacts } from './documentation';
 import { ALL_NOTE_RULES } from './index';
 import { noteLineRules, runLineRules } from './lineRules';
@@ -32,16 +33,14 @@ export function isTemplateFileName(fileName: string): boolean {
 export function checkNote(text: string, codeSet: CodeSet, options: NoteCheckOptions = {}): Finding[] {
   const note = parseNote(text, codeSet);
   const settings = options.settings ?? {};
-  const severities = settings.rules ?? {};
-  const on = (id: string): boolean => severities[id] !== 'off';
+  const severities = settings.rules;
+  const on = (id: string): boolean => ruleIsOn(id, severities);
   const findings: Finding[] = [];
   const report = (finding: Finding): void => {
-    const severity = severities[finding.ruleId];
-    if (severity && severity !== 'off') finding.severity = severity;
-    findings.push(finding);
+    findings.push(applySeverity(finding, severities));
   };
   const context = { codeSet, templateMode: options.templateMode ?? false, documentation: documentationFacts(note, codeSet) };
   for (const rule of options.noteRules ?? ALL_NOTE_RULES) if (on(rule.id)) rule.checkNote(note, context, report);
   runLineRules(note.citations, noteLineRules(options.chargeRules ?? []).filter((r) => on(r.id)), codeSet, settings, report);
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return findings.sort(compareFindings);
 }

@@ -24,6 +24,8 @@ export const countUnits: NoteRule = {
   id: 'count-units',
   description: 'A number of lesions, levels or joints stated in the note disagrees with the units cited, where the record says units count them.',
   scope: 'note',
+  severity: 'warning',
+  fixKinds: [],
   checkNote(note, context, report) {
     const cited = new Map(citedCodes(note, context.codeSet).map((c) => [c.code, c]));
     for (const facts of context.documentation) {

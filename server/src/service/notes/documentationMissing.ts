@@ -30,6 +30,8 @@ export function missingElementsRule(id: string, description: string, conditional
     id,
     description,
     scope: 'note',
+    severity,
+    fixKinds: ['safe'],
     checkNote(note, context, report) {
       for (const facts of context.documentation) {
         for (const element of facts.elements) {
@@ -41,4 +43,4 @@ export function missingElementsRule(id: string, description: string, conditional
 }
 
 /** A documentation element the code's knowledge record requires is not in the note. */
-export const documentationMissing = missingElementsRule('documentation-missing', 'The note does not document an element that a cited code requires.', false, 'warning');
+export const documentationMissing: NoteRule = missingElementsRule('documentation-missing', 'The note does not document an element that a cited code requires.', false, 'warning');

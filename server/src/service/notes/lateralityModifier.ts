@@ -13,6 +13,8 @@ export const lateralityModifier: NoteRule = {
   id: 'laterality-modifier',
   description: 'The note names a side but a paired-organ code is cited without LT/RT, or with the other side.',
   scope: 'note',
+  severity: 'warning',
+  fixKinds: ['judgment'],
   checkNote(note, context, report) {
     const all = sideWords(note);
     if (all.length === 0) return;

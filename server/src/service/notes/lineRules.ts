@@ -9,7 +9,8 @@
 import type { CodeSet } from '../../codeset/types';
 import type { ChargeLine } from '../documents/chargeFile';
 import type { CodeCitation } from '../documents/note';
-import { modifiersLoaded } from '../rules/modifierFacts';
+import { RULE_IDS } from '../registry';
+import { modifiersLoaded } from '../lineFacts/modifierFacts';
 import type { LineRule, Report, Rule, RuleContext } from '../rules/rule';
 import type { CheckSettings } from '../settings';
 
@@ -43,7 +44,7 @@ export function citationAsChargeLine(citation: CodeCitation): ChargeLine {
     suppressions: [],
     units: citation.units,
     columns: {},
-    // Looked up by the rules (rules/feeRow.ts) on first use, as for a charge line.
+    // Looked up by the rules (lineFacts/feeRow.ts) on first use, as for a charge line.
     procedure: undefined,
     field: (role) => (role === 'units' ? citation.units : undefined),
   };
@@ -57,7 +58,7 @@ export function runLineRules(citations: readonly CodeCitation[], rules: readonly
     settings,
     ncciLoaded: codeSet.version().ncci !== undefined,
     modifiersLoaded: modifiersLoaded(codeSet),
-    ruleIds: new Set(rules.map((r) => r.id)),
+    ruleIds: RULE_IDS,
     columns: {},
   };
   for (const citation of citations) {

@@ -5,7 +5,7 @@
  */
 import type { CodeSet } from '../../codeset/types';
 import type { NoteDocument } from '../documents/note';
-import type { Report } from '../rules/rule';
+import type { Report, RuleMeta } from '../rules/rule';
 import type { DocumentationFacts } from './documentation';
 
 export interface NoteRuleContext {
@@ -16,11 +16,7 @@ export interface NoteRuleContext {
   documentation: readonly DocumentationFacts[];
 }
 
-export interface NoteRule {
-  /** Stable id, used in output, settings and the docs page name. */
-  id: string;
-  /** One line: what the rule finds. */
-  description: string;
+export interface NoteRule extends RuleMeta {
   scope: 'note';
   checkNote(note: NoteDocument, context: NoteRuleContext, report: Report): void;
 }

@@ -18,6 +18,8 @@ export const unfilledBlank: NoteRule = {
   id: 'unfilled-blank',
   description: 'A template blank (***, {{...}}, ___) is not filled in.',
   scope: 'note',
+  severity: 'warning',
+  fixKinds: [],
   checkNote(note, context, report) {
     if (context.templateMode || note.blanks.length === 0) return;
     const elementOf = new Map<number, { code: string; facts: ElementFacts }>();

@@ -43,6 +43,8 @@ export const unknownMarkedCode: NoteRule = {
   id: 'unknown-marked-code',
   description: 'A code the note marks as a CPT/HCPCS code is not in the loaded code set.',
   scope: 'note',
+  severity: 'error',
+  fixKinds: [],
   checkNote(note, context, report) {
     for (const citation of note.citations) {
       if (citation.mark === 'code-list' || context.codeSet.procedure(citation.value)) continue;

@@ -1,6 +1,6 @@
 import type { ChargeLine } from '../documents/chargeFile';
 import { dateInRange } from '../documents/dates';
-import { procedureOf } from './feeRow';
+import { procedureOf } from '../lineFacts/feeRow';
 import type { ClaimRule } from './rule';
 
 /** An add-on code (global ZZZ) with none of its primary codes on the same claim and date. */
@@ -8,6 +8,8 @@ export const addOnWithoutPrimary: ClaimRule = {
   id: 'add-on-without-primary',
   description: 'Add-on code billed without a primary procedure on the same claim and date.',
   scope: 'claim',
+  severity: 'error',
+  fixKinds: [],
   checkClaim(claim, context, report) {
     for (const lines of claim.days) {
       const isAddOn = (line: ChargeLine): boolean => procedureOf(line, context.codeSet)?.row?.globalDays === 'ZZZ';

@@ -6,6 +6,8 @@ export const codeNotValidOnDate: LineRule = {
   id: 'code-not-valid-on-date',
   description: 'Code is not valid on the date of service: not yet added, or terminated.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: [],
   checkLine(line, context, report) {
     const code = line.code;
     if (!code || !line.dateValue || !CODE_SHAPE.test(line.codeValue)) return;

@@ -7,6 +7,8 @@ export const codeShape: LineRule = {
   id: 'code-shape',
   description: 'Code is missing, or not shaped like a CPT or HCPCS code.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: [],
   checkLine(line, _context, report) {
     const code = line.code;
     if (!code) {

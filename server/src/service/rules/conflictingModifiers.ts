@@ -1,7 +1,7 @@
 import type { ModifierSpan } from '../documents/chargeFile';
 import type { Fix, Severity } from '../types';
-import { removeModifier } from './lineEdits';
-import { X_MODIFIERS } from './modifierFacts';
+import { removeModifier } from '../lineFacts/lineEdits';
+import { X_MODIFIERS } from '../lineFacts/modifierFacts';
 import type { LineRule } from './rule';
 
 /** Modifiers that contradict each other on one line: 26+TC, 50+LT/RT, LT+RT, 59+X{EPSU}. */
@@ -9,6 +9,8 @@ export const conflictingModifiers: LineRule = {
   id: 'conflicting-modifiers',
   description: 'Two modifiers on one line contradict each other: 26 with TC, 50 with LT or RT, LT with RT, 59 with XE/XS/XP/XU.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: ['safe', 'judgment'],
   checkLine(line, _context, report) {
     // Every conflict is between two modifiers: most lines have one or none.
     if (line.modifiers.length < 2) return;

@@ -5,6 +5,8 @@ export const csvStructure: FileRule = {
   id: 'csv-structure',
   description: 'The table is damaged: an unclosed or stray quote, or a row with the wrong number of cells.',
   scope: 'file',
+  severity: 'error',
+  fixKinds: [],
   checkFile(file, _context, report) {
     for (const problem of file.table.problems) {
       report({

@@ -6,6 +6,8 @@ export const dateOfService: ClaimRule = {
   id: 'date-of-service',
   description: 'Date of service does not parse; lines without a date, or dated outside the loaded fee-schedule release, are noted once per file.',
   scope: 'claim',
+  severity: 'error',
+  fixKinds: [],
   checkClaim(claim, _context, report) {
     for (const line of claim.lines) {
       if (!line.code || !line.date || line.dateValue) continue;

@@ -10,6 +10,8 @@ export const diagnosis: LineRule = {
   id: 'diagnosis',
   description: 'Diagnosis code is not a valid, billable ICD-10-CM code, or the line has no diagnosis.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: [],
   checkLine(line, context, report) {
     if (!context.columns.diagnosis || !line.code) return;
     if (line.diagnoses.length === 0) {

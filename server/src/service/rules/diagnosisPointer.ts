@@ -7,6 +7,8 @@ export const diagnosisPointer: ClaimRule = {
   id: 'diagnosis-pointer',
   description: "A diagnosis pointer is not A-L, points past the claim's diagnoses, or a line has more than four pointers.",
   scope: 'claim',
+  severity: 'error',
+  fixKinds: [],
   checkClaim(claim, _context, report) {
     if (!claim.lines.some((l) => l.pointers.length > 0)) return;
     // The claim's diagnoses: every distinct code on its lines, in order (A is the first).

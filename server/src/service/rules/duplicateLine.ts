@@ -20,6 +20,8 @@ export const duplicateLine: ClaimRule = {
   id: 'duplicate-line',
   description: 'The same code with the same modifiers appears twice on one claim and date, without 76, 77 or 91.',
   scope: 'claim',
+  severity: 'warning',
+  fixKinds: [],
   checkClaim(claim, _context, report) {
     for (const lines of claim.days) {
       if (lines.length < 2) continue;

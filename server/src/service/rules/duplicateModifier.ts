@@ -1,4 +1,4 @@
-import { removeModifier } from './lineEdits';
+import { removeModifier } from '../lineFacts/lineEdits';
 import type { LineRule } from './rule';
 
 /** The same modifier twice on one line. */
@@ -6,6 +6,8 @@ export const duplicateModifier: LineRule = {
   id: 'duplicate-modifier',
   description: 'The same modifier appears twice on one line.',
   scope: 'line',
+  severity: 'warning',
+  fixKinds: ['safe'],
   checkLine(line, _context, report) {
     const seen = new Set<string>();
     for (const m of line.modifiers) {

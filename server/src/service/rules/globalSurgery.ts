@@ -1,9 +1,9 @@
 import { GLOBAL_DAYS_MEANING } from '../../codeset/indicators';
 import type { ChargeLine } from '../documents/chargeFile';
 import type { Fix } from '../types';
-import { addModifier } from './lineEdits';
-import { isEvaluationAndManagement } from './modifierFacts';
-import { procedureOf } from './feeRow';
+import { addModifier } from '../lineFacts/lineEdits';
+import { isEvaluationAndManagement } from '../lineFacts/modifierFacts';
+import { procedureOf } from '../lineFacts/feeRow';
 import type { ClaimRule } from './rule';
 
 /** An E/M on the day of a procedure with a global period, without 57 (major, 090) or 25 (minor, 000/010). */
@@ -11,6 +11,8 @@ export const globalSurgery: ClaimRule = {
   id: 'global-surgery',
   description: 'E/M billed on the same date as a procedure with a global period, without 57 (090 major surgery) or 25 (000/010 minor procedure).',
   scope: 'claim',
+  severity: 'error',
+  fixKinds: ['judgment'],
   checkClaim(claim, context, report) {
     for (const lines of claim.days) {
       if (lines.length < 2) continue;

@@ -9,9 +9,9 @@ import {
 import type { FeeScheduleRow } from '../../codeset/types';
 import type { ModifierSpan } from '../documents/chargeFile';
 import type { Fix, Severity } from '../types';
-import { feeRowOf } from './feeRow';
-import { removeModifier } from './lineEdits';
-import { isEvaluationAndManagement } from './modifierFacts';
+import { feeRowOf } from '../lineFacts/feeRow';
+import { removeModifier } from '../lineFacts/lineEdits';
+import { isEvaluationAndManagement } from '../lineFacts/modifierFacts';
 import type { LineRule } from './rule';
 
 /** What the fee-schedule row says about one modifier: undefined when it is allowed. */
@@ -80,6 +80,8 @@ export const modifierNotAllowed: LineRule = {
   id: 'modifier-not-allowed',
   description: "Modifier is not allowed for the code by the fee schedule's indicators (PC/TC, BILAT, MULT PROC, ASST, CO, TEAM) or by its kind (25/57 on E/M only, 22 not on E/M).",
   scope: 'line',
+  severity: 'error',
+  fixKinds: ['safe', 'judgment'],
   checkLine(line, context, report) {
     const fee = feeRowOf(line, context.codeSet);
     if (!fee) return;

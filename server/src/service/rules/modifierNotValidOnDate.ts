@@ -6,6 +6,8 @@ export const modifierNotValidOnDate: LineRule = {
   id: 'modifier-not-valid-on-date',
   description: 'Modifier is not valid on the date of service: not yet added, or terminated.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: [],
   checkLine(line, context, report) {
     if (!line.dateValue) return;
     for (const m of line.modifiers) {

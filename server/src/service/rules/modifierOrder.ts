@@ -1,8 +1,8 @@
 import type { ModifierFamily } from '../../codeset/types';
 import { MODIFIER_SHAPE } from '../documents/codeToken';
 import { DEFAULT_MODIFIER_ORDER } from '../settings';
-import { reorderModifiers } from './lineEdits';
-import { modifierFamily } from './modifierFacts';
+import { reorderModifiers } from '../lineFacts/lineEdits';
+import { modifierFamily } from '../lineFacts/modifierFacts';
 import type { LineRule } from './rule';
 
 /** Modifiers out of the payer's order: by default pricing, then payment, then anatomic. */
@@ -10,6 +10,8 @@ export const modifierOrder: LineRule = {
   id: 'modifier-order',
   description: 'Modifiers are not in the configured order (default: pricing, then payment, then anatomic).',
   scope: 'line',
+  severity: 'warning',
+  fixKinds: ['safe'],
   checkLine(line, context, report) {
     if (line.modifiers.length < 2) return;
     const order: readonly ModifierFamily[] = context.settings.modifierOrder ?? DEFAULT_MODIFIER_ORDER;

@@ -1,7 +1,7 @@
 import { MODIFIER_SHAPE } from '../documents/codeToken';
 import { cellValueRange } from '../../csv/csv';
 import type { Fix } from '../types';
-import { suggestModifier } from './modifierFacts';
+import { suggestModifier } from '../lineFacts/modifierFacts';
 import type { LineRule } from './rule';
 
 /** A modifier that is not two upper-case letters or digits, or a modifier cell padded with spaces. */
@@ -9,6 +9,8 @@ export const modifierShape: LineRule = {
   id: 'modifier-shape',
   description: 'Modifier is not two upper-case letters or digits (`lt`, `5l`, `5 9`, `221`), or its cell has stray spaces.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: ['safe'],
   checkLine(line, context, report) {
     for (const m of line.modifiers) {
       if (!MODIFIER_SHAPE.test(m.text)) {

@@ -1,6 +1,6 @@
 import type { MueEdit } from '../../codeset/types';
 import type { ChargeLine } from '../documents/chargeFile';
-import { unitsOf } from './lineUnits';
+import { unitsOf } from '../lineFacts/lineUnits';
 import type { ClaimRule, Report } from './rule';
 
 const MAI_MEANING: Readonly<Record<MueEdit['mai'], string>> = {
@@ -14,6 +14,8 @@ export const mue: ClaimRule = {
   id: 'mue',
   description: 'Units of a code exceed its NCCI medically unlikely edit (MUE), per line or per date of service.',
   scope: 'claim',
+  severity: 'error',
+  fixKinds: [],
   checkClaim(claim, context, report) {
     for (const lines of claim.days) {
       const totals = new Map<string, { units: number; lines: ChargeLine[] }>();

@@ -2,8 +2,8 @@ import type { PtpEdit } from '../../codeset/types';
 import type { ChargeLine } from '../documents/chargeFile';
 import { dateInRange } from '../documents/dates';
 import type { Fix } from '../types';
-import { addModifier } from './lineEdits';
-import { isNcciAssociated } from './modifierFacts';
+import { addModifier } from '../lineFacts/lineEdits';
+import { isNcciAssociated } from '../lineFacts/modifierFacts';
 import type { ClaimRule, RuleContext } from './rule';
 
 /** The modifiers offered to bypass an indicator-1 edit, X modifiers first (CMS prefers them to 59). */
@@ -20,6 +20,8 @@ export const ncciPtp: ClaimRule = {
   id: 'ncci-ptp',
   description: 'Two codes on one claim and date form an NCCI procedure-to-procedure pair: the column-2 code is denied unless the edit allows a modifier and one is present.',
   scope: 'claim',
+  severity: 'error',
+  fixKinds: ['judgment'],
   checkFile(file, context, report) {
     if (context.ncciLoaded || !context.columns.code || file.lines.length === 0) return;
     const header = file.table.rows[0];

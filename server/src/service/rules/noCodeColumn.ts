@@ -5,6 +5,8 @@ export const noCodeColumn: FileRule = {
   id: 'no-code-column',
   description: 'No column header is recognised as a procedure-code column, so the file is not checked.',
   scope: 'file',
+  severity: 'information',
+  fixKinds: [],
   checkFile(file, _context, report) {
     const header = file.table.rows[0];
     if (!header || file.columns.code) return;

@@ -1,5 +1,5 @@
 import type { Severity } from '../types';
-import { feeRowOf, rowData } from './feeRow';
+import { feeRowOf, rowData } from '../lineFacts/feeRow';
 import type { LineRule } from './rule';
 
 const POS_SHAPE = /^\d{2}$/;
@@ -13,6 +13,8 @@ export const placeOfService: LineRule = {
   id: 'place-of-service',
   description: 'Place of service is unknown, or the code is rarely or never performed in that setting (fee-schedule NA indicator).',
   scope: 'line',
+  severity: 'error',
+  fixKinds: [],
   checkLine(line, context, report) {
     const pos = line.pos;
     if (!pos) return;

@@ -1,13 +1,16 @@
 /**
  * The shape of a rule. Line rules look at one charge line; claim rules at the lines
- * of one claim (and its service days); file rules at the whole table. Each rule lives
- * in its own file, has a docs page `docs/rules/<id>.md`, and is listed in `index.ts`.
+ * of one claim (and its service days); file rules at the whole table; note rules
+ * (`notes/`) at a whole note. Each rule lives in its own file, declares its metadata
+ * (`RuleMeta`) and has a docs page `docs/rules/<id>.md`; `npm run build` lists every
+ * rule in `rules/index.ts` and `notes/index.ts` (generated: see scripts/gen-rule-lists.mjs),
+ * and `registry.ts` is the one place the rest of the product reads them from.
  */
 import type { CodeSet } from '../../codeset/types';
 import type { ChargeFile, ChargeLine, Claim } from '../documents/chargeFile';
 import type { ColumnMap } from '../documents/columns';
 import type { CheckSettings } from '../settings';
-import type { Finding } from '../types';
+import type { Finding, Severity } from '../types';
 
 /** Reports a finding; `line` is the charge line it rests on (for suppressions). */
 export type Report = (finding: Finding, line?: ChargeLine) => void;
@@ -25,11 +28,26 @@ export interface RuleContext {
   columns: ColumnMap;
 }
 
-interface RuleMeta {
-  /** Stable id, used in output, settings and the docs page name. */
+/** Where a rule looks: one charge line, one claim, the whole table, or a whole note. */
+export type RuleScope = 'line' | 'claim' | 'file' | 'note';
+
+/** The kinds of fix a rule offers: `safe` ones may be applied in bulk, `judgment` ones need a coder. */
+export type FixKind = 'safe' | 'judgment';
+
+/** What every rule declares about itself; settings, SARIF, docs and diagnostics read it. */
+export interface RuleMeta {
+  /** Stable id, used in output, settings and the docs page name (`docs/rules/<id>.md`). */
   id: string;
   /** One line: what the rule finds. */
   description: string;
+  scope: RuleScope;
+  /**
+   * The severity of the rule's main finding (SARIF's default level). A rule may report
+   * a note at a lower severity (e.g. "data not loaded"); settings override every finding.
+   */
+  severity: Severity;
+  /** The kinds of fix its findings may carry (a meta test holds the rule to it). */
+  fixKinds: readonly FixKind[];
 }
 
 export interface LineRule extends RuleMeta {

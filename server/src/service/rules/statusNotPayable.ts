@@ -1,6 +1,6 @@
 import { STATUS_MEANING } from '../../codeset/indicators';
 import type { Severity } from '../types';
-import { feeRowOf, rowData } from './feeRow';
+import { feeRowOf, rowData } from '../lineFacts/feeRow';
 import type { LineRule } from './rule';
 
 /** How much each non-paying status code matters on a Medicare claim (RVU readme, status code field). */
@@ -36,6 +36,8 @@ export const statusNotPayable: LineRule = {
   id: 'status-not-payable',
   description: 'The fee-schedule status says Medicare does not pay this code (deleted, not valid, bundled, excluded, non-covered, measurement only) or prices it case by case.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: [],
   checkLine(line, context, report) {
     const code = line.code;
     const fee = code ? feeRowOf(line, context.codeSet) : undefined;

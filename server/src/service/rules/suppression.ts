@@ -6,6 +6,8 @@ export const suppression: FileRule = {
   id: 'suppression',
   description: 'A suppression comment or override_reason has no reason, names an unknown rule, or applies to no charge line.',
   scope: 'file',
+  severity: 'warning',
+  fixKinds: [],
   checkFile(file, context, report) {
     for (const s of file.strayComments) {
       report({ ruleId: this.id, severity: 'warning', start: s.start, end: s.end, message: 'This cpt-lens-disable-next-line comment is not followed by a charge line, so it suppresses nothing.', data: { reason: s.reason } });

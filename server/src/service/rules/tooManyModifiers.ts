@@ -5,6 +5,8 @@ export const tooManyModifiers: LineRule = {
   id: 'too-many-modifiers',
   description: 'More than four modifiers on one line.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: [],
   checkLine(line, _context, report) {
     if (line.modifiers.length <= 4) return;
     const extra = line.modifiers.slice(4);

@@ -1,5 +1,5 @@
 import type { Severity } from '../types';
-import { isNumeric } from './lineUnits';
+import { isNumeric } from '../lineFacts/lineUnits';
 import type { LineRule } from './rule';
 
 /** Above this, a units value is more likely a charge amount or a date typed into the wrong column. */
@@ -10,6 +10,8 @@ export const units: LineRule = {
   id: 'units',
   description: 'Units are missing, not a number, zero, negative, fractional, or implausibly large.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: [],
   checkLine(line, context, report) {
     const column = context.columns.units?.[0];
     if (column === undefined || !line.code) return;

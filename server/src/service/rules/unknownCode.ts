@@ -1,5 +1,5 @@
 import { CODE_SHAPE } from '../documents/codeToken';
-import { procedureOf } from './feeRow';
+import { procedureOf } from '../lineFacts/feeRow';
 import type { LineRule } from './rule';
 
 /** A well-shaped code that the loaded code set does not contain. */
@@ -7,6 +7,8 @@ export const unknownCode: LineRule = {
   id: 'unknown-code',
   description: 'Code is not in the loaded code set.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: [],
   checkLine(line, context, report) {
     const code = line.code;
     if (!code) return;

@@ -1,6 +1,6 @@
 import { MODIFIER_SHAPE } from '../documents/codeToken';
 import type { Fix } from '../types';
-import { suggestModifier } from './modifierFacts';
+import { suggestModifier } from '../lineFacts/modifierFacts';
 import type { LineRule } from './rule';
 
 /** A well-shaped modifier that the code set's modifier table does not contain. Silent when no table is loaded. */
@@ -8,6 +8,8 @@ export const unknownModifier: LineRule = {
   id: 'unknown-modifier',
   description: 'Modifier is not a CPT or HCPCS Level II modifier.',
   scope: 'line',
+  severity: 'error',
+  fixKinds: ['safe'],
   checkLine(line, context, report) {
     if (!context.modifiersLoaded) return;
     for (const m of line.modifiers) {

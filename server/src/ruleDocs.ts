@@ -1,0 +1,16 @@
+/**
+ * Where a rule's documentation page is on this machine: `docs/rules/<id>.md` in the
+ * installed package (the `.vsix` and a clone both ship it), as a `file:` URI, so the
+ * link in a diagnostic or a SARIF report opens offline. Used by the server and the CLI.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundledDataDir } from './codeset/load';
+import { ruleDocPath } from './service/registry';
+
+let packageRoot: string | undefined;
+
+export function ruleDocUri(id: string): string {
+  packageRoot ??= path.dirname(bundledDataDir());
+  return pathToFileURL(path.join(packageRoot, ruleDocPath(id))).href;
+}
