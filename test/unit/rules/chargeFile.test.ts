@@ -64,12 +64,23 @@ describe('charge file: columns and modifiers', () => {
     assert.equal(file.lines[0].codeValue, '99213');
     assert.equal(file.lines[0].units?.text, '2');
   });
-  it('groups by claim id, else by patient + date + provider, and by service day', () => {
-    const byClaim = parseChargeFile('claim,patient,dos,cpt\nC1,P1,2025-10-14,99213\nC1,P1,2025-10-15,20610\nC2,P1,2025-10-14,99214\n');
-    assert.equal(byClaim.claims.size, 2);
-    assert.equal(byClaim.claims.get('C1')?.days.length, 2);
-    const byPatient = parseChargeFile('patient,dos,npi,cpt\nP1,10/14/2025,1,99213\nP1,2025-10-14,1,20610\nP1,2025-10-14,2,99214\n');
-    assert.equal(byPatient.claims.size, 2, 'same date written two ways is one claim; another provider is another');
+  it("checks one patient's lines together across claims, by service day (date + provider)", () => {
+    const file = parseChargeFile('claim,patient,dos,npi,cpt\nC1,P1,2025-10-14,1,99213\nC1,P1,2025-10-15,1,20610\nC2,P1,10/14/2025,1,99214\nC3,P1,2025-10-14,2,99214\nC4,P2,2025-10-14,1,99213\n');
+    assert.equal(file.claims.size, 2, 'two patients');
+    const p1 = file.claims.get(file.lines[0].claimKey);
+    assert.equal(p1?.lines.length, 4);
+    assert.deepEqual(p1?.days.map((d) => d.map((l) => l.index)), [[0, 2], [1], [3]], 'same date written two ways is one day; another provider is another');
+    assert.deepEqual(file.lines.map((l) => l.claimLabel), ['C1', 'C1', 'C2', 'C3', 'C4']);
+  });
+  it('falls back to the account, then the claim id; a line with no identifier is checked alone', () => {
+    const byAccount = parseChargeFile('HAR,claim,dos,cpt\nA1,C1,2025-10-14,99213\nA1,C2,2025-10-14,20610\nA2,C3,2025-10-14,20610\n');
+    assert.equal(byAccount.claims.size, 2);
+    const byClaim = parseChargeFile('claim,dos,cpt\nC1,2025-10-14,99213\nC1,2025-10-14,20610\n');
+    assert.equal(byClaim.claims.size, 1);
+    const none = parseChargeFile('dos,cpt\n2025-10-14,99213\n2025-10-14,20610\n2025-10-14,20610\n');
+    assert.equal(none.claims.size, 3, 'no patient, account or claim column: lines are never compared');
+    const same = parseChargeFile('patient,claim,cpt\n1001,,99213\n,1001,20610\n');
+    assert.equal(same.claims.size, 2, 'a patient "1001" and a claim "1001" are different groups');
   });
 });
 

@@ -36,7 +36,7 @@ describe('charge-file diagnostics', () => {
       'CPT': 'code', 'hcpcs_code': 'code', 'Proc Code': 'code', 'PX': 'code',
       'Modifier 1': 'modifier', 'mod4': 'modifier', 'MODIFIERS': 'modifiers',
       'Days or Units': 'units', 'QTY': 'units', 'Date of Service': 'date', 'From_Date': 'date',
-      'MRN': 'patient', 'Encounter ID': 'claim', 'Rendering NPI': 'provider',
+      'MRN': 'patient', 'Encounter ID': 'account', 'Claim No': 'claim', 'Rendering NPI': 'provider',
       'Place of Service': 'pos', 'DX12': 'diagnosis', 'ICD-10': 'diagnosis', 'Diagnosis Codes': 'diagnosis',
     };
     for (const [header, role] of Object.entries(expected)) assert.equal(roleOfHeader(header), role, header);

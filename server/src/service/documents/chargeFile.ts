@@ -54,10 +54,16 @@ export interface ChargeLine {
   diagnoses: Span[];
   /** Diagnosis pointer letters (A-L) from a pointer column. */
   pointers: Span[];
-  /** Claim this line belongs to (claim id, else patient + date + provider). */
+  /**
+   * The group of lines this line is checked with (see claims.ts): its patient, else its
+   * account or encounter, else its claim id. A line with none of them is checked alone,
+   * so lines of different patients are never compared.
+   */
   claimKey: string;
-  /** Service day within the claim: date of service + provider. */
+  /** Service day within the group: date of service + provider. */
   dayKey: string;
+  /** What a coder calls the line's claim in a message: claim id, else account, else patient; '' when none. */
+  claimLabel: string;
   /** `# cpt-lens-disable-next-line` comments directly above the line. */
   suppressions: Suppression[];
   /** The line's `override_reason` cell, read as a suppression. */
@@ -276,10 +282,13 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
   const date = spanAt(cells, columns, 'date');
   const dateValue = date ? dateOf(date.text, dates) : undefined;
   const claim = spanAt(cells, columns, 'claim')?.text;
+  const account = spanAt(cells, columns, 'account')?.text;
+  const patient = spanAt(cells, columns, 'patient')?.text;
   const provider = spanAt(cells, columns, 'provider')?.text ?? '';
   const dateKey = dateValue ?? date?.text ?? '';
-  // A claim id is the key itself (no string building on the common path); otherwise patient + date + provider.
-  const claimKey = claim ?? `\u0000${spanAt(cells, columns, 'patient')?.text ?? ''}\u0000${dateKey}\u0000${provider}`;
+  // Prefixed per kind so a patient "1001" and a claim "1001" are different groups; a
+  // line with no identifier is a group of its own (its row index never repeats).
+  const claimKey = patient !== undefined ? `p\u0000${patient}` : account !== undefined ? `a\u0000${account}` : claim !== undefined ? `c\u0000${claim}` : `l\u0000${index}`;
   return {
     row,
     index,
@@ -294,6 +303,7 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
     pointers,
     claimKey,
     dayKey: dayKeyOf(provider, dateKey, dates),
+    claimLabel: claim ?? account ?? patient ?? '',
     suppressions,
     override: overrideCell ? parseOverride(overrideCell, ruleIds) : undefined,
     columns,

@@ -1,11 +1,19 @@
 /**
- * Claims: the lines of one claim id (or patient + date + provider), and the same lines
- * by service day. Rules that span lines (NCCI pairs, MUE per date, add-on primaries,
- * global surgery, duplicates) work inside one service day of one claim.
+ * The groups of lines that claim rules compare: one patient's lines when the file names
+ * patients, else one account's or encounter's, else one claim id's; a line with none of
+ * these is a group of its own, so lines of different patients are never compared (an
+ * export without such a column must not turn a day of a clinic into one claim). Within a
+ * group, the same lines by service day (date + provider): NCCI pairs, MUE per date,
+ * add-on primaries, same-day global surgery and duplicates work inside one service day,
+ * across the patient's claims, as payers apply them; `ChargeLine.claimLabel` names the
+ * line's own claim.
+ *
+ * The type keeps the name `Claim`, the unit a claim scrubber reasons about; for a file
+ * with claim ids and no patient column it is exactly one claim.
  */
 import type { ChargeLine } from './chargeFile';
 
-/** The lines of one claim, and the same lines by service day (date + provider). */
+/** The lines checked together (one patient's, account's or claim's), and the same lines by service day (date + provider). */
 export interface Claim {
   key: string;
   lines: ChargeLine[];

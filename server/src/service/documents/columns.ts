@@ -11,6 +11,7 @@ export type ColumnRole =
   | 'units'
   | 'date'
   | 'patient'
+  | 'account'
   | 'claim'
   | 'provider'
   | 'pos'
@@ -20,7 +21,7 @@ export type ColumnRole =
 
 /** Every role, for settings validation. */
 export const COLUMN_ROLES: readonly ColumnRole[] = [
-  'code', 'modifiers', 'modifier', 'units', 'date', 'patient', 'claim', 'provider', 'pos', 'diagnosis', 'pointer', 'overrideReason',
+  'code', 'modifiers', 'modifier', 'units', 'date', 'patient', 'account', 'claim', 'provider', 'pos', 'diagnosis', 'pointer', 'overrideReason',
 ];
 
 const range = (prefix: string, from: number, to: number): string[] =>
@@ -33,8 +34,11 @@ const ALIASES: ReadonlyArray<[ColumnRole, readonly string[]]> = [
   ['modifier', [...range('mod', 1, 4), ...range('modifier', 1, 4), ...range('mod0', 1, 4)]],
   ['units', ['units', 'unit', 'qty', 'quantity', 'daysorunits', 'serviceunits', 'unitcount']],
   ['date', ['dos', 'dateofservice', 'servicedate', 'fromdate', 'dosfrom', 'fromdos', 'date', 'svcdate']],
-  ['patient', ['patientid', 'mrn', 'patient', 'account', 'accountnumber', 'patientaccount', 'memberid', 'ptid']],
-  ['claim', ['claimid', 'claim', 'encounterid', 'encounter', 'claimnumber', 'claimno', 'encounternumber']],
+  ['patient', ['patientid', 'mrn', 'patient', 'memberid', 'ptid']],
+  // An account or encounter belongs to one patient: lines are checked together by it when
+  // the file names no patient.
+  ['account', ['account', 'accountnumber', 'accountno', 'acct', 'acctno', 'ptacct', 'patientaccount', 'patientaccountnumber', 'har', 'csn', 'fin', 'encounterid', 'encounter', 'encounternumber', 'visitid', 'visitnumber']],
+  ['claim', ['claimid', 'claim', 'claimnumber', 'claimno']],
   ['provider', ['npi', 'renderingnpi', 'providerid', 'provider', 'renderingprovider', 'providernpi']],
   ['pos', ['pos', 'placeofservice', 'poscode']],
   ['diagnosis', ['dx', ...range('dx', 1, 12), 'icd10', 'icd10cm', 'diagnosis', 'diagnosiscode', 'diagnosiscodes', ...range('diagnosis', 1, 12), ...range('icd10', 1, 12), ...range('icd', 1, 12), ...range('dxcode', 1, 12)]],

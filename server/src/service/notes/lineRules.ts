@@ -41,6 +41,7 @@ export function citationAsChargeLine(citation: CodeCitation): ChargeLine {
     pointers: [],
     claimKey: '',
     dayKey: '',
+    claimLabel: '',
     suppressions: [],
     units: citation.units,
     columns: {},

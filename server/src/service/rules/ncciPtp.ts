@@ -18,7 +18,7 @@ const BYPASS: ReadonlyArray<[string, string]> = [
 /** NCCI procedure-to-procedure edits between lines of one claim and service day. */
 export const ncciPtp: ClaimRule = {
   id: 'ncci-ptp',
-  description: 'Two codes on one claim and date form an NCCI procedure-to-procedure pair: the column-2 code is denied unless the edit allows a modifier and one is present.',
+  description: 'Two codes billed for one patient on one date form an NCCI procedure-to-procedure pair (on one claim or across claims): the column-2 code is denied unless the edit allows a modifier and one is present.',
   scope: 'claim',
   severity: 'error',
   fixKinds: ['judgment'],
