@@ -1,4 +1,5 @@
-import type { ClaimRule } from './rule';
+import type { ChargeLine } from '../documents/chargeFile';
+import type { ClaimRule, Report } from './rule';
 
 const LETTERS = 'ABCDEFGHIJKL';
 
@@ -9,30 +10,41 @@ export const diagnosisPointer: ClaimRule = {
   scope: 'claim',
   severity: 'error',
   fixKinds: [],
-  checkClaim(claim, _context, report) {
-    if (!claim.lines.some((l) => l.pointers.length > 0)) return;
-    // The claim's diagnoses: every distinct code on its lines, in order (A is the first).
-    const list: string[] = [];
-    const seen = new Set<string>();
-    for (const line of claim.lines) {
-      for (const dx of line.diagnoses) {
-        const key = dx.text.toUpperCase().replace('.', '');
-        if (!seen.has(key)) {
-          seen.add(key);
-          list.push(dx.text.toUpperCase());
-        }
-      }
+  checkClaim(group, _context, report) {
+    if (!group.lines.some((l) => l.pointers.length > 0)) return;
+    // A pointer refers to its own claim's diagnoses: the group may hold several of the patient's claims.
+    const claims = new Map<string, ChargeLine[]>();
+    for (const line of group.lines) {
+      const list = claims.get(line.claimLabel);
+      if (list) list.push(line);
+      else claims.set(line.claimLabel, [line]);
     }
-    for (const line of claim.lines) {
-      line.pointers.forEach((p, i) => {
-        const say = (severity: 'error' | 'warning', message: string): void =>
-          report({ ruleId: this.id, severity, start: p.start, end: p.end, message, data: { pointer: p.text, claimDiagnoses: list } }, line);
-        const upper = p.text.toUpperCase();
-        const index = /^\d{1,2}$/.test(upper) ? Number(upper) - 1 : upper.length === 1 ? LETTERS.indexOf(upper) : -1;
-        if (index < 0 || index > 11) say('error', `Diagnosis pointer "${p.text}" is not a letter A-L.`);
-        else if (index >= list.length) say('error', `Diagnosis pointer ${upper} points to diagnosis ${index + 1}, but this claim has ${list.length === 0 ? 'no diagnoses' : `only ${list.length} (${list.map((d, k) => `${LETTERS[k]} ${d}`).join(', ')})`}.`);
-        else if (i === 4) say('warning', 'More than four diagnosis pointers on one line: a claim line carries at most four; the rest are dropped.');
-      });
-    }
+    for (const lines of claims.values()) checkPointers(this.id, lines, report);
   },
 };
+
+function checkPointers(ruleId: string, lines: readonly ChargeLine[], report: Report): void {
+  // The claim's diagnoses: every distinct code on its lines, in order (A is the first).
+  const list: string[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    for (const dx of line.diagnoses) {
+      const key = dx.text.toUpperCase().replace('.', '');
+      if (!seen.has(key)) {
+        seen.add(key);
+        list.push(dx.text.toUpperCase());
+      }
+    }
+  }
+  for (const line of lines) {
+    line.pointers.forEach((p, i) => {
+      const say = (severity: 'error' | 'warning', message: string): void =>
+        report({ ruleId, severity, start: p.start, end: p.end, message, data: { pointer: p.text, claimDiagnoses: list } }, line);
+      const upper = p.text.toUpperCase();
+      const index = /^\d{1,2}$/.test(upper) ? Number(upper) - 1 : upper.length === 1 ? LETTERS.indexOf(upper) : -1;
+      if (index < 0 || index > 11) say('error', `Diagnosis pointer "${p.text}" is not a letter A-L.`);
+      else if (index >= list.length) say('error', `Diagnosis pointer ${upper} points to diagnosis ${index + 1}, but this claim has ${list.length === 0 ? 'no diagnoses' : `only ${list.length} (${list.map((d, k) => `${LETTERS[k]} ${d}`).join(', ')})`}.`);
+      else if (i === 4) say('warning', 'More than four diagnosis pointers on one line: a claim line carries at most four; the rest are dropped.');
+    });
+  }
+}
