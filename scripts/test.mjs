@@ -19,6 +19,7 @@ const steps = [
   { name: 'lint', cmd: ['node', 'node_modules/eslint/bin/eslint.js', '.'] },
   { name: 'unit', cmd: mocha('unit'), counted: true },
   { name: 'golden', cmd: mocha('golden'), counted: true },
+  { name: 'cli', cmd: mocha('cli'), counted: true },
   { name: 'protocol', cmd: mocha('protocol'), counted: true },
   { name: 'nvim', cmd: mocha('nvim'), counted: true },
   { name: 'editor', cmd: ['node', 'scripts/run-editor-tests.mjs'], counted: true },

@@ -5,8 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SearchHit } from '../../server/src/codeset/types';
-import type { DataSources, ImportSummary } from '../../server/src/lsp/commands';
+import { CLIENT_COMMAND, DataSources, ImportSummary, SERVER_COMMAND, SearchHit } from '../../server/src/protocol';
 import { DataStatus, fetchDataSources } from './status';
 
 type ClientRef = () => LanguageClient | undefined;
@@ -23,7 +22,7 @@ function running(client: ClientRef): LanguageClient {
 }
 
 async function search(client: ClientRef, query: string): Promise<SearchHit[]> {
-  return running(client).sendRequest<SearchHit[]>('workspace/executeCommand', { command: 'cptLens.server.search', arguments: [{ query, kind: 'procedure', limit: 50 }] });
+  return running(client).sendRequest<SearchHit[]>('workspace/executeCommand', { command: SERVER_COMMAND.search, arguments: [{ query, kind: 'procedure', limit: 50 }] });
 }
 
 /** Quick pick over all codes by words or prefix; inserts the chosen code at the cursor. */
@@ -88,7 +87,7 @@ async function importNcci(client: ClientRef, status: DataStatus, paths?: string[
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'CPT Lens: importing NCCI tables', cancellable: true },
     (_progress, token) =>
-      running(client).sendRequest<ImportSummary>('workspace/executeCommand', { command: 'cptLens.server.importNcci', arguments: [{ paths: chosen }] }, token),
+      running(client).sendRequest<ImportSummary>('workspace/executeCommand', { command: SERVER_COMMAND.importNcci, arguments: [{ paths: chosen }] }, token),
   );
   await status.refresh();
   const tables = summary.files.filter((f) => f.table).map((f) => `${f.table?.toUpperCase()} ${f.rows.toLocaleString('en-US')} rows`);
@@ -138,8 +137,8 @@ async function showDataSources(client: ClientRef, status: DataStatus, open = tru
 
 export function registerCommands(client: ClientRef, status: DataStatus): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('cptLens.searchCodes', (initial?: string) => searchCodes(client, initial)),
-    vscode.commands.registerCommand('cptLens.importNcci', (paths?: string[]) => importNcci(client, status, paths)),
-    vscode.commands.registerCommand('cptLens.showDataSources', (options?: { open?: boolean }) => showDataSources(client, status, options?.open ?? true)),
+    vscode.commands.registerCommand(CLIENT_COMMAND.searchCodes, (initial?: string) => searchCodes(client, initial)),
+    vscode.commands.registerCommand(CLIENT_COMMAND.importNcci, (paths?: string[]) => importNcci(client, status, paths)),
+    vscode.commands.registerCommand(CLIENT_COMMAND.showDataSources, (options?: { open?: boolean }) => showDataSources(client, status, options?.open ?? true)),
   ];
 }

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { activeSearchCode, registerCommands, shownSearchCodes } from './commands';
 import { DataStatus } from './status';
+import { CLIENT_COMMAND } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -89,8 +90,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptLen
   status = new DataStatus(() => client);
   context.subscriptions.push(
     status,
-    vscode.commands.registerCommand('cptLens.restartServer', () => restart(context)),
-    vscode.commands.registerCommand('cptLens.showOutput', () => output?.show()),
+    vscode.commands.registerCommand(CLIENT_COMMAND.restartServer, () => restart(context)),
+    vscode.commands.registerCommand(CLIENT_COMMAND.showOutput, () => output?.show()),
     ...registerCommands(() => client, status),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // The document selector and the loaded data are fixed per server: restart for them.

@@ -1,11 +1,11 @@
 /** The status bar item: fee-schedule release and NCCI status; a click opens "Show data sources". */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { DataSources } from '../../server/src/lsp/commands';
+import { CLIENT_COMMAND, DataSources, SERVER_COMMAND } from '../../server/src/protocol';
 
 export async function fetchDataSources(client: LanguageClient | undefined): Promise<DataSources | undefined> {
   if (!client?.isRunning()) return undefined;
-  const sources = await client.sendRequest<DataSources | null>('workspace/executeCommand', { command: 'cptLens.server.dataSources', arguments: [] });
+  const sources = await client.sendRequest<DataSources | null>('workspace/executeCommand', { command: SERVER_COMMAND.dataSources, arguments: [] });
   return sources ?? undefined;
 }
 
@@ -16,7 +16,7 @@ export class DataStatus implements vscode.Disposable {
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     this.item.name = 'CPT Lens data';
-    this.item.command = 'cptLens.showDataSources';
+    this.item.command = CLIENT_COMMAND.showDataSources;
     this.item.text = '$(sync~spin) CPT Lens';
     this.item.show();
   }

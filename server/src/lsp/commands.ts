@@ -4,33 +4,12 @@
  * work reports LSP work-done progress (the client's token, else one the server asks
  * the client to create) and honours cancellation between steps.
  */
-import { ExecuteCommandParams, LSPErrorCodes, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import type { DataRelease, DataVersion, SearchHit, SearchKind } from '../codeset/types';
+import { ErrorCodes, ExecuteCommandParams, LSPErrorCodes, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { SearchKind } from '../codeset/types';
+import { DataSources, ImportSummary, SERVER_COMMAND, SearchHit } from '../protocol';
 import { importNcci } from '../codeset/ncci/importNcci';
 import { loadData } from './data';
 import type { ServerState } from './server';
-
-export const SERVER_COMMANDS = ['cptLens.server.search', 'cptLens.server.dataSources', 'cptLens.server.importNcci'] as const;
-
-/** What "Show data sources" and the status bar show: the code set's version and release, and where they came from. */
-export interface DataSources extends DataVersion, Omit<DataRelease, 'feeSchedule'> {
-  trusted: boolean;
-  dataFolder: string;
-  knowledgeFolders: string[];
-  cptDescriptorFile?: string;
-  loadMs: number;
-  /** Problems met while loading (file and message; data files only, never documents). */
-  problems: string[];
-}
-
-export interface ImportSummary {
-  ok: boolean;
-  dataFolder: string;
-  files: { name: string; table?: string; rows: number; problems: number; skipped?: string }[];
-  errors: string[];
-  /** The NCCI release now loaded. */
-  ncci?: string;
-}
 
 const KINDS: ReadonlySet<string> = new Set(['procedure', 'diagnosis', 'modifier', 'pos']);
 
@@ -60,7 +39,7 @@ export function registerCommands(state: ServerState): void {
       await state.loaded();
       const arg = (params.arguments?.[0] ?? {}) as Record<string, unknown>;
       switch (params.command) {
-        case 'cptLens.server.search': {
+        case SERVER_COMMAND.search: {
           const data = state.data();
           const query = typeof arg.query === 'string' ? arg.query : '';
           const kind = (typeof arg.kind === 'string' && KINDS.has(arg.kind) ? arg.kind : 'procedure') as SearchKind;
@@ -68,11 +47,11 @@ export function registerCommands(state: ServerState): void {
           if (!data || query.trim() === '') return [] as SearchHit[];
           return data.codeSet.search(query, kind, limit);
         }
-        case 'cptLens.server.dataSources':
+        case SERVER_COMMAND.dataSources:
           return dataSources();
-        case 'cptLens.server.importNcci': {
+        case SERVER_COMMAND.importNcci: {
           const paths = Array.isArray(arg.paths) ? arg.paths.filter((p): p is string => typeof p === 'string') : [];
-          if (paths.length === 0) throw new ResponseError(-32602, 'cptLens.server.importNcci needs { paths: [...] }');
+          if (paths.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, `${SERVER_COMMAND.importNcci} needs { paths: [...] }`);
           const current = state.data();
           const options = state.initOptions();
           const dataFolder = current?.dataFolder ?? '';
@@ -103,7 +82,7 @@ export function registerCommands(state: ServerState): void {
           }
         }
         default:
-          throw new ResponseError(-32601, `unknown command ${params.command}`);
+          throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
       }
     }),
   );

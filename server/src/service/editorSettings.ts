@@ -30,9 +30,6 @@ export interface CptLensSettings extends CheckSettings {
   maxFindingsPerFile?: number;
 }
 
-/** Settings that choose which data is loaded: the server reloads its code set when they change. */
-export const DATA_SETTINGS = ['knowledgeFolders', 'cptDescriptorFile', 'dataFolder'] as const;
-
 export const DEFAULT_SETTINGS = {
   inlayHints: { enabled: true, maxLength: 40 },
   codeLens: { enabled: true },

@@ -3,7 +3,6 @@
  * server passes them through and the CLI prints them. Offsets are converted to
  * line/character positions by the caller's TextDocument.
  */
-import type { Range } from 'vscode-languageserver-textdocument';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -34,11 +33,6 @@ export interface Finding {
   /** The data the finding rests on (a fee-schedule row, an NCCI pair ...), for hovers and tools. */
   data?: Record<string, unknown>;
   fixes?: Fix[];
-}
-
-/** A finding with line/character positions, as the LSP and CLI want it. */
-export interface PositionedFinding extends Omit<Finding, 'start' | 'end'> {
-  range: Range;
 }
 
 /**

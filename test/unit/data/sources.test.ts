@@ -5,7 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import type { FeeScheduleRow } from '../../../server/src/codeset/types';
-import { bundled, readSource } from './support';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { bundled, dataDir, readSource } from './support';
 
 /** A minimal quote-aware CSV line split, independent of the product's parser. */
 function splitCsv(line: string): string[] {
@@ -165,10 +167,15 @@ describe('compiled data vs the CMS source files', () => {
       assert.ok(codeSet.placeOfService('66'));
       assert.deepEqual(['11', '21', '22', '24'].map((c) => codeSet.placeOfService(c)?.facility), [false, true, true, true]);
     });
-    it('has every BETOS category, with P1G', () => {
+    it('has every BETOS category of the source with its name, P1G among them', () => {
       const rows = lines(readSource('betos/betos_codes_from_HCPC2025_recordlayout.csv')).slice(1).map(splitCsv);
       assert.equal(rows.length, 107);
-      assert.match(codeSet.procedure('A4550')?.hcpcs?.betosName ?? '', /\w/);
+      const compiled = new Map(fs.readFileSync(path.join(dataDir, 'betos.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t') as [string, string]));
+      assert.equal(compiled.size, rows.length);
+      // The source writes O1L with a zero (01L); the build corrects it so the HCPCS join works.
+      for (const [code, name] of rows) assert.equal(compiled.get(code === '01L' ? 'O1L' : code)?.toLowerCase(), name.toLowerCase(), code);
+      assert.equal(compiled.get('P1G'), 'Major procedure - other', 'the seed page: P1G (MAJOR PROCEDURE - OTHER)');
+      assert.equal(codeSet.procedure('G0439')?.hcpcs?.betosName, compiled.get(codeSet.procedure('G0439')?.hcpcs?.betos ?? ''), 'the code set joins the name');
     });
   });
 });

@@ -1,10 +1,11 @@
+/** `cpt-lens` as a process: exit codes 0/1/2, I/O errors, invalid settings, binary files, directories, --help and --version. */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-const root = path.resolve(__dirname, '../../../..');
+const root = path.resolve(__dirname, '../../..');
 const bin = path.join(root, 'bin', 'cpt-lens.js');
 // A HOME without ~/.cptlens, so a machine's imported data (NCCI) never changes the results.
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-home-'));

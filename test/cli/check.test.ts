@@ -1,10 +1,10 @@
-/** `cpt-lens check` end to end (the built bundle): formats, config discovery, exit codes. */
+/** `cpt-lens check` end to end (the built bundle): output formats, config discovery, the example files. */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '../../golden/testCodeSet';
+import { repoRoot } from '../golden/testCodeSet';
 
 const bin = path.join(repoRoot, 'bin', 'cpt-lens.js');
 // A HOME without ~/.cptlens, so the user's imported data never changes the results.

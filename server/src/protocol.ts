@@ -1,0 +1,50 @@
+/**
+ * What the VS Code client and the language server exchange beyond LSP itself: the
+ * command ids and the shapes of their answers. The one module of the server the client
+ * imports (an ESLint rule enforces it), so the two cannot drift apart.
+ */
+import type { DataRelease, DataVersion, SearchHit, SearchKind } from './codeset/types';
+
+export type { SearchHit, SearchKind };
+
+/** Commands the server executes (`workspace/executeCommand`); any LSP client may call them. */
+export const SERVER_COMMAND = {
+  /** `[query: string, kind?: SearchKind, limit?: number]` → `SearchHit[]`. */
+  search: 'cptLens.server.search',
+  /** `[]` → `DataSources | null` (null while the code set is loading or failed to load). */
+  dataSources: 'cptLens.server.dataSources',
+  /** `[{ paths: string[] }]` → `ImportSummary`. */
+  importNcci: 'cptLens.server.importNcci',
+} as const;
+
+export const SERVER_COMMANDS: readonly string[] = Object.values(SERVER_COMMAND);
+
+/** The VS Code client's own commands (package.json `contributes.commands`). */
+export const CLIENT_COMMAND = {
+  searchCodes: 'cptLens.searchCodes',
+  importNcci: 'cptLens.importNcci',
+  showDataSources: 'cptLens.showDataSources',
+  restartServer: 'cptLens.restartServer',
+  showOutput: 'cptLens.showOutput',
+} as const;
+
+/** What "Show data sources" and the status bar show: the code set's version and release, and where they came from. */
+export interface DataSources extends DataVersion, Omit<DataRelease, 'feeSchedule'> {
+  trusted: boolean;
+  dataFolder: string;
+  knowledgeFolders: string[];
+  cptDescriptorFile?: string;
+  loadMs: number;
+  /** Problems met while loading (file and message; data files only, never documents). */
+  problems: string[];
+}
+
+/** The answer of `cptLens.server.importNcci`. */
+export interface ImportSummary {
+  ok: boolean;
+  dataFolder: string;
+  files: { name: string; table?: string; rows: number; problems: number; skipped?: string }[];
+  errors: string[];
+  /** The NCCI release now loaded. */
+  ncci?: string;
+}
