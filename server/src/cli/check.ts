@@ -15,17 +15,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { loadCodeSet, userLoadOptions } from '../codeset/load';
 import type { CodeSet } from '../codeset/types';
-import { COLUMN_ROLES } from '../service/documents/columns';
 import { LanguageService, documentKindOf, getLanguageService } from '../service/languageService';
-import { RULES, RULE_IDS } from '../service/registry';
-import { CheckSettings, validateSettings } from '../service/settings';
+import { RULES } from '../service/registry';
 import type { Finding } from '../service/types';
+import { findProjectFile, readProjectFile } from '../projectFile';
 import { ruleDocUri } from '../ruleDocs';
 
 /** Files a directory argument expands to. */
 const CHECKED_EXTENSIONS = /\.(csv|tsv|tab|txt|md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-const CONFIG_NAME = '.cptlens.json';
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -105,35 +103,6 @@ function isBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
-/** The nearest .cptlens.json at or above a folder, or undefined. */
-function findConfig(dir: string, cache: Map<string, string | undefined>): string | undefined {
-  const start = path.resolve(dir);
-  if (cache.has(start)) return cache.get(start);
-  const candidate = path.join(start, CONFIG_NAME);
-  const parent = path.dirname(start);
-  const found = fs.existsSync(candidate) ? candidate : parent === start ? undefined : findConfig(parent, cache);
-  cache.set(start, found);
-  return found;
-}
-
-/** Reads and checks a settings file; problems are printed and make the exit code 2. */
-function readSettings(file: string, io: CheckIo): { settings: CheckSettings; ok: boolean } {
-  let settings: CheckSettings;
-  try {
-    settings = JSON.parse(fs.readFileSync(file, 'utf8')) as CheckSettings;
-  } catch (error) {
-    io.err(`${file}: cannot read settings (${(error as Error).message})`);
-    return { settings: {}, ok: false };
-  }
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-    io.err(`${file}: settings must be a JSON object`);
-    return { settings: {}, ok: false };
-  }
-  const checked = validateSettings(settings, RULE_IDS, COLUMN_ROLES);
-  for (const p of checked.problems) io.err(`${file}: ${p}`);
-  return { settings: checked.settings, ok: checked.problems.length === 0 };
-}
-
 interface FileResult {
   file: string;
   document: TextDocument;
@@ -150,11 +119,12 @@ export function runCheck(args: string[], io: CheckIo): number {
   const services = new Map<string, LanguageService>();
   const configCache = new Map<string, string | undefined>();
   const serviceFor = (file: string): LanguageService => {
-    const config = options.config ?? findConfig(path.dirname(file), configCache) ?? '';
+    const config = options.config ?? findProjectFile(path.dirname(file), configCache) ?? '';
     let service = services.get(config);
     if (!service) {
-      const read = config ? readSettings(config, io) : { settings: {}, ok: true };
-      if (!read.ok) problem = true;
+      const read = config ? readProjectFile(config) : { settings: {}, problems: [] };
+      for (const p of read.problems) io.err(`${config}: ${p}`);
+      if (read.problems.length > 0) problem = true;
       service = getLanguageService({ codeSet, settings: read.settings });
       services.set(config, service);
     }

@@ -3,43 +3,34 @@
  * `workspace/configuration` for the document's URI, cached by URI, dropped on
  * `didChangeConfiguration` (the server then re-checks). A `.cptlens.json` in the
  * document's folder or any folder above it (up to the file system root) wins over
- * the editor's settings for the keys it sets, as in the CLI. Nothing lives in globals.
+ * the editor's settings for the keys it sets, as in the CLI: both read it through
+ * `server/src/projectFile.ts`. Nothing lives in globals.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { COLUMN_ROLES } from '../service/documents/columns';
-import { CptLensSettings, effectiveSettings, parseProjectFile } from '../service/editorSettings';
+import { PROJECT_FILE, findProjectFile, readProjectFile } from '../projectFile';
+import { CptLensSettings, effectiveSettings } from '../service/editorSettings';
 import { RULE_IDS } from '../service/registry';
 import { validateSettings } from '../service/settings';
 
-export const PROJECT_FILE = '.cptlens.json';
+/** The nearest `.cptlens.json` at or above the document's folder; file: URIs only. */
+export function projectFileOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return findProjectFile(path.dirname(fileURLToPath(uri)));
+  } catch {
+    return undefined;
+  }
+}
 
 export interface DocumentSettings {
   settings: CptLensSettings;
   /** The project file that applied, if any. */
   projectFile?: string;
-  /** What kept the project file from being read (reported once per change). */
+  /** What is wrong with the project file (reported once per change). */
   projectProblem?: string;
-}
-
-/** The nearest `.cptlens.json` at or above the document's folder; file: URIs only. */
-export function findProjectFile(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  let dir: string;
-  try {
-    dir = path.dirname(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
-  for (;;) {
-    const candidate = path.join(dir, PROJECT_FILE);
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }
 
 export class SettingsCache {
@@ -83,19 +74,11 @@ export class SettingsCache {
         user = {};
       }
     }
-    const projectFile = findProjectFile(uri);
+    const projectFile = projectFileOf(uri);
     if (!projectFile) return { settings: user };
-    let text: string;
-    try {
-      text = fs.readFileSync(projectFile, 'utf8');
-    } catch (error) {
-      return { settings: user, projectFile, projectProblem: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-    }
-    const parsed = parseProjectFile(text);
-    const project = parsed.settings && validateSettings(parsed.settings, RULE_IDS, COLUMN_ROLES);
-    const problems = parsed.problem ? [parsed.problem] : project?.problems ?? [];
-    if (problems.length > 0) this.report(projectFile, problems);
-    return { settings: effectiveSettings(user, project?.settings), projectFile, projectProblem: problems.join('; ') || undefined };
+    const project = readProjectFile(projectFile);
+    if (project.problems.length > 0) this.report(projectFile, project.problems);
+    return { settings: effectiveSettings(user, project.settings), projectFile, projectProblem: project.problems.join('; ') || undefined };
   }
 
   /** Says once per file and text of problem what is wrong with a project file (path and problem only). */

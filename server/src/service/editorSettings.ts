@@ -39,11 +39,14 @@ export const DEFAULT_SETTINGS = {
 /** Keys a `.cptlens.json` project file may set; it wins over the user's settings for these. */
 export const PROJECT_KEYS = ['rules', 'modifierOrder', 'columns', 'maxFindingsPerFile'] as const;
 
+/** What a `.cptlens.json` may set. */
+export type ProjectSettings = CheckSettings & { maxFindingsPerFile?: number };
+
 /**
  * The settings a document is checked with: the editor's, then `.cptlens.json` on top
  * (as in the CLI, so the editor and CI agree). Rule severities merge per rule.
  */
-export function effectiveSettings(user: CptLensSettings, project: CheckSettings & { maxFindingsPerFile?: number } | undefined): CptLensSettings {
+export function effectiveSettings(user: CptLensSettings, project: ProjectSettings | undefined): CptLensSettings {
   if (!project) return user;
   const merged: CptLensSettings = { ...user };
   if (project.rules) merged.rules = { ...user.rules, ...project.rules };
@@ -53,8 +56,11 @@ export function effectiveSettings(user: CptLensSettings, project: CheckSettings 
   return merged;
 }
 
-/** Parses a `.cptlens.json` text: the settings, or the problem that stops it being read. Never throws. */
-export function parseProjectFile(text: string): { settings?: CheckSettings & { maxFindingsPerFile?: number }; problem?: string } {
+/**
+ * Parses a `.cptlens.json` text: the settings and the keys it ignored (not settings a
+ * project file may set), or the problem that stops it being read. Never throws.
+ */
+export function parseProjectFile(text: string): { settings?: ProjectSettings; problem?: string; ignored?: string[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -64,5 +70,7 @@ export function parseProjectFile(text: string): { settings?: CheckSettings & { m
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'expected a JSON object' };
   const out: Record<string, unknown> = {};
   for (const key of PROJECT_KEYS) if (key in value) out[key] = (value as Record<string, unknown>)[key];
-  return { settings: out as CheckSettings };
+  const known: ReadonlySet<string> = new Set(PROJECT_KEYS);
+  const ignored = Object.keys(value).filter((key) => !known.has(key));
+  return { settings: out as ProjectSettings, ...(ignored.length > 0 ? { ignored } : {}) };
 }

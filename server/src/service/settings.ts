@@ -44,7 +44,7 @@ export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: 
     else {
       for (const [id, severity] of Object.entries(settings.rules)) {
         if (!ruleIds.has(id)) problems.push(`rules: unknown rule "${id}"`);
-        if (!SEVERITIES.has(severity as string)) problems.push(`rules.${id}: "${String(severity)}" is not one of error, warning, information, hint, off`);
+        else if (!SEVERITIES.has(severity as string)) problems.push(`rules.${id}: "${String(severity)}" is not one of error, warning, information, hint, off`);
         else rules[id] = severity;
       }
     }

@@ -24,7 +24,7 @@ describe('settings', () => {
       COLUMN_ROLES,
     );
     assert.equal(problems.length, 4);
-    assert.deepEqual(settings, { rules: { 'no-such': 'error', 'unknown-code': 'hint' }, modifierOrder: ['pricing'], columns: { 'Svc Cd': 'code' } });
+    assert.deepEqual(settings, { rules: { 'unknown-code': 'hint' }, modifierOrder: ['pricing'], columns: { 'Svc Cd': 'code' } });
   });
   it('never throws on settings of the wrong shape, and reports them', () => {
     const odd = { rules: 'loud', modifierOrder: 42, columns: [1, 2] } as never;
