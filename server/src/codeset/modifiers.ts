@@ -1,8 +1,9 @@
 /**
  * Modifier knowledge that is not in any CMS file: the CPT numeric modifiers (names
  * and descriptions written by this project in its own words; AMA's wording is
- * copyright and not used), each modifier's family, and the NCCI-associated set.
- * Pure data.
+ * copyright and not used), each modifier's family, the NCCI-associated set, the
+ * anatomic and X{EPSU} sets. The one place these tables live: the compiled modifier
+ * table, the rules and the note checks all read them from here. Pure data.
  */
 import type { ModifierFamily, ModifierInfo } from './types';
 
@@ -56,11 +57,11 @@ const CPT_MODIFIER_TEXT: readonly (readonly [string, string, string])[] = [
  * (discontinued outpatient procedures) and the anesthesia modifiers AA, AD, QK, QX,
  * QY, QZ also change the amount paid, so they count as pricing here.
  */
-const PRICING = new Set(['22', '26', 'TC', '50', '52', '53', '54', '55', '56', '62', '63', '66', '73', '74', '80', '81', '82', 'AS', 'AA', 'AD', 'QK', 'QX', 'QY', 'QZ']);
+export const PRICING_MODIFIERS: ReadonlySet<string> = new Set(['22', '26', 'TC', '50', '52', '53', '54', '55', '56', '62', '63', '66', '73', '74', '80', '81', '82', 'AS', 'AA', 'AD', 'QK', 'QX', 'QY', 'QZ']);
 /** Payment/statistical: 24, 25, 51, 57, 58, 59, 76-79, X{EPSU} (DOMAIN), plus 27 and 91 (edit-bypass modifiers). */
-const PAYMENT = new Set(['24', '25', '27', '51', '57', '58', '59', '76', '77', '78', '79', '91', 'XE', 'XS', 'XP', 'XU']);
+export const PAYMENT_MODIFIERS: ReadonlySet<string> = new Set(['24', '25', '27', '51', '57', '58', '59', '76', '77', '78', '79', '91', 'XE', 'XS', 'XP', 'XU']);
 /** Anatomic: eyelids, fingers, toes, sides, coronary arteries. */
-const ANATOMIC = new Set([
+export const ANATOMIC_MODIFIERS: ReadonlySet<string> = new Set([
   'E1', 'E2', 'E3', 'E4', 'FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9',
   'TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'LT', 'RT', 'LC', 'LD', 'RC', 'LM', 'RI',
 ]);
@@ -71,14 +72,17 @@ const ANATOMIC = new Set([
  * surgery ones 24, 25, 57, 58, 78, 79, and 27, 59, 91, XE, XS, XP, XU.
  */
 export const NCCI_ASSOCIATED_MODIFIERS: ReadonlySet<string> = new Set([
-  ...ANATOMIC, '24', '25', '57', '58', '78', '79', '27', '59', '91', 'XE', 'XS', 'XP', 'XU',
+  ...ANATOMIC_MODIFIERS, '24', '25', '57', '58', '78', '79', '27', '59', '91', 'XE', 'XS', 'XP', 'XU',
 ]);
+
+/** The X{EPSU} modifiers, which CMS prefers over 59 (MLN1783722, "Proper use of the -XE/-XS/-XP/-XU modifiers"). */
+export const X_MODIFIERS: ReadonlySet<string> = new Set(['XE', 'XS', 'XP', 'XU']);
 
 /** The family of any modifier, CPT or Level II; 'informational' when not listed above. */
 export function modifierFamily(code: string): ModifierFamily {
-  if (PRICING.has(code)) return 'pricing';
-  if (PAYMENT.has(code)) return 'payment';
-  if (ANATOMIC.has(code)) return 'anatomic';
+  if (PRICING_MODIFIERS.has(code)) return 'pricing';
+  if (PAYMENT_MODIFIERS.has(code)) return 'payment';
+  if (ANATOMIC_MODIFIERS.has(code)) return 'anatomic';
   return 'informational';
 }
 

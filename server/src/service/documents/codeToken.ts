@@ -3,11 +3,9 @@
  * Pure text helpers shared by the charge-file model, hover and the rules.
  */
 
-/** Exactly a well-formed procedure code: CPT I (5 digits), II (4+F), III (4+T), PLA (4+U), HCPCS II (letter+4). */
-export const CODE_SHAPE = /^(?:\d{5}|\d{4}[FTU]|[A-Z]\d{4})$/;
+import { CODE_SHAPE, MODIFIER_SHAPE } from '../../codeset/codeShapes';
 
-/** A modifier: two letters or digits. */
-export const MODIFIER_SHAPE = /^[A-Z0-9]{2}$/;
+export { CODE_SHAPE, MODIFIER_SHAPE };
 
 export interface CodeToken {
   /** The code part, as written (not upper-cased). */

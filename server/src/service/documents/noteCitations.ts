@@ -10,12 +10,13 @@
  */
 import type { CodeSet } from '../../codeset/types';
 import type { ModifierSpan, Span } from './chargeFile';
+import { CODE_SHAPE_SOURCE } from '../../codeset/codeShapes';
 import { CODE_SHAPE } from './codeToken';
 import type { CitationMark, CodeCitation, NoteLine } from './note';
 
 /** A code token: letters must be capitals, so words like `a1234` stay words. */
-const TOKEN = /(?:[A-Z]\d{4}|\d{4}[FTU]|\d{5})(?![A-Za-z0-9])/y;
-const TOKEN_ANYWHERE = /(?<![A-Za-z0-9])(?:[A-Z]\d{4}|\d{4}[FTU]|\d{5})(?![A-Za-z0-9])/g;
+const TOKEN = new RegExp(`(?:${CODE_SHAPE_SOURCE})(?![A-Za-z0-9])`, 'y');
+const TOKEN_ANYWHERE = new RegExp(`(?<![A-Za-z0-9])(?:${CODE_SHAPE_SOURCE})(?![A-Za-z0-9])`, 'g');
 const ATTACHED_MODIFIER = /-([A-Za-z0-9]{2})(?![A-Za-z0-9])/y;
 const MODIFIER_PHRASE = /,?\s+(?:with\s+)?(?:modifiers?|mod\.?)\s*[:#-]?\s*-?/iy;
 const MODIFIER_WORD = /([A-Za-z0-9]{2})(?![A-Za-z0-9])/y;

@@ -1,40 +1,25 @@
 /**
- * Facts about modifiers that the rules share: families for ordering, the
- * NCCI-associated set, E/M codes, and typo suggestions. The code set's modifier
- * table wins where it has a value; the lists here are DOMAIN.md section 3 (from
- * the CMS NCCI policy manual and the RVU readme) and cover the code set not being
- * loaded yet.
+ * What the rules ask about modifiers: family for ordering, NCCI association, E/M codes,
+ * and typo suggestions. The tables themselves are the code set's
+ * (`codeset/modifiers.ts`); nothing here keeps a copy that could disagree with them.
  */
+import { CPT_MODIFIERS, NCCI_ASSOCIATED_MODIFIERS, X_MODIFIERS, modifierFamily as familyOf } from '../../codeset/modifiers';
 import type { CodeSet, ModifierFamily } from '../../codeset/types';
 
-const expand = (prefix: string, from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
+export { X_MODIFIERS };
 
-/** Order families, from the modifier-order guidance in DOMAIN.md section 3. */
-const FAMILY_LISTS: ReadonlyArray<[ModifierFamily, readonly string[]]> = [
-  ['pricing', ['22', '26', 'TC', '50', '52', '53', '62', '66', '80', '81', '82', 'AS']],
-  ['payment', ['24', '25', '51', '57', '58', '59', '76', '77', '78', '79', 'XE', 'XS', 'XP', 'XU']],
-  ['anatomic', ['LT', 'RT', ...expand('E', 1, 4), 'FA', ...expand('F', 1, 9), 'TA', ...expand('T', 1, 9), 'LC', 'LD', 'RC', 'LM', 'RI']],
-];
-const FAMILY: ReadonlyMap<string, ModifierFamily> = new Map(FAMILY_LISTS.flatMap(([family, list]) => list.map((m) => [m, family] as [string, ModifierFamily])));
-
-/** NCCI-associated modifiers (bypass a PTP edit with modifier indicator 1). */
-export const NCCI_ASSOCIATED: ReadonlySet<string> = new Set([
-  ...FAMILY_LISTS[2][1], '24', '25', '57', '58', '78', '79', '27', '59', '91', 'XE', 'XS', 'XP', 'XU',
-]);
-
-/** The X{EPSU} modifiers CMS prefers over 59. */
-export const X_MODIFIERS: ReadonlySet<string> = new Set(['XE', 'XS', 'XP', 'XU']);
-
-/** Modifiers this file knows to exist (for typo suggestions when the code set has no modifier table). */
-const KNOWN_FALLBACK: ReadonlySet<string> = new Set([...FAMILY.keys(), ...NCCI_ASSOCIATED, '91']);
-
+/** The modifier's family (codeset/modifiers.ts), for a modifier the code set knows; undefined otherwise. */
 export function modifierFamily(codeSet: CodeSet, modifier: string): ModifierFamily | undefined {
-  return FAMILY.get(modifier) ?? codeSet.modifier(modifier)?.family;
+  return codeSet.modifier(modifier)?.family ?? (isCptModifier(modifier) ? familyOf(modifier) : undefined);
 }
 
-export function isNcciAssociated(codeSet: CodeSet, modifier: string): boolean {
-  return codeSet.modifier(modifier)?.ncciAssociated ?? NCCI_ASSOCIATED.has(modifier);
+/** Whether the modifier bypasses an NCCI PTP edit with indicator 1 (codeset/modifiers.ts). */
+export function isNcciAssociated(_codeSet: CodeSet, modifier: string): boolean {
+  return NCCI_ASSOCIATED_MODIFIERS.has(modifier);
 }
+
+const CPT_CODES: ReadonlySet<string> = new Set(CPT_MODIFIERS.map((m) => m.code));
+const isCptModifier = (m: string): boolean => CPT_CODES.has(m) || familyOf(m) !== 'informational';
 
 /** Whether the code set has a modifier table (the stub code set has none). */
 export function modifiersLoaded(codeSet: CodeSet): boolean {
@@ -55,7 +40,7 @@ const CONFUSABLE: Readonly<Record<string, string>> = { l: '1', I: '1', i: '1', O
  * when exactly one reading is a known modifier; undefined otherwise.
  */
 export function suggestModifier(codeSet: CodeSet, written: string): string | undefined {
-  const known = (m: string): boolean => (codeSet.modifier(m) !== undefined || KNOWN_FALLBACK.has(m));
+  const known = (m: string): boolean => codeSet.modifier(m) !== undefined || isCptModifier(m) || NCCI_ASSOCIATED_MODIFIERS.has(m);
   const compact = written.replace(/\s+/g, '');
   const candidates = new Set<string>();
   const upper = compact.toUpperCase();

@@ -2,8 +2,8 @@
 import type { CodeSet } from '../../codeset/types';
 import type { CodeCitation, NoteDocument } from '../documents/note';
 
-/** Anatomic modifiers that name a side, digit, eyelid or artery (DOMAIN.md, NCCI-associated anatomic set). */
-export const ANATOMIC_MODIFIER = /^(?:LT|RT|E[1-4]|FA|F[1-9]|TA|T[1-9]|LC|LD|RC|LM|RI)$/;
+/** Anatomic modifiers that name a side, digit, eyelid or artery: the code set's table. */
+export { ANATOMIC_MODIFIERS } from '../../codeset/modifiers';
 
 export interface CitedCode {
   code: string;

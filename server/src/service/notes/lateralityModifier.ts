@@ -1,6 +1,6 @@
 import { BILATERAL_MEANING, describeIndicator } from '../../codeset/indicators';
 import type { Finding, Fix } from '../types';
-import { ANATOMIC_MODIFIER, citedCodes, modifierInsertionPoint } from './codeSides';
+import { ANATOMIC_MODIFIERS, citedCodes, modifierInsertionPoint } from './codeSides';
 import type { NoteRule } from './rule';
 import { quoteWords, sideWords, wordsNear } from './sideWords';
 
@@ -43,7 +43,7 @@ export const lateralityModifier: NoteRule = {
         }
         continue;
       }
-      if (hasRT || cited.modifiers.has('50') || [...cited.modifiers].some((m) => ANATOMIC_MODIFIER.test(m))) continue;
+      if (hasRT || cited.modifiers.has('50') || [...cited.modifiers].some((m) => ANATOMIC_MODIFIERS.has(m))) continue;
       const fixes: Fix[] = [];
       const oneSide = left.length > 0 && right.length === 0 ? 'LT' : right.length > 0 && left.length === 0 ? 'RT' : undefined;
       if (oneSide) {
