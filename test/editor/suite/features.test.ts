@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { diagnosticCode, poll } from './support';
+import { diagnosticCode, openFresh, poll } from './support';
 
 const CONTENT = [
   'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,npi',
@@ -41,14 +41,10 @@ suite('editor features in VS Code', () => {
     return new vscode.Position(line, at + cell.length);
   };
 
-  suiteSetup(async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder);
-    const uri = vscode.Uri.joinPath(folder.uri, 'features.csv');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(CONTENT));
-    document = await vscode.workspace.openTextDocument(uri);
-    editor = await vscode.window.showTextDocument(document);
-    await poll('the server to check features.csv', () => (vscode.languages.getDiagnostics(document.uri).length > 0 ? true : undefined));
+  // Each test gets its own copy of CONTENT: none depends on another's edits.
+  setup(async () => {
+    ({ document, editor } = await openFresh('features.csv', CONTENT));
+    await poll('the server to check the file', () => (vscode.languages.getDiagnostics(document.uri).length > 0 ? true : undefined));
   });
 
   test('completion by words: "cryo liv" in a code cell offers 47383 first or second', async () => {
@@ -93,7 +89,7 @@ suite('editor features in VS Code', () => {
   });
 
   test('fix-all applies safe fixes and leaves clinical-judgment findings untouched', async () => {
-    // A fresh safe problem: a lower-case typo on another line.
+    // A second safe problem (besides 5l on line 3): a lower-case typo on another line.
     assert.ok(await editor.edit((e) => e.insert(endOf(4, '47383,'), 'lt')));
     await poll('the lt diagnostic', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.range.start.line === 4 && document.getText(d.range) === 'lt'));
     const judgment = await poll('the global-surgery finding', () => vscode.languages.getDiagnostics(document.uri).find((d) => diagnosticCode(d) === 'global-surgery'));
@@ -104,6 +100,7 @@ suite('editor features in VS Code', () => {
     assert.equal(fixAll.title, 'Fix all safe problems in file');
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     assert.ok(document.lineAt(4).text.startsWith('CLM3,PT3,2025-10-16,47383,LT,'), document.lineAt(4).text);
+    assert.equal(document.lineAt(2).text, 'CLM1,PT1,2025-10-14,47383,51,1,11,C22.0,1234567893', '5l fixed too');
     assert.equal(document.lineAt(1).text, 'CLM1,PT1,2025-10-14,99213,,1,11,C22.0,1234567893', 'no 25 added');
     await poll('re-checked diagnostics', () => (vscode.languages.getDiagnostics(document.uri).some((d) => document.getText(d.range) === 'lt') ? undefined : true));
     assert.ok(vscode.languages.getDiagnostics(document.uri).some((d) => diagnosticCode(d) === 'global-surgery' && d.range.isEqual(judgment.range)), 'the judgment finding stays');
@@ -150,7 +147,6 @@ suite('editor features in VS Code', () => {
     assert.equal(await chosen, '47383');
     assert.equal(scratch.getText(), '47383');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    editor = await vscode.window.showTextDocument(document);
   });
 
   test('the status bar shows the data release and the NCCI status', async () => {

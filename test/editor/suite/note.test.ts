@@ -6,13 +6,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticCode, poll } from './support';
+import { diagnosticCode, openFresh, poll } from './support';
 
 // test/fixtures/notes/golden/cryo-two-missing.md: no freeze-thaw cycles, no complications.
 const NOTE = [
   '# Operative note: percutaneous cryoablation of liver tumor',
   '',
-  'Procedure diagnosticCode(s): CPT 47383',
+  'Procedure code(s): CPT 47383',
   '',
   '## Procedure in detail',
   'Pre-operative imaging: MRI of 2025-09-30 showed one 2.4 cm lesion in segment VI.',
@@ -30,13 +30,9 @@ const NOTE = [
 suite('operative notes in VS Code', () => {
   let document: vscode.TextDocument;
 
-  suiteSetup(async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder);
-    const uri = vscode.Uri.joinPath(folder.uri, 'cryoablation-note.md');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(NOTE));
-    document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
+  // Each test gets its own copy of the note: the quick-fix test's edit reaches no other test.
+  setup(async () => {
+    ({ document } = await openFresh('cryoablation-note.md', NOTE));
   });
 
   const missing = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(document.uri).filter((d) => diagnosticCode(d) === 'documentation-missing');

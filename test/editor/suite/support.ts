@@ -20,3 +20,20 @@ export function diagnosticCode(diagnostic: vscode.Diagnostic): string | undefine
   const code = diagnostic.code;
   return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
 }
+
+let opened = 0;
+
+/**
+ * A new file with `content` in the test workspace, opened in an editor: each test gets its
+ * own document, so no test depends on another's edits or on the order they run in.
+ */
+export async function openFresh(name: string, content: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the editor suites need a workspace folder');
+  const dot = name.lastIndexOf('.');
+  const uri = vscode.Uri.joinPath(folder.uri, `${name.slice(0, dot)}-${++opened}${name.slice(dot)}`);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(content));
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  return { document, editor };
+}
