@@ -7,6 +7,7 @@
  */
 import { ALL_NOTE_RULES } from './notes';
 import { ALL_RULES } from './rules';
+import { boundFinding } from './excerpt';
 import type { RuleMeta } from './rules/rule';
 import type { RuleSeverity } from './settings';
 import type { Finding } from './types';
@@ -39,10 +40,12 @@ export function ruleIsOn(id: string, severities: RuleSeverities): boolean {
 
 /**
  * The one severity override, for charge and note findings alike: a rule's configured
- * severity replaces the one its finding was made with.
+ * severity replaces the one its finding was made with. Being the one path of every
+ * finding, it is also where messages and data are bounded (`excerpt.ts`): no rule can
+ * echo a whole cell.
  */
 export function applySeverity(finding: Finding, severities: RuleSeverities): Finding {
   const configured = severities?.[finding.ruleId];
   if (configured && configured !== 'off') finding.severity = configured;
-  return finding;
+  return boundFinding(finding);
 }

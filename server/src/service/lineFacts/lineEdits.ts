@@ -7,17 +7,34 @@ import type { ColumnMap } from '../documents/columns';
 import { cellValueRange } from '../../csv/csv';
 import type { OffsetEdit } from '../types';
 
-/** Removes one modifier with the separator before it (or after it, when it is first). */
-export function removeModifier(line: ChargeLine, target: ModifierSpan): OffsetEdit {
+/**
+ * Removes one modifier with the separator before it (or after it, when it is first).
+ * `index` (the target's position in `line.modifiers`, when the caller has it) saves a
+ * search: a line of 100,000 modifiers must not cost 100,000 searches of 100,000.
+ */
+export function removeModifier(line: ChargeLine, target: ModifierSpan, index = line.modifiers.indexOf(target)): OffsetEdit {
   if (target.source === 'column') return { start: target.start, end: target.end, newText: '' };
-  const same = line.modifiers.filter((m) => m.source === target.source && m.cell === target.cell);
-  const i = same.indexOf(target);
+  const sameGroup = (m: ModifierSpan): boolean => m.source === target.source && m.cell === target.cell;
+  let previous: ModifierSpan | undefined;
+  for (let k = index - 1; k >= 0; k--) {
+    if (sameGroup(line.modifiers[k])) {
+      previous = line.modifiers[k];
+      break;
+    }
+  }
   if (target.source === 'code') {
-    const previousEnd = i > 0 ? same[i - 1].end : line.code?.end ?? target.start;
+    const previousEnd = previous ? previous.end : line.code?.end ?? target.start;
     return { start: previousEnd, end: target.end, newText: '' };
   }
-  if (i > 0) return { start: same[i - 1].end, end: target.end, newText: '' };
-  if (same.length > 1) return { start: target.start, end: same[1].start, newText: '' };
+  if (previous) return { start: previous.end, end: target.end, newText: '' };
+  let next: ModifierSpan | undefined;
+  for (let k = index + 1; k < line.modifiers.length; k++) {
+    if (sameGroup(line.modifiers[k])) {
+      next = line.modifiers[k];
+      break;
+    }
+  }
+  if (next) return { start: target.start, end: next.start, newText: '' };
   return { start: target.start, end: target.end, newText: '' };
 }
 

@@ -1,6 +1,7 @@
 import { CODE_SHAPE } from '../documents/codeToken';
 import { isBlankRow } from '../../csv/csv';
 import type { LineRule } from './rule';
+import { excerpt } from '../excerpt';
 
 /** A code cell whose text is not shaped like any CPT or HCPCS code. */
 export const codeShape: LineRule = {
@@ -30,7 +31,7 @@ export const codeShape: LineRule = {
       severity: 'error',
       start: code.start,
       end: code.end,
-      message: `"${code.text}" is not a valid code: expected 5 digits (CPT), 4 digits + F/T/U (CPT II/III/PLA), or a letter + 4 digits (HCPCS).`,
+      message: `"${excerpt(code.text)}" is not a valid code: expected 5 digits (CPT), 4 digits + F/T/U (CPT II/III/PLA), or a letter + 4 digits (HCPCS).`,
       data: { code: code.text },
     }, line);
   },

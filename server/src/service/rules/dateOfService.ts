@@ -1,5 +1,6 @@
 import { dateInRange } from '../documents/dates';
 import type { ClaimRule } from './rule';
+import { excerpt } from '../excerpt';
 
 /** Dates that do not parse; once per file, lines without a date or with dates outside the data's release. */
 export const dateOfService: ClaimRule = {
@@ -16,7 +17,7 @@ export const dateOfService: ClaimRule = {
         severity: 'error',
         start: line.date.start,
         end: line.date.end,
-        message: `"${line.date.text}" is not a date of service: write YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD.`,
+        message: `"${excerpt(line.date.text)}" is not a date of service: write YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD.`,
         data: { date: line.date.text },
       }, line);
     }

@@ -1,5 +1,6 @@
 import type { CodeSet } from '../../codeset/types';
 import type { LineRule } from './rule';
+import { excerpt } from '../excerpt';
 
 /** ICD-10-CM shape: letter, digit, letter or digit, then up to 4 more; a dot only after the third character. */
 const ICD10_SHAPE = /^[A-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
@@ -30,7 +31,7 @@ export const diagnosis: LineRule = {
       const say = (severity: 'error' | 'warning', message: string, data: Record<string, unknown>): void =>
         report({ ruleId: this.id, severity, start: dx.start, end: dx.end, message, data }, line);
       if (!ICD10_SHAPE.test(upper)) {
-        say('error', `"${dx.text}" is not shaped like an ICD-10-CM code (a letter, a digit, a letter or digit, then up to four more, e.g. E11.9).`, { diagnosis: dx.text });
+        say('error', `"${excerpt(dx.text)}" is not shaped like an ICD-10-CM code (a letter, a digit, a letter or digit, then up to four more, e.g. E11.9).`, { diagnosis: dx.text });
         continue;
       }
       if (!known) {

@@ -1,5 +1,6 @@
 import type { ChargeLine } from '../documents/chargeFile';
 import type { ClaimRule } from './rule';
+import { excerptList } from '../excerpt';
 
 /** Modifiers that say a repeated line is a repeat service, not a duplicate. */
 const REPEAT = new Set(['76', '77', '91']);
@@ -36,7 +37,7 @@ export const duplicateLine: ClaimRule = {
           continue;
         }
         const mods = line.modifiers.map((m) => m.value);
-        const written = [line.codeValue, ...mods].join('-');
+        const written = excerptList([line.codeValue, ...mods], '-');
         report({
           ruleId: this.id,
           severity: 'warning',

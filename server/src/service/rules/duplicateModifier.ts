@@ -10,7 +10,8 @@ export const duplicateModifier: LineRule = {
   fixKinds: ['safe'],
   checkLine(line, _context, report) {
     const seen = new Set<string>();
-    for (const m of line.modifiers) {
+    for (let i = 0; i < line.modifiers.length; i++) {
+      const m = line.modifiers[i];
       if (!seen.has(m.value)) {
         seen.add(m.value);
         continue;
@@ -22,7 +23,7 @@ export const duplicateModifier: LineRule = {
         end: m.end,
         message: `Modifier ${m.value} is already on this line; a repeated modifier adds nothing and some payers reject the line.`,
         data: { modifier: m.value },
-        fixes: [{ title: `Remove the second ${m.value}`, safe: true, edits: [removeModifier(line, m)] }],
+        fixes: [{ title: `Remove the second ${m.value}`, safe: true, edits: [removeModifier(line, m, i)] }],
       }, line);
     }
   },

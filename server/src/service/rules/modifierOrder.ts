@@ -4,6 +4,7 @@ import { DEFAULT_MODIFIER_ORDER } from '../settings';
 import { reorderModifiers } from '../lineFacts/lineEdits';
 import { modifierFamily } from '../lineFacts/modifierFacts';
 import type { LineRule } from './rule';
+import { excerpt, excerptList } from '../excerpt';
 
 /** Modifiers out of the payer's order: by default pricing, then payment, then anatomic. */
 export const modifierOrder: LineRule = {
@@ -29,16 +30,16 @@ export const modifierOrder: LineRule = {
       wanted[slot.i] = sorted[k].m;
     });
     const early = sorted.find((r, k) => r !== movable[k]);
-    const written = line.modifiers.map((m) => m.value).join('-');
+    const written = excerptList(line.modifiers.map((m) => m.value), '-');
     const fixed = wanted.map((m) => m.value).join('-');
     report({
       ruleId: this.id,
       severity: 'warning',
       start: line.modifiers[0].start,
       end: line.modifiers[line.modifiers.length - 1].end,
-      message: `Modifiers ${written} are out of order: payers read ${order.join(', then ')} modifiers${early?.family ? ` (${early.m.value} is ${early.family})` : ''}. Expected ${fixed}.`,
+      message: `Modifiers ${written} are out of order: payers read ${order.join(', then ')} modifiers${early?.family ? ` (${early.m.value} is ${early.family})` : ''}. Expected ${excerpt(fixed)}.`,
       data: { modifiers: line.modifiers.map((m) => m.value), expected: wanted.map((m) => m.value), order },
-      fixes: [{ title: `Reorder modifiers to ${fixed}`, safe: true, edits: reorderModifiers(line.modifiers, wanted) }],
+      fixes: [{ title: `Reorder modifiers to ${excerpt(fixed)}`, safe: true, edits: reorderModifiers(line.modifiers, wanted) }],
     }, line);
   },
 };

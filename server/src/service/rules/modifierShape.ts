@@ -3,6 +3,7 @@ import { cellValueRange } from '../../csv/csv';
 import type { Fix } from '../types';
 import { suggestModifier } from '../lineFacts/modifierFacts';
 import type { LineRule } from './rule';
+import { excerpt } from '../excerpt';
 
 /** A modifier that is not two upper-case letters or digits, or a modifier cell padded with spaces. */
 export const modifierShape: LineRule = {
@@ -15,13 +16,13 @@ export const modifierShape: LineRule = {
     for (const m of line.modifiers) {
       if (!MODIFIER_SHAPE.test(m.text)) {
         const suggestion = suggestModifier(context.codeSet, m.text);
-        const fixes: Fix[] = suggestion ? [{ title: `Change "${m.text}" to ${suggestion}`, safe: true, edits: [{ start: m.start, end: m.end, newText: suggestion }] }] : [];
+        const fixes: Fix[] = suggestion ? [{ title: `Change "${excerpt(m.text)}" to ${suggestion}`, safe: true, edits: [{ start: m.start, end: m.end, newText: suggestion }] }] : [];
         report({
           ruleId: this.id,
           severity: 'error',
           start: m.start,
           end: m.end,
-          message: `"${m.text}" is not a modifier: a modifier is two upper-case letters or digits${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
+          message: `"${excerpt(m.text)}" is not a modifier: a modifier is two upper-case letters or digits${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
           data: { modifier: m.text, suggestion },
           fixes,
         }, line);
@@ -35,9 +36,9 @@ export const modifierShape: LineRule = {
           severity: 'hint',
           start: raw.start,
           end: raw.end,
-          message: `Modifier cell "${raw.text}" has stray spaces around ${m.text}.`,
+          message: `Modifier cell "${excerpt(raw.text)}" has stray spaces around ${excerpt(m.text)}.`,
           data: { modifier: m.text },
-          fixes: [{ title: `Trim the cell to ${m.text}`, safe: true, edits: [{ start: raw.start, end: raw.end, newText: cellValueRange(raw).text }] }],
+          fixes: [{ title: `Trim the cell to ${excerpt(m.text)}`, safe: true, edits: [{ start: raw.start, end: raw.end, newText: cellValueRange(raw).text }] }],
         }, line);
       }
     }

@@ -1,6 +1,7 @@
 import type { Severity } from '../types';
 import { feeRowOf, rowData } from '../lineFacts/feeRow';
 import type { LineRule } from './rule';
+import { excerpt } from '../excerpt';
 
 const POS_SHAPE = /^\d{2}$/;
 /** Facility settings named in DOMAIN.md section 3 (used when the code set has no POS table). */
@@ -21,13 +22,13 @@ export const placeOfService: LineRule = {
     const say = (severity: Severity, message: string, data: Record<string, unknown>): void =>
       report({ ruleId: this.id, severity, start: pos.start, end: pos.end, message, data }, line);
     if (!POS_SHAPE.test(pos.text)) {
-      say('error', `Place of service "${pos.text}" is not a two-digit CMS place-of-service code.`, { pos: pos.text });
+      say('error', `Place of service "${excerpt(pos.text)}" is not a two-digit CMS place-of-service code.`, { pos: pos.text });
       return;
     }
     const known = context.codeSet.placeOfService(pos.text);
     const posLoaded = context.codeSet.version().pos !== undefined;
     if (!known && posLoaded && !NEWER_THAN_DATA.has(pos.text)) {
-      say('error', `Place of service ${pos.text} is not in the CMS place-of-service code set.`, { pos: pos.text });
+      say('error', `Place of service ${excerpt(pos.text)} is not in the CMS place-of-service code set.`, { pos: pos.text });
       return;
     }
     const facility = known?.facility ?? FACILITY_FALLBACK[pos.text];

@@ -1,5 +1,6 @@
 import type { Suppression } from '../documents/suppressions';
 import type { FileRule, Report } from './rule';
+import { excerpt } from '../excerpt';
 
 /** Suppressions that do not say why, name an unknown rule, or apply to no line. */
 export const suppression: FileRule = {
@@ -23,7 +24,7 @@ export const suppression: FileRule = {
 
 function check(ruleId: string, s: Suppression, known: ReadonlySet<string>, report: Report, kind: string): void {
   for (const r of s.rules) {
-    if (!known.has(r.id)) report({ ruleId, severity: 'warning', start: r.start, end: r.end, message: `"${r.id}" is not a CPT Lens rule id, so this ${kind} suppresses nothing for it.`, data: { rule: r.id } });
+    if (!known.has(r.id)) report({ ruleId, severity: 'warning', start: r.start, end: r.end, message: `"${excerpt(r.id)}" is not a CPT Lens rule id, so this ${kind} suppresses nothing for it.`, data: { rule: r.id } });
   }
   if (s.reason === '') {
     const what = s.rules.length > 0 ? s.rules.map((r) => r.id).join(', ') : 'every rule';

@@ -1,4 +1,5 @@
 import type { LineRule } from './rule';
+import { excerptList } from '../excerpt';
 
 /** More than four modifiers on one line: a CMS-1500 / 837P service line holds four. */
 export const tooManyModifiers: LineRule = {
@@ -15,7 +16,7 @@ export const tooManyModifiers: LineRule = {
       severity: 'error',
       start: extra[0].start,
       end: extra[extra.length - 1].end,
-      message: `${line.modifiers.length} modifiers on one line: a claim line carries at most four (${extra.map((m) => m.value).join(', ')} would be dropped). Keep the pricing modifiers first; payers that allow it take modifier 99 (multiple modifiers) with the rest in the notes.`,
+      message: `${line.modifiers.length} modifiers on one line: a claim line carries at most four (${excerptList(extra.map((m) => m.value))} would be dropped). Keep the pricing modifiers first; payers that allow it take modifier 99 (multiple modifiers) with the rest in the notes.`,
       data: { modifiers: line.modifiers.map((m) => m.value) },
     }, line);
   },

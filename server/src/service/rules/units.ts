@@ -1,6 +1,7 @@
 import type { Severity } from '../types';
 import { isNumeric } from '../lineFacts/lineUnits';
 import type { LineRule } from './rule';
+import { excerpt } from '../excerpt';
 
 /** Above this, a units value is more likely a charge amount or a date typed into the wrong column. */
 const IMPLAUSIBLE = 999;
@@ -25,13 +26,13 @@ export const units: LineRule = {
       return;
     }
     if (!isNumeric(cell.text)) {
-      say('error', `Units "${cell.text}" is not a number.`, cell.start, cell.end);
+      say('error', `Units "${excerpt(cell.text)}" is not a number.`, cell.start, cell.end);
       return;
     }
     const n = Number(cell.text);
     if (n === 0) say('error', 'Zero units: a line with 0 units is rejected. Remove the line or correct the units.', cell.start, cell.end);
-    else if (n < 0) say('error', `Negative units (${cell.text}): a claim line cannot have negative units; reverse a charge through the billing system, not the charge file.`, cell.start, cell.end);
-    else if (!Number.isInteger(n)) say('error', `Fractional units (${cell.text}): CPT/HCPCS units are whole numbers; round to the code's unit definition (e.g. "per 15 minutes", "per 10 mg").`, cell.start, cell.end);
-    else if (n > IMPLAUSIBLE) say('warning', `${cell.text} units is implausible for one line: is this a charge amount or a date in the units column?`, cell.start, cell.end);
+    else if (n < 0) say('error', `Negative units (${excerpt(cell.text)}): a claim line cannot have negative units; reverse a charge through the billing system, not the charge file.`, cell.start, cell.end);
+    else if (!Number.isInteger(n)) say('error', `Fractional units (${excerpt(cell.text)}): CPT/HCPCS units are whole numbers; round to the code's unit definition (e.g. "per 15 minutes", "per 10 mg").`, cell.start, cell.end);
+    else if (n > IMPLAUSIBLE) say('warning', `${excerpt(cell.text)} units is implausible for one line: is this a charge amount or a date in the units column?`, cell.start, cell.end);
   },
 };
