@@ -21,6 +21,8 @@ const steps = [
   { name: 'golden', cmd: mocha('golden'), counted: true },
   { name: 'cli', cmd: mocha('cli'), counted: true },
   { name: 'protocol', cmd: mocha('protocol'), counted: true },
+  // Property-based tests of test/fuzz/ at scale 1 with a fixed seed; `npm run fuzz` is the long run.
+  { name: 'fuzz', cmd: mocha('fuzz'), counted: true },
   { name: 'nvim', cmd: mocha('nvim'), counted: true },
   { name: 'editor', cmd: ['node', 'scripts/run-editor-tests.mjs'], counted: true },
   { name: 'ui', cmd: ['node', 'scripts/run-ui-test.mjs'], counted: true },

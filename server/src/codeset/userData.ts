@@ -70,7 +70,7 @@ export function readUserData(dir: string, problems: DataProblem[]): UserData {
     const text = readText(file, problems);
     if (text !== undefined) {
       const { rows, problems: p } = readFeeScheduleTsv(text, rvu.feeSchedule.conversionFactor, file);
-      problems.push(...p);
+      for (const problem of p) problems.push(problem);
       if (rows.length > 0) data.feeSchedule = { rows, manifest: rvu.feeSchedule };
     }
   }

@@ -45,7 +45,7 @@ export function readZip(bytes: Buffer, prefix = ''): ZipMember[] {
     if (method === 0) data = Buffer.from(raw);
     else if (method === 8) data = zlib.inflateRawSync(raw);
     else throw new Error(`${name}: compression method ${method} is not supported`);
-    if (/\.zip$/i.test(name)) members.push(...readZip(data, `${prefix}${name}/`));
+    if (/\.zip$/i.test(name)) for (const member of readZip(data, `${prefix}${name}/`)) members.push(member);
     else members.push({ name: prefix + name, data });
   }
   return members;

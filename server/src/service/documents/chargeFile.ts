@@ -258,7 +258,8 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
       const cell = span(cells[col]);
       if (!cell) continue;
       if (diagnoses === NONE) diagnoses = [];
-      if (hasSeparator(cell.text, true)) diagnoses.push(...splitList(cell, true));
+      // A loop, not push(...list): a cell of 150,000 codes would overflow the call stack.
+      if (hasSeparator(cell.text, true)) for (const dx of splitList(cell, true)) diagnoses.push(dx);
       else diagnoses.push(cell);
     }
   }
