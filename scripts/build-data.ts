@@ -1,6 +1,9 @@
 /**
- * Builds the project's compiled data from the CMS source files.
- *   npm run build:data -- --sources ../shared/data-sources [--out data]
+ * Builds the project's compiled data from the CMS source files kept in the repository.
+ *   npm run build:data [-- --sources DIR] [--out DIR]
+ * With no arguments it reads data/sources/ and rewrites data/ byte for byte as committed
+ * (test/unit/data/rebuild.test.ts holds it to that). Sources may be gzip-compressed
+ * (`name.gz`); the manifest names and checksums the file CMS published.
  * Reads (paths under --sources):
  *   mpfs-rvu/PPRRVU*.csv                          → fee-schedule.tsv
  *   hcpcs-level2/HCPC*_ANWEB_*.txt (fixed width)  → hcpcs.tsv (RECID 3) and modifiers.tsv (RECID 7 + CPT numeric)
@@ -18,6 +21,7 @@ import { Manifest, SCHEMA_VERSION, TableSource } from '../server/src/codeset/com
 import { CPT_MODIFIERS } from '../server/src/codeset/modifiers';
 import { compileFeeSchedule, compileHcpcs, compileIcd10, hcpcsReleaseOf, hcpcsTables } from '../server/src/codeset/compileSources';
 import { parseLongDescriptionOnly } from '../server/src/codeset/sources/hcpcsFile';
+import { publishedName, readSourceBytes } from '../server/src/codeset/sources/sourceBytes';
 import type { SourceProblem } from '../server/src/codeset/sources/rvuFile';
 import { parseBetosTable, parsePlaceOfServiceTable } from '../server/src/codeset/sources/smallTables';
 import { writePosTsv, writeTsv, BETOS_FIELDS } from '../server/src/codeset/tables';
@@ -33,21 +37,31 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const sources = argValue('--sources') ?? fail('usage: build-data --sources DIR [--out DIR]');
+const sources = argValue('--sources') ?? path.join(__dirname, '..', 'data', 'sources');
 const outDir = argValue('--out') ?? path.join(__dirname, '..', 'data');
 
-/** The last file in `dir` (relative to sources) whose name matches. */
+/** Where each published file name (relative to sources) is stored: itself or its `.gz`. */
+const stored = new Map<string, string>();
+/** The last file in `dir` (relative to sources) whose published name matches; returned as the published name. */
 function sourceFile(dir: string, pattern: RegExp): string {
   const full = path.join(sources, dir);
-  const name = fs.existsSync(full) ? fs.readdirSync(full).filter((f) => pattern.test(f)).sort().pop() : undefined;
+  const name = fs.existsSync(full) ? fs.readdirSync(full).filter((f) => pattern.test(publishedName(f))).sort().pop() : undefined;
   if (!name) fail(`${full}: no file matching ${pattern} found.`);
-  return path.join(dir, name);
+  const published = path.join(dir, publishedName(name));
+  stored.set(published, path.join(dir, name));
+  return published;
 }
 
 const checksums = new Map<string, string>();
-/** Reads a source file as Latin-1 (all CMS files here are ASCII or Latin-1) and records its checksum. */
+/** Reads a source file as Latin-1 (all CMS files here are ASCII or Latin-1) and records the checksum of the published bytes. */
 function readSource(relative: string): string {
-  const bytes = fs.readFileSync(path.join(sources, relative));
+  const file = path.join(sources, stored.get(relative) ?? relative);
+  let bytes: Buffer;
+  try {
+    bytes = readSourceBytes(file);
+  } catch (error) {
+    fail(`${file}: cannot read (${(error as Error).message}).`);
+  }
   checksums.set(relative, createHash('sha256').update(bytes).digest('hex'));
   return bytes.toString('latin1');
 }

@@ -23,6 +23,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['scripts/build-data.ts'], outfile: 'dist/build-data.js' }),
+  build({ ...common, entryPoints: ['scripts/fetch-sources.ts'], outfile: 'dist/fetch-sources.js' }),
   build({ ...common, entryPoints: ['scripts/generate-ncci.ts'], outfile: 'dist/generate-ncci.js' }),
   build({ ...common, entryPoints: ['scripts/bench-data.ts'], outfile: 'dist/bench-data.js' }),
   build({ ...common, entryPoints: ['scripts/bench-charges.ts'], outfile: 'dist/bench-charges.js' }),

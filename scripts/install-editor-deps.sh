@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the editor suites need, on a bare Debian 12 machine with only the
-# npm registry and apt reachable (see ../shared/guides/EDITOR-TESTS.md):
+# npm registry and apt reachable (recipes from the team guide EDITOR-TESTS.md):
 #   - apt: chromium (driven by playwright-core), neovim (second LSP client),
 #     libkrb5-dev + pkg-config (code-server's kerberos module builds against them),
 #     ripgrep (stands in for @vscode/ripgrep, whose postinstall downloads from GitHub),

@@ -5,7 +5,7 @@
 // after each step goes to .test-output/ui/. Each step's assertions count as one test.
 //
 // Writes {"passed":N,"failed":M} to $CPT_LENS_RESULT_FILE; exits non-zero on failure.
-// Selectors belong to VS Code 1.100; see ../shared/guides/EDITOR-TESTS.md.
+// Selectors belong to VS Code 1.100; see the team guide EDITOR-TESTS.md.
 /* global document, NodeFilter, getComputedStyle -- used inside page.evaluate(), in the browser */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
 // What the editor suites share: find the cached code-server (scripts/install-editor-deps.sh
 // puts it there), start it on a free loopback port with a throw-away profile, drive it
 // with playwright-core on Debian's chromium, and stop everything it started, also when
-// the caller fails or is interrupted. See ../shared/guides/EDITOR-TESTS.md.
+// the caller fails or is interrupted. (The recipes come from the team guide EDITOR-TESTS.md.)
 /* global fetch, AbortSignal, setInterval -- Node 20 globals the repo's ESLint config does not list */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

@@ -14,7 +14,7 @@ export interface TableSource {
   release: string;
   /** Compiled file in the data folder. */
   file: string;
-  /** Source paths relative to the data-sources folder, with their SHA-256. */
+  /** Source paths relative to the sources folder (data/sources/), as CMS named the files, with their SHA-256. */
   sources: { path: string; sha256: string }[];
   rows: number;
   /** Further counts worth checking (e.g. billable, headers). */

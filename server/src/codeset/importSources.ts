@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileFeeSchedule, compileHcpcs, compileIcd10, hcpcsReleaseOf, hcpcsTables } from './compileSources';
 import type { SourceProblem } from './sources/rvuFile';
+import { readSourceBytes } from './sources/sourceBytes';
 import type { ImportManifest } from './userData';
 
 export type SourceKind = 'hcpcs' | 'rvu' | 'icd10';
@@ -26,7 +27,7 @@ export function importSource(kind: SourceKind, file: string, userDataDir: string
   const outDir = path.join(userDataDir, kind);
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readSourceBytes(file);
   } catch (error) {
     return { release: '', rows: 0, outDir, problems: [], error: `${file}: cannot read (${(error as Error).message})` };
   }

@@ -26,16 +26,17 @@ describe('modifiers', () => {
   });
 
   it('has every Level II modifier (RECID 7) of the HCPCS file with its dates', () => {
-    const csv = readSource('hcpcs-level2/HCPC2025_JAN_ANWEB_12172024.xlsx.csv').split('\n').slice(1).filter((l) => /^\s*[A-Z0-9]{2},\d+,7,/.test(l));
-    assert.equal(csv.length, 383);
-    for (const line of csv) {
-      const code = line.trim().slice(0, 2);
+    // RECID 7 records of the fixed-width file: modifier in positions 4-5, dates at 269-292, action 293.
+    const records = readSource('hcpcs-level2/HCPC2025_JAN_ANWEB_12172024.txt').split(/\r?\n/).filter((l) => l[10] === '7');
+    assert.equal(records.length, 383);
+    const iso = (d: string): string => (d.trim() ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : '');
+    for (const line of records) {
+      const code = line.slice(0, 5).trim();
       const m = codeSet.modifier(code);
       assert.ok(m, `Level II modifier ${code} missing`);
       assert.equal(m.source, 'hcpcs');
-      const [add, eff, term, action] = line.replace(/\r$/, '').split(',').slice(-4);
-      const iso = (d: string): string => (d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : '');
-      assert.deepEqual([m.addDate, m.actionEffectiveDate, m.terminationDate, m.actionCode], [iso(add), iso(eff), iso(term), action], code);
+      assert.deepEqual([m.addDate, m.actionEffectiveDate, m.terminationDate, m.actionCode],
+        [iso(line.slice(268, 276)), iso(line.slice(276, 284)), iso(line.slice(284, 292)), line.slice(292, 293).trim()], code);
     }
   });
 

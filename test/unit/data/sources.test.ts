@@ -1,7 +1,8 @@
 /**
  * The compiled data against the CMS files it was built from, read here a second,
- * independent way (other file forms where CMS ships them, fixed column positions,
- * a separate CSV split), so that a wrong parse cannot pass.
+ * independent way (fixed column positions from the CMS record layouts, a separate CSV
+ * split), so that a wrong parse cannot pass. The sources are the repository's own
+ * (data/sources/, gzip-compressed).
  */
 import * as assert from 'node:assert/strict';
 import type { FeeScheduleRow } from '../../../server/src/codeset/types';
@@ -80,39 +81,45 @@ describe('compiled data vs the CMS source files', () => {
     });
   });
 
-  describe('HCPCS Level II (fixed-width file compiled, xlsx conversion compared)', () => {
-    const header = splitCsv(lines(readSource('hcpcs-level2/HCPC2025_JAN_ANWEB_12172024.xlsx.csv'))[0]);
-    const col = (name: string): number => header.indexOf(name);
-    const records = lines(readSource('hcpcs-level2/HCPC2025_JAN_ANWEB_12172024.xlsx.csv')).slice(1).map(splitCsv);
-    const procedures = records.filter((r) => r[col('RECID')] === '3');
-    it('has all 8,259 procedure records', () => {
-      assert.equal(records.length, 8642);
+  describe('HCPCS Level II (the fixed-width file, read here by its record layout positions)', () => {
+    // HCPC2025_recordlayout.txt: code 1-5, RECID 11, long description 12-91 (continued on
+    // RECID 4/8 lines), short description 92-119, pricing 120-127, coverage 230, BETOS
+    // 257-259, add date 269-276, action effective date 277-284, termination 285-292, action 293.
+    const at = (l: string, from: number, to: number): string => l.slice(from - 1, to);
+    const records = lines(readSource('hcpcs-level2/HCPC2025_JAN_ANWEB_12172024.txt'));
+    const firsts = records.filter((l) => l[10] === '3' || l[10] === '7');
+    const procedures = records.filter((l) => l[10] === '3');
+    const longDescription = new Map<string, string>();
+    for (const l of records) {
+      if (!'3478'.includes(l[10])) continue;
+      const code = at(l, 1, 5).trim();
+      longDescription.set(code, (longDescription.get(code) ?? '') + at(l, 12, 91));
+    }
+    it('has all 8,259 procedure records (8,642 with the 383 modifiers)', () => {
+      assert.equal(firsts.length, 8642);
       assert.equal(procedures.length, 8259);
-      for (const r of procedures) assert.ok(codeSet.procedure(r[col('HCPC')].trim())?.hcpcs, r[col('HCPC')]);
+      for (const l of procedures) assert.ok(codeSet.procedure(at(l, 1, 5))?.hcpcs, at(l, 1, 5));
     });
-    // The xlsx leaves ACT EFF DT blank on 116 records that the fixed-width file dates
-    // (e.g. A4640: 19910101); for those, the fixed-width positions 277-284 are the reference.
-    const fixed = new Map(lines(readSource('hcpcs-level2/HCPC2025_JAN_ANWEB_12172024.txt')).filter((l) => l[10] === '3').map((l) => [l.slice(0, 5), l]));
     it('matches a sample field by field', () => {
-      for (const r of [...sample(procedures, 41), ...procedures.filter((p) => ['G0439', 'J1100', 'A4550', 'C9754'].includes(p[0]))]) {
-        const code = r[col('HCPC')].trim();
+      for (const l of [...sample(procedures, 41), ...procedures.filter((p) => ['G0439', 'J1100', 'A4550', 'C9754'].includes(at(p, 1, 5)))]) {
+        const code = at(l, 1, 5);
         const h = codeSet.procedure(code)?.hcpcs;
         assert.ok(h, code);
         assert.deepEqual(
           [squash(h.longDescription), h.shortDescription, h.pricing, h.coverage, h.betos, h.addDate, h.actionEffectiveDate, h.terminationDate, h.actionCode],
-          [squash(r[col('LONG DESCRIPTION')]), squash(r[col('SHORT DESCRIPTION')]), ['PRICE1', 'PRICE2', 'PRICE3', 'PRICE4'].map((c) => r[col(c)].trim()).filter(Boolean),
-            r[col('COV')].trim(), r[col('BETOS')].trim(), iso(r[col('ADD DT')]), iso(r[col('ACT EFF DT')].trim() || (fixed.get(code) ?? '').slice(276, 284)), iso(r[col('TERM DT')]), r[col('ACTION CD')].trim()],
+          [squash(longDescription.get(code) ?? ''), squash(at(l, 92, 119)), [0, 1, 2, 3].map((i) => at(l, 120 + 2 * i, 121 + 2 * i).trim()).filter(Boolean),
+            at(l, 230, 230).trim(), at(l, 257, 259).trim(), iso(at(l, 269, 276)), iso(at(l, 277, 284)), iso(at(l, 285, 292)), at(l, 293, 293).trim()],
           code,
         );
       }
     });
     it('keeps every termination date (1,165 records per SOURCE.md: codes and modifiers)', () => {
-      const terminated = records.filter((r) => r[col('TERM DT')].trim() !== '');
+      const terminated = firsts.filter((l) => at(l, 285, 292).trim() !== '');
       assert.equal(terminated.length, 1165);
-      for (const r of terminated) {
-        const code = r[col('HCPC')].trim();
-        const got = r[col('RECID')] === '7' ? codeSet.modifier(code)?.terminationDate : codeSet.procedure(code)?.hcpcs?.terminationDate;
-        assert.equal(got, iso(r[col('TERM DT')]), code);
+      for (const l of terminated) {
+        const code = at(l, 1, 5).trim();
+        const got = l[10] === '7' ? codeSet.modifier(code)?.terminationDate : codeSet.procedure(code)?.hcpcs?.terminationDate;
+        assert.equal(got, iso(at(l, 285, 292)), code);
       }
     });
     it('joins the BETOS name', () => {
@@ -120,7 +127,7 @@ describe('compiled data vs the CMS source files', () => {
     });
     it('adds the codes of the July 2025 long-description-only file', () => {
       const july = lines(readSource('hcpcs-level2/2025-07-longdesc-only/HCPC2025_JUL_ANWEB_v3.xlsx.csv')).slice(1).map(splitCsv);
-      const january = new Set(records.map((r) => r[0].trim()));
+      const january = new Set(firsts.map((l) => at(l, 1, 5).trim()));
       const added = july.filter((r) => !january.has(r[0].trim()));
       assert.equal(added.length, 128);
       for (const r of added) {
@@ -144,14 +151,13 @@ describe('compiled data vs the CMS source files', () => {
       for (const l of order) if (l[14] === '1') billable++;
       assert.equal(billable, 74260);
     });
-    it('agrees with the separate billable-codes file on every code and long description', () => {
-      const codes = lines(readSource('icd10cm/icd10cm_codes_2025.txt'));
-      assert.equal(codes.length, 74260);
-      for (const l of codes) {
-        const m = /^(\S+)\s+(.*)$/.exec(l) as RegExpExecArray;
-        const d = codeSet.diagnosis(m[1]);
-        assert.ok(d?.billable, m[1]);
-        assert.equal(d.longDescription, m[2].trim(), m[1]);
+    it('has every billable code with its long description (order file positions 7-13, 15, 78-)', () => {
+      const order = lines(readSource('icd10cm/icd10cm_order_2025.txt')).filter((l) => l[14] === '1');
+      for (const l of sample(order, 3)) {
+        const code = l.slice(6, 13).trim();
+        const d = codeSet.diagnosis(code);
+        assert.ok(d?.billable, code);
+        assert.equal(d.longDescription, l.slice(77).trim(), code);
       }
     });
     it('shows header codes as not billable, with the dot', () => {
