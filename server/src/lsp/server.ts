@@ -12,6 +12,7 @@ import {
   Connection,
   Diagnostic,
   DiagnosticRefreshRequest,
+  ErrorCodes,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   InitializeResult,
@@ -108,7 +109,11 @@ export function startServer(version: string, connection: Connection = createConn
     return service;
   }
 
+  /** Set by `initialize`: a request before it is answered ServerNotInitialized (LSP), instead of waiting forever for the data. */
+  let initializeReceived = false;
+
   async function contextOf(uri: string): Promise<DocumentContext | undefined> {
+    if (!initializeReceived) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'CPT Lens: the server is not initialized yet (send initialize first)');
     await loaded;
     const document = documents.get(uri);
     if (!document || !data) return undefined;
@@ -135,6 +140,8 @@ export function startServer(version: string, connection: Connection = createConn
   }
 
   async function publish(uri: string): Promise<void> {
+    // A document opened before initialize (a client error) is checked once initialized.
+    if (!initializeReceived) return;
     const context = await contextOf(uri);
     if (!context) return;
     const { document } = context;
@@ -200,6 +207,7 @@ export function startServer(version: string, connection: Connection = createConn
   }
 
   connection.onInitialize((params): InitializeResult => {
+    initializeReceived = true;
     clientCapabilities = params.capabilities;
     initOptions = (params.initializationOptions ?? {}) as InitOptions;
     pullDiagnostics = clientCapabilities.textDocument?.diagnostic !== undefined;
