@@ -26,6 +26,7 @@ import type { SourceProblem } from '../server/src/codeset/sources/rvuFile';
 import { parseBetosTable, parsePlaceOfServiceTable } from '../server/src/codeset/sources/smallTables';
 import { writePosTsv, writeTsv, BETOS_FIELDS } from '../server/src/codeset/tables';
 import type { PlaceOfService } from '../server/src/codeset/types';
+import { fiscalYear, hcpcsQuarter } from '../server/src/codeset/dataPeriods';
 
 function fail(message: string): never {
   process.stderr.write(`build-data: ${message}\n`);
@@ -106,6 +107,11 @@ if (fs.existsSync(path.join(sources, supplementDir))) {
   }
 }
 const tables = hcpcsTables(hcpcsRows, levelTwoModifiers);
+// The January file, plus the codes the July file added: known through the end of July's quarter.
+const hcpcsPeriod = {
+  from: (hcpcsQuarter(hcpcs.release) ?? fail(`${hcpcsPath}: no quarter in the release name.`)).from,
+  to: (hcpcsQuarter(supplementPath && added > 0 ? path.basename(supplementPath) : hcpcs.release) ?? fail(`${supplementPath}: no quarter in the file name.`)).to,
+};
 write('hcpcs.tsv', tables.hcpcsTsv);
 write('modifiers.tsv', tables.modifiersTsv);
 
@@ -143,6 +149,7 @@ const manifest: Manifest = {
     file: 'hcpcs.tsv',
     sources: origin(hcpcsPath, ...(supplementPath ? [supplementPath] : [])),
     rows: hcpcsRows.length,
+    period: hcpcsPeriod,
     counts: { fromAnweb: hcpcsRows.length - added, descriptionOnlyAdditions: added, withTerminationDate: hcpcsRows.filter((r) => r.terminationDate).length },
   },
   modifiers: {
@@ -150,14 +157,17 @@ const manifest: Manifest = {
     file: 'modifiers.tsv',
     sources: origin(hcpcsPath),
     rows: CPT_MODIFIERS.length + levelTwoModifiers.length,
+    period: hcpcsPeriod,
     counts: { cpt: CPT_MODIFIERS.length, levelTwo: levelTwoModifiers.length },
   },
-  betos: { release: `BETOS table of the ${hcpcs.release} record layout`, file: 'betos.tsv', sources: origin(betosPath), rows: betos.names.length },
+  betos: { release: `BETOS table of the ${hcpcs.release} record layout`, file: 'betos.tsv', sources: origin(betosPath), rows: betos.names.length, period: { from: hcpcsPeriod.from } },
   placeOfService: {
     release: 'CMS POS code set (2022 copy + 27, 66)',
     file: 'place-of-service.tsv',
     sources: origin(posPath),
     rows: places.length,
+    // The latest code in the table (66, PACE Center) dates from 2024; POS codes are added rarely and never dropped.
+    period: { from: '2024-01-01' },
     counts: { fromSource: pos.places.length, added: places.length - pos.places.length },
   },
   icd10: {
@@ -165,6 +175,7 @@ const manifest: Manifest = {
     file: 'icd10cm.tsv',
     sources: origin(icdPath),
     rows: icd.rows,
+    period: fiscalYear(Number(/FY(\d{4})/.exec(icd.release)?.[1] ?? fail(`${icdPath}: no fiscal year in the release (${icd.release}).`))),
     counts: icd.counts,
   },
 };

@@ -34,7 +34,9 @@ export class DataStatus implements vscode.Disposable {
     } else {
       const release = sources.feeSchedule.split(' ')[0];
       this.item.text = `$(book) ${release} · NCCI ${sources.ncci ? 'loaded' : 'not imported'}${sources.trusted ? '' : ' · restricted'}`;
-      this.item.tooltip = `CPT Lens: ${sources.feeSchedule}, ${sources.codeCount} codes; NCCI ${sources.ncci ?? 'not imported (run "CPT Lens: Import NCCI tables…")'}; ${sources.knowledgeRecords} knowledge record(s)${sources.trusted ? '' : '; untrusted workspace: bundled data only'}. Click for details.`;
+      this.item.tooltip = `CPT Lens: ${sources.feeSchedule}, ${sources.codeCount} codes; NCCI ${sources.ncci ?? 'not imported (run "CPT Lens: Import NCCI tables…")'}; ${sources.knowledgeRecords} knowledge record(s)${sources.trusted ? '' : '; untrusted workspace: bundled data only'}.` +
+        (sources.periods?.length ? `\nPeriods (dates of service outside one make its findings warnings):\n${sources.periods.map((p) => `  ${p.name}: ${p.to ? `${p.from} to ${p.to}` : `from ${p.from}`}`).join('\n')}` : '') +
+        '\nClick for details.';
     }
     this.text = this.item.text;
     return sources;

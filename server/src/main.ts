@@ -8,7 +8,8 @@
 import { version } from '../../package.json';
 import { runCheck } from './cli/check';
 import { IMPORT_USAGE, runImport } from './cli/import';
-import { DataLoadError } from './codeset/load';
+import { describePeriod } from './codeset/dataPeriods';
+import { DataLoadError, loadCodeSet, userLoadOptions } from './codeset/load';
 import { startServer } from './lsp/server';
 
 const USAGE = `cpt-lens ${version}: CPT/HCPCS coding checks for charge files and notes
@@ -34,6 +35,14 @@ function main(argv: string[]): void {
     case '--version':
     case '-v':
       io.out(version);
+      try {
+        // Every table with its period: findings on dates outside one are warnings (data-period).
+        const { codeSet } = loadCodeSet(userLoadOptions());
+        for (const p of codeSet.version().periods ?? []) io.out(`  ${p.name}: ${describePeriod(p)}`);
+        io.out(`  NCCI: ${codeSet.version().ncci ?? 'not imported (cpt-lens import ncci PATH)'}`);
+      } catch (error) {
+        io.err(error instanceof DataLoadError ? error.message : `cpt-lens: cannot load data (${(error as Error).message})`);
+      }
       return;
     case '--help':
     case '-h':

@@ -79,7 +79,11 @@ describe('cpt-lens CLI', () => {
 
   it('answers --help and --version', () => {
     const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
-    assert.equal(run('--version').stdout.trim(), version);
+    const lines = run('--version').stdout.trim().split('\n');
+    assert.equal(lines[0], version);
+    // Then every table with its period.
+    assert.ok(lines.some((l) => /^ {2}ICD-10-CM FY2025: 2024-10-01 to 2025-09-30$/.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => /^ {2}Fee schedule RVU25D: 2025-10-01 to 2025-12-31$/.test(l)));
     const help = run('--help');
     assert.equal(help.status, 0);
     assert.match(help.stdout, /cpt-lens check .*FILE\|DIR/);

@@ -5,6 +5,7 @@
  * writing returns strings, reading takes strings; load.ts does the file I/O.
  */
 import { CodeSetParts, createCodeSet } from './codeSet';
+import type { Period } from './dataPeriods';
 import type { CodeSet, DataRelease, FeeScheduleRow } from './types';
 
 export const SCHEMA_VERSION = 2;
@@ -19,6 +20,8 @@ export interface TableSource {
   rows: number;
   /** Further counts worth checking (e.g. billable, headers). */
   counts?: Record<string, number>;
+  /** The dates of service the table applies to (see dataPeriods.ts). */
+  period?: Period;
 }
 
 export interface Manifest {

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataProblem, Manifest, SCHEMA_VERSION, buildCodeSet, readFeeScheduleTsv } from './compiled';
 import type { CodeSetParts } from './codeSet';
+import { DataPeriod, fiscalYear, hcpcsQuarter } from './dataPeriods';
 import { readKnowledgeFolder } from './knowledge/loadRecords';
 import { readCptDescriptorFile } from './sources/cptDescriptorFile';
 import { DiagnosisTable, icd10Table, readModifiersTsv, readHcpcsTsv, readPosTsv, readTsv, BETOS_FIELDS } from './tables';
@@ -156,9 +157,32 @@ export function loadCodeSet(options: LoadOptions | string = {}): LoadedData {
       parts.versions = { ...parts.versions, cptDescriptors: licensed.name };
     }
   }
+  parts.versions = { ...parts.versions, periods: tablePeriods(manifest, fee, opts.userDataDir ? parts.versions : undefined) };
   const codeSet = buildCodeSet(rows, {
     feeSchedule: fee.release,
     feeScheduleEffective: { from: fee.effectiveFrom, to: fee.effectiveTo },
   }, parts);
   return { codeSet, problems };
+}
+
+/**
+ * Each table's period: the bundled manifest's, or, for a table the user imported, the one
+ * its release names (an HCPCS file its quarter, ICD-10-CM its fiscal year; the fee schedule
+ * records its own dates).
+ */
+function tablePeriods(manifest: Manifest, fee: Manifest['feeSchedule'], imported: CodeSetParts['versions']): DataPeriod[] {
+  const periods: DataPeriod[] = [];
+  if (fee.effectiveFrom) {
+    periods.push({ table: 'feeSchedule', name: `Fee schedule ${fee.release}`, from: fee.effectiveFrom, to: fee.effectiveTo || undefined, importCommand: 'cpt-lens import rvu FILE' });
+  }
+  const hcpcsRelease = imported?.hcpcs ?? manifest.hcpcs?.release;
+  const hcpcs = imported?.hcpcs && imported.hcpcs !== manifest.hcpcs?.release ? hcpcsQuarter(imported.hcpcs) : manifest.hcpcs?.period;
+  if (hcpcs && hcpcsRelease) periods.push({ table: 'hcpcs', name: `HCPCS Level II ${hcpcsRelease.replace(/ \+ .*/, '')}`, ...hcpcs, importCommand: 'cpt-lens import hcpcs FILE' });
+  const icdRelease = imported?.icd10 ?? manifest.icd10?.release;
+  const year = /FY(\d{4})/.exec(icdRelease ?? '')?.[1];
+  const icd = imported?.icd10 && imported.icd10 !== manifest.icd10?.release ? (year ? fiscalYear(Number(year)) : undefined) : manifest.icd10?.period;
+  if (icd && icdRelease) periods.push({ table: 'icd10', name: icdRelease, ...icd, importCommand: 'cpt-lens import icd10 FILE' });
+  if (manifest.placeOfService?.period) periods.push({ table: 'placeOfService', name: 'Place of service codes', ...manifest.placeOfService.period });
+  if (manifest.betos?.period) periods.push({ table: 'betos', name: 'BETOS categories', ...manifest.betos.period });
+  return periods;
 }

@@ -2,6 +2,7 @@
  * The code set: what the engine knows about procedure codes. Pure types, no I/O.
  * Values come from the compiled data in `data/` (built from CMS files by `npm run build:data`).
  */
+import type { DataPeriod } from './dataPeriods';
 
 /** Relative value units of one fee-schedule row. */
 export interface RelativeValues {
@@ -226,6 +227,8 @@ export interface DataVersion {
   /** Name of the licensed CPT descriptor file when one replaces the bundled descriptors. */
   cptDescriptors?: string;
   knowledgeRecords: number;
+  /** Each table's effective period, when the data records it (bundled data does). */
+  periods?: readonly DataPeriod[];
 }
 
 /**

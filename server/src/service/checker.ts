@@ -20,6 +20,7 @@ import { ChargeFile, ChargeLine, Claim, parseChargeFile } from './documents/char
 import { TextChange, applyRowEdit } from './documents/rowEdit';
 import { suppresses } from './documents/suppressions';
 import { memoCodeSet } from './memoCodeSet';
+import { periodGate } from './dataPeriods';
 import { RULE_IDS, applySeverity, ruleIsOn } from './registry';
 import { modifiersLoaded } from './lineFacts/modifierFacts';
 import type { ClaimRule, FileRule, LineRule, Report, Rule, RuleContext } from './rules/rule';
@@ -83,10 +84,12 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   let stats: CheckStats = { mode: 'full', claims: 0, checked: 0, lines: 0 };
 
   /** Applies the configured severity and drops findings a suppression with a reason accepts. */
+  const gate = periodGate(codeSet);
+  /** Applies the configured severity, then the data periods; drops findings a suppression with a reason accepts. */
   function collector(sink: (finding: Finding) => void): Report {
     return (finding, line) => {
       if (line && !UNSUPPRESSIBLE.has(finding.ruleId) && isSuppressed(line, finding.ruleId)) return;
-      sink(applySeverity(finding, severities));
+      sink(gate(applySeverity(finding, severities), line));
     };
   }
 
@@ -106,17 +109,15 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     return found.length === 0 ? NO_FINDINGS : found;
   }
 
-  function fileFindings(file: ChargeFile, context: RuleContext): Finding[] {
-    const findings: Finding[] = [];
-    const report = collector((f) => findings.push(f));
-    for (const rule of fileRules) rule.checkFile(file, context, report);
-    for (const rule of claimRules) rule.checkFile?.(file, context, report);
-    return findings;
-  }
-
+  /** The file-level findings; file rules run last and see the claims' findings. */
   function assemble(file: ChargeFile, context: RuleContext, perClaim: Iterable<Finding[]>): Finding[] {
-    const findings = fileFindings(file, context);
+    const findings: Finding[] = [];
     for (const list of perClaim) for (const f of list) findings.push(f);
+    const claimFindings = findings.length;
+    const report = collector((f) => findings.push(f));
+    for (const rule of claimRules) rule.checkFile?.(file, context, report);
+    const others = findings.slice(0, claimFindings);
+    for (const rule of fileRules) rule.checkFile(file, context, report, others);
     return findings.sort(compareFindings);
   }
 

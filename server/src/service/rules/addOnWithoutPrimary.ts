@@ -10,6 +10,7 @@ export const addOnWithoutPrimary: ClaimRule = {
   scope: 'claim',
   severity: 'error',
   fixKinds: [],
+  dataTables: ['feeSchedule'],
   checkClaim(claim, context, report) {
     for (const lines of claim.days) {
       const isAddOn = (line: ChargeLine): boolean => procedureOf(line, context.codeSet)?.row?.globalDays === 'ZZZ';

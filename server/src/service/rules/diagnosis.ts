@@ -13,6 +13,7 @@ export const diagnosis: LineRule = {
   scope: 'line',
   severity: 'error',
   fixKinds: [],
+  dataTables: ['icd10'],
   checkLine(line, context, report) {
     if (!context.columns.diagnosis || !line.code) return;
     if (line.diagnoses.length === 0) {

@@ -13,6 +13,7 @@ export const globalSurgery: ClaimRule = {
   scope: 'claim',
   severity: 'error',
   fixKinds: ['judgment'],
+  dataTables: ['feeSchedule'],
   checkClaim(claim, context, report) {
     for (const lines of claim.days) {
       if (lines.length < 2) continue;

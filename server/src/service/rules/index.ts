@@ -5,6 +5,7 @@ import { codeNotValidOnDate } from './codeNotValidOnDate';
 import { codeShape } from './codeShape';
 import { conflictingModifiers } from './conflictingModifiers';
 import { csvStructure } from './csvStructure';
+import { dataPeriod } from './dataPeriod';
 import { dateOfService } from './dateOfService';
 import { diagnosis } from './diagnosis';
 import { diagnosisPointer } from './diagnosisPointer';
@@ -29,6 +30,7 @@ import type { Rule } from './rule';
 
 export const ALL_RULES: readonly Rule[] = [
   csvStructure,
+  dataPeriod,
   noCodeColumn,
   suppression,
   codeNotValidOnDate,

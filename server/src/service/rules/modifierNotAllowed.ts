@@ -82,6 +82,7 @@ export const modifierNotAllowed: LineRule = {
   scope: 'line',
   severity: 'error',
   fixKinds: ['safe', 'judgment'],
+  dataTables: ['feeSchedule'],
   checkLine(line, context, report) {
     const fee = feeRowOf(line, context.codeSet);
     if (!fee) return;

@@ -16,6 +16,7 @@ export const placeOfService: LineRule = {
   scope: 'line',
   severity: 'error',
   fixKinds: [],
+  dataTables: ['placeOfService'],
   checkLine(line, context, report) {
     const pos = line.pos;
     if (!pos) return;

@@ -6,6 +6,7 @@
  * rule in `rules/index.ts` and `notes/index.ts` (generated: see scripts/gen-rule-lists.mjs),
  * and `registry.ts` is the one place the rest of the product reads them from.
  */
+import type { DataTable } from '../../codeset/dataPeriods';
 import type { CodeSet } from '../../codeset/types';
 import type { ChargeFile, ChargeLine, Claim } from '../documents/chargeFile';
 import type { ColumnMap } from '../documents/columns';
@@ -48,6 +49,11 @@ export interface RuleMeta {
   severity: Severity;
   /** The kinds of fix its findings may carry (a meta test holds the rule to it). */
   fixKinds: readonly FixKind[];
+  /**
+   * The code-set tables its errors rest on (for a line, when it depends on the code). On a
+   * date of service outside a table's period the error is only a warning (dataPeriods.ts).
+   */
+  dataTables?: readonly DataTable[] | ((line: ChargeLine) => readonly DataTable[]);
 }
 
 export interface LineRule extends RuleMeta {
@@ -65,7 +71,8 @@ export interface ClaimRule extends RuleMeta {
 
 export interface FileRule extends RuleMeta {
   scope: 'file';
-  checkFile(file: ChargeFile, context: RuleContext, report: Report): void;
+  /** Runs after the line and claim rules; `others` are their findings (e.g. to sum them up once). */
+  checkFile(file: ChargeFile, context: RuleContext, report: Report, others: readonly Finding[]): void;
 }
 
 export type Rule = LineRule | ClaimRule | FileRule;

@@ -38,6 +38,7 @@ export const statusNotPayable: LineRule = {
   scope: 'line',
   severity: 'error',
   fixKinds: [],
+  dataTables: ['feeSchedule'],
   checkLine(line, context, report) {
     const code = line.code;
     const fee = code ? feeRowOf(line, context.codeSet) : undefined;

@@ -1,5 +1,6 @@
 import { CODE_SHAPE } from '../documents/codeToken';
 import { procedureOf } from '../lineFacts/feeRow';
+import { levelTwoOrFee } from '../lineFacts/dataTables';
 import type { LineRule } from './rule';
 
 /** A well-shaped code that the loaded code set does not contain. */
@@ -9,6 +10,7 @@ export const unknownCode: LineRule = {
   scope: 'line',
   severity: 'error',
   fixKinds: [],
+  dataTables: levelTwoOrFee,
   checkLine(line, context, report) {
     const code = line.code;
     if (!code) return;

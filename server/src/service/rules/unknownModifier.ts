@@ -10,6 +10,7 @@ export const unknownModifier: LineRule = {
   scope: 'line',
   severity: 'error',
   fixKinds: ['safe'],
+  dataTables: ['hcpcs'],
   checkLine(line, context, report) {
     if (!context.modifiersLoaded) return;
     for (const m of line.modifiers) {

@@ -1,0 +1,10 @@
+import type { DataTable } from '../../codeset/dataPeriods';
+import type { ChargeLine } from '../documents/chargeFile';
+
+const LEVEL_TWO: readonly DataTable[] = ['hcpcs'];
+const FEE_SCHEDULE: readonly DataTable[] = ['feeSchedule'];
+
+/** A code's table: Level II codes (a letter, then four digits) come from the HCPCS file, the rest from the fee schedule. */
+export function levelTwoOrFee(line: ChargeLine): readonly DataTable[] {
+  return /^[A-Z]\d{4}$/i.test(line.codeValue ?? '') ? LEVEL_TWO : FEE_SCHEDULE;
+}

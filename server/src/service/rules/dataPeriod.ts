@@ -1,0 +1,27 @@
+import { describePeriod } from '../../codeset/dataPeriods';
+import { periodsOutside } from '../dataPeriods';
+import type { FileRule } from './rule';
+
+/** One note per file when findings rest on a table whose period a date of service falls outside. */
+export const dataPeriod: FileRule = {
+  id: 'data-period',
+  description: 'Dates of service fall outside the period of a code-set table some findings rest on; those findings are warnings, not errors.',
+  scope: 'file',
+  severity: 'information',
+  fixKinds: [],
+  checkFile(file, context, report, others) {
+    const header = file.table.rows[0];
+    const outside = periodsOutside(others, context.codeSet);
+    if (!header || outside.length === 0) return;
+    const parts = outside.map(({ period, count }) =>
+      `${period.name} (${describePeriod(period)}): ${count} finding${count === 1 ? '' : 's'}${period.importCommand ? `; for a later release: ${period.importCommand}` : ''}`);
+    report({
+      ruleId: this.id,
+      severity: 'information',
+      start: header.start,
+      end: header.end,
+      message: `Some dates of service fall outside the period of the data a finding rests on, so those findings are warnings, not errors: ${parts.join('; ')}.`,
+      data: { tables: outside.map(({ period }) => ({ table: period.table, from: period.from, to: period.to, findings: outside.find((o) => o.period === period)?.count })) },
+    });
+  },
+};
