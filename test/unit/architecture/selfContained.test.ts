@@ -53,3 +53,12 @@ describe('the repository reads nothing outside itself', () => {
     assert.deepEqual(found, []);
   });
 });
+
+describe('the .vsix leaves the CMS sources out', () => {
+  it('.vscodeignore keeps data/ by file, never data/sources/', () => {
+    const lines = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+    // vsce applies every "!" pattern after the ignores: a "!data/**" would bring the sources back.
+    assert.ok(!lines.some((l) => /^!data\/\*\*/.test(l) || /^!data\/sources/.test(l)), lines.join('\n'));
+    assert.ok(lines.includes('!data/*') && lines.includes('!data/knowledge/**'));
+  });
+});
