@@ -90,11 +90,13 @@ async function importNcci(client: ClientRef, status: DataStatus, paths?: string[
       running(client).sendRequest<ImportSummary>('workspace/executeCommand', { command: SERVER_COMMAND.importNcci, arguments: [{ paths: chosen }] }, token),
   );
   await status.refresh();
-  const tables = summary.files.filter((f) => f.table).map((f) => `${f.table?.toUpperCase()} ${f.rows.toLocaleString('en-US')} rows`);
+  // One entry per table (not per file): "PTP (procedure-to-procedure edits) 6 rows".
+  const tables = (summary.tables ?? []).map((t) => `${t.label} ${t.rows.toLocaleString('en-US')} rows`);
   const skipped = summary.files.filter((f) => f.skipped).length;
+  const synthetic = summary.files.filter((f) => f.synthetic && f.rows > 0).length;
   if (summary.ok) {
     void vscode.window.showInformationMessage(
-      `CPT Lens: imported ${tables.join(', ') || 'nothing'}${skipped ? `; ${skipped} file(s) skipped` : ''}. NCCI ${summary.ncci ?? 'not loaded'} is in use.`,
+      `CPT Lens: imported ${tables.join(', ') || 'nothing'}${skipped ? `; ${skipped} file(s) skipped` : ''}${synthetic ? `; ${synthetic} file(s) declare themselves synthetic, not CMS data` : ''}. NCCI ${summary.ncci ?? 'not loaded'} is in use.`,
     );
   } else {
     void vscode.window.showErrorMessage(`CPT Lens: import failed: ${summary.errors.join('; ')}`);

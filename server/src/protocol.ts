@@ -43,7 +43,10 @@ export interface DataSources extends DataVersion, Omit<DataRelease, 'feeSchedule
 export interface ImportSummary {
   ok: boolean;
   dataFolder: string;
-  files: { name: string; table?: string; rows: number; problems: number; skipped?: string }[];
+  /** `synthetic`: the file's own words when it declares itself synthetic, a test or not CMS data. */
+  files: { name: string; table?: string; rows: number; problems: number; skipped?: string; synthetic?: string }[];
+  /** Each table the import wrote, in words, with its release and rows. */
+  tables?: { label: string; release: string; rows: number; files: number }[];
   errors: string[];
   /** The NCCI release now loaded. */
   ncci?: string;

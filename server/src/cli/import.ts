@@ -41,16 +41,20 @@ export function runImport(args: string[], io: CheckIo, now = new Date()): number
     let skipped = 0;
     for (const file of report.files) {
       if (file.skipped) {
-        io.err(`${file.name}: skipped: ${file.skipped}`);
+        io.err(`${file.name}: skipped: ${file.skipped}${file.synthetic ? ` (the file declares itself not CMS data: "${file.synthetic}")` : ''}`);
         continue;
       }
       skipped += file.problems.length;
       for (const p of file.problems.slice(0, LISTED_PER_FILE)) io.err(`${file.name}:${p.line}: ${p.message}`);
       if (file.problems.length > LISTED_PER_FILE) io.err(`${file.name}: ${file.problems.length - LISTED_PER_FILE} more skipped rows not listed.`);
-      io.out(`${file.name}: ${file.rows} ${file.table?.toUpperCase()} rows${file.problems.length ? `, ${file.problems.length} skipped` : ''}`);
+      io.out(`${file.name}: ${file.rows} ${file.table?.toUpperCase()} rows${file.problems.length ? `, ${file.problems.length} skipped` : ''}${file.synthetic ? ` (the file declares itself not CMS data: "${file.synthetic}")` : ''}`);
     }
     for (const e of report.errors) io.err(`cpt-lens import: ${e}`);
     if (report.errors.length > 0 && !Object.keys(report.manifest.tables).length) return 2;
+    // Each table this import wrote, with its rows and where they came from.
+    for (const table of report.tables) io.out(`${table.label} ${table.release}: ${table.rows} rows from ${table.files.length} file(s)`);
+    const synthetic = report.files.filter((f) => f.synthetic && f.rows > 0).length;
+    if (synthetic > 0) io.out(`${synthetic} imported file(s) declare themselves synthetic or not CMS data: do not use the result for real claims.`);
     const t = report.manifest.tables;
     io.out(`NCCI index in ${report.outDir} (${((Date.now() - started) / 1000).toFixed(1)} s): ` +
       [t.ptp && `PTP ${t.ptp.release} ${t.ptp.rows} edits${t.ptp.duplicates ? ` (${t.ptp.duplicates} duplicates kept once)` : ''}`, t.mue && `MUE ${t.mue.release} ${t.mue.rows} codes`, t.aoc && `AOC ${t.aoc.release} ${t.aoc.rows} pairs`].filter(Boolean).join('; '));

@@ -68,7 +68,8 @@ export function registerCommands(state: ServerState): void {
             const summary: ImportSummary = {
               ok: report.errors.length === 0,
               dataFolder,
-              files: report.files.map((f) => ({ name: f.name, table: f.table, rows: f.rows, problems: f.problems.length, skipped: f.skipped })),
+              files: report.files.map((f) => ({ name: f.name, table: f.table, rows: f.rows, problems: f.problems.length, skipped: f.skipped, ...(f.synthetic ? { synthetic: f.synthetic } : {}) })),
+              tables: report.tables.map((t) => ({ label: t.label, release: t.release, rows: t.rows, files: t.files.length })),
               errors: report.errors,
             };
             if (summary.ok) {

@@ -36,7 +36,12 @@ describe('NCCI import (synthetic files in the CMS layouts)', () => {
     assert.ok(result.err.some((l) => l.startsWith(`${fixture('synthetic-mue-practitioner.csv')}:7: MUE row J1100 skipped`)), result.err.join('\n'));
     assert.ok(result.err.some((l) => l.startsWith(`${fixture('synthetic-mue-practitioner.csv')}:8:`)));
     assert.ok(result.err.some((l) => l.startsWith(`${fixture('synthetic-aoc.csv')}:6:`)));
-    assert.ok(result.out.includes(`${f1}: 4 PTP rows, 5 skipped`), result.out.join('\n'));
+    assert.ok(result.out.includes(`${f1}: 4 PTP rows, 5 skipped (the file declares itself not CMS data: "SYNTHETIC TEST DATA: made for CPT Lens tests in the layout of the CMS NCCI pract…")`), result.out.join('\n'));
+    // The summary names each table with its rows, and says the data is not CMS's.
+    assert.ok(result.out.includes('PTP (procedure-to-procedure edits) ccipra-v000r0: 6 rows from 4 file(s)'), result.out.join('\n'));
+    assert.ok(result.out.some((l) => /^MUE \(medically unlikely edits\) .*: 3 rows from 2 file\(s\)$/.test(l)), result.out.join('\n'));
+    assert.ok(result.out.some((l) => /^add-on code table .*: 3 rows from 2 file\(s\)$/.test(l)), result.out.join('\n'));
+    assert.ok(result.out.includes('8 imported file(s) declare themselves synthetic or not CMS data: do not use the result for real claims.'));
     assert.equal(result.code, 1, 'imported, with skipped rows');
     // The folder holds the zip too: its copies of f1/f2 are the same edits, kept once.
     assert.match(result.out[result.out.length - 1], /PTP ccipra-v000r0 6 edits \(6 duplicates kept once\); MUE .* 3 codes; AOC .* 3 pairs/);

@@ -17,7 +17,7 @@ import { parseMueFile } from './mueFile';
 import { parsePtpFile } from './ptpFile';
 import { PtpIndexBuilder } from './ptpIndex';
 import { xlsxToTsv } from './xlsx';
-import { readZip } from './zip';
+import { ZipLimits, readZip } from './zip';
 
 export type NcciTable = 'ptp' | 'mue' | 'aoc';
 
@@ -29,6 +29,33 @@ export interface ImportedFile {
   problems: SourceProblem[];
   /** Why the whole file was not read (not an NCCI practitioner table, Excel form, ...). */
   skipped?: string;
+  /** What the file says of itself when it declares it is synthetic, test or not CMS data (its own words, cut short). */
+  synthetic?: string;
+}
+
+/** One table this import wrote: what it is, its release and rows, and the files they came from. */
+export interface ImportedTable {
+  table: NcciTable;
+  /** The table in words, e.g. "PTP (procedure-to-procedure edits)". */
+  label: string;
+  release: string;
+  rows: number;
+  files: string[];
+}
+
+export const TABLE_LABEL: Readonly<Record<NcciTable, string>> = {
+  ptp: 'PTP (procedure-to-procedure edits)',
+  mue: 'MUE (medically unlikely edits)',
+  aoc: 'add-on code table',
+};
+
+/** A line near the top of a file that says the data is synthetic, a test, or not from CMS. */
+const SYNTHETIC_MARK = /^.*\b(?:SYNTHETIC|not (?:from )?CMS(?: data)?|test data|made[- ]up|fake data|sample data)\b.*$/im;
+
+function syntheticMark(head: string): string | undefined {
+  const line = SYNTHETIC_MARK.exec(head.slice(0, 4000))?.[0].replace(/\t/g, ' ').trim();
+  if (!line) return undefined;
+  return line.length > 80 ? `${line.slice(0, 80)}…` : line;
 }
 
 export interface NcciManifest {
@@ -43,6 +70,8 @@ export interface NcciImportReport {
   manifest: NcciManifest;
   /** Fatal problems (nothing importable, unreadable path); the index is not changed then. */
   errors: string[];
+  /** The tables this import wrote (empty when it wrote nothing). */
+  tables: ImportedTable[];
 }
 
 export const MUE_FIELDS = ['code', 'value', 'mai', 'rationale'] as const;
@@ -53,7 +82,7 @@ interface Input {
   read: () => Buffer;
 }
 
-function expand(target: string, inputs: Input[], errors: string[]): void {
+function expand(target: string, inputs: Input[], errors: string[], zipLimits?: ZipLimits): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(target);
@@ -62,10 +91,10 @@ function expand(target: string, inputs: Input[], errors: string[]): void {
     return;
   }
   if (stat.isDirectory()) {
-    for (const entry of fs.readdirSync(target).sort()) expand(path.join(target, entry), inputs, errors);
+    for (const entry of fs.readdirSync(target).sort()) expand(path.join(target, entry), inputs, errors, zipLimits);
   } else if (/\.zip$/i.test(target)) {
     try {
-      for (const member of readZip(fs.readFileSync(target))) inputs.push({ name: `${target}/${member.name}`, read: () => member.data });
+      for (const member of readZip(fs.readFileSync(target), '', zipLimits)) inputs.push({ name: `${target}/${member.name}`, read: () => member.data });
     } catch (error) {
       errors.push(`${target}: ${(error as Error).message}`);
     }
@@ -96,10 +125,19 @@ function releaseName(table: NcciTable, files: string[]): string {
   return [...new Set(names)].join(', ');
 }
 
-export function importNcci(targets: readonly string[], userDataDir: string, options: { release?: string; now?: Date } = {}): NcciImportReport {
+export interface NcciImportOptions {
+  release?: string;
+  now?: Date;
+  /** Caps on inflating zip archives (defaults: zip.ts). */
+  zipLimits?: ZipLimits;
+  /** Called after each file is written to the staging folder; what it throws stands for a full disk or a crash (tests). */
+  afterWrite?: (name: string) => void;
+}
+
+export function importNcci(targets: readonly string[], userDataDir: string, options: NcciImportOptions = {}): NcciImportReport {
   const errors: string[] = [];
   const inputs: Input[] = [];
-  for (const t of targets) expand(t, inputs, errors);
+  for (const t of targets) expand(t, inputs, errors, options.zipLimits);
   const files: ImportedFile[] = [];
   const ptp = new PtpIndexBuilder();
   const mue = new Map<string, MueEdit>();
@@ -123,8 +161,14 @@ export function importNcci(targets: readonly string[], userDataDir: string, opti
       files.push({ name: input.name, rows: 0, problems: [], skipped: `cannot read the workbook (${(error as Error).message})` });
       continue;
     }
+    if (bytes.length === 0 || text.trim() === '') {
+      files.push({ name: input.name, rows: 0, problems: [], skipped: 'empty file' });
+      continue;
+    }
     const { table, skipped } = classify(input.name, text.slice(0, 8000));
     const file: ImportedFile = { name: input.name, table, rows: 0, problems: [] };
+    const synthetic = syntheticMark(text);
+    if (synthetic) file.synthetic = synthetic;
     files.push(file);
     if (!table) {
       file.skipped = skipped;
@@ -160,32 +204,69 @@ export function importNcci(targets: readonly string[], userDataDir: string, opti
   const found = (['ptp', 'mue', 'aoc'] as const).filter((t) => sources[t].length > 0);
   if (found.length === 0) {
     errors.push(`no NCCI practitioner PTP, MUE or add-on code rows found in ${targets.join(', ')}; the index is unchanged`);
-    return { outDir, files, manifest, errors };
+    return { outDir, files, manifest, errors, tables: [] };
   }
-  fs.mkdirSync(outDir, { recursive: true });
-  const imported = (options.now ?? new Date()).toISOString();
-  // Write each file beside its final name, then rename, so a failed import never leaves half an index.
-  const put = (name: string, data: string | Uint8Array): void => {
-    const tmp = path.join(outDir, `.${name}.tmp`);
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, path.join(outDir, name));
-  };
-  const record = (table: NcciTable, rows: number): void => {
-    manifest.tables[table] = { release: options.release ?? releaseName(table, sources[table]), imported, rows, files: sources[table] };
-  };
-  if (sources.ptp.length > 0) {
-    put('ptp.bin', ptp.finish());
-    record('ptp', ptp.rows);
-    if (ptp.duplicates > 0) (manifest.tables.ptp as { duplicates?: number }).duplicates = ptp.duplicates;
+  // The whole index is written into a new folder beside the old one (the tables this
+  // import does not bring are copied over), which replaces the old only once every file
+  // is written: a failed or interrupted import leaves the previous index in use.
+  fs.mkdirSync(userDataDir, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(userDataDir, '.ncci-import-'));
+  const tables: ImportedTable[] = [];
+  try {
+    if (fs.existsSync(outDir)) {
+      for (const entry of fs.readdirSync(outDir, { withFileTypes: true })) if (entry.isFile()) fs.copyFileSync(path.join(outDir, entry.name), path.join(staging, entry.name));
+    }
+    const imported = (options.now ?? new Date()).toISOString();
+    const put = (name: string, data: string | Uint8Array): void => {
+      fs.writeFileSync(path.join(staging, name), data);
+      options.afterWrite?.(name);
+    };
+    const record = (table: NcciTable, rows: number): void => {
+      const release = options.release ?? releaseName(table, sources[table]);
+      manifest.tables[table] = { release, imported, rows, files: sources[table] };
+      tables.push({ table, label: TABLE_LABEL[table], release, rows, files: sources[table] });
+    };
+    writeTables(put, record);
+    swapIn(staging, outDir);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    errors.push(`writing the index failed (${(error as Error).message}); the previous index is unchanged`);
+    return { outDir, files, manifest, errors, tables: [] };
   }
-  if (sources.mue.length > 0) {
-    put('mue.tsv', writeTsv(MUE_FIELDS, [...mue.values()].sort((a, b) => (a.code < b.code ? -1 : 1)).map((e) => [e.code, String(e.value), e.mai, e.rationale])));
-    record('mue', mue.size);
+  return { outDir, files, manifest, errors, tables };
+
+  function writeTables(put: (name: string, data: string | Uint8Array) => void, record: (table: NcciTable, rows: number) => void): void {
+    if (sources.ptp.length > 0) {
+      put('ptp.bin', ptp.finish());
+      record('ptp', ptp.rows);
+      if (ptp.duplicates > 0) (manifest.tables.ptp as { duplicates?: number }).duplicates = ptp.duplicates;
+    }
+    if (sources.mue.length > 0) {
+      put('mue.tsv', writeTsv(MUE_FIELDS, [...mue.values()].sort((a, b) => (a.code < b.code ? -1 : 1)).map((e) => [e.code, String(e.value), e.mai, e.rationale])));
+      record('mue', mue.size);
+    }
+    if (sources.aoc.length > 0) {
+      put('aoc.tsv', writeTsv(AOC_FIELDS, [...aoc.values()].map((e) => [e.addOn, e.primary, e.effective, e.deletion, e.type])));
+      record('aoc', aoc.size);
+    }
+    put('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   }
-  if (sources.aoc.length > 0) {
-    put('aoc.tsv', writeTsv(AOC_FIELDS, [...aoc.values()].map((e) => [e.addOn, e.primary, e.effective, e.deletion, e.type])));
-    record('aoc', aoc.size);
+}
+
+/**
+ * Replaces `target` with the folder `staging` (same parent): the old folder is moved
+ * aside, the new one renamed in, the old one removed. Should the second rename fail,
+ * the old folder is put back.
+ */
+function swapIn(staging: string, target: string): void {
+  const old = `${staging}.old`;
+  const hadOld = fs.existsSync(target);
+  if (hadOld) fs.renameSync(target, old);
+  try {
+    fs.renameSync(staging, target);
+  } catch (error) {
+    if (hadOld) fs.renameSync(old, target);
+    throw error;
   }
-  put('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-  return { outDir, files, manifest, errors };
+  if (hadOld) fs.rmSync(old, { recursive: true, force: true });
 }
