@@ -47,7 +47,7 @@ export function readZip(bytes: Buffer, prefix = '', limits: ZipLimits = DEFAULT_
     return read(bytes, prefix, limits, budget, 0);
   } catch (error) {
     // Reads past the end of a truncated archive: say so instead of "offset out of range".
-    if (error instanceof RangeError && (error as NodeJS.ErrnoException).code === 'ERR_OUT_OF_RANGE') throw new Error('damaged zip archive (cut short or corrupt)');
+    if (error instanceof RangeError && (error as NodeJS.ErrnoException).code === 'ERR_OUT_OF_RANGE') throw new Error('damaged zip archive (cut short or corrupt)', { cause: error });
     throw error;
   }
 }
@@ -102,7 +102,7 @@ function read(bytes: Buffer, prefix: string, limits: ZipLimits, budget: { left: 
         data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, cap) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig();
-        throw new Error(`${prefix}${name}: damaged compressed data (${(error as Error).message})`);
+        throw new Error(`${prefix}${name}: damaged compressed data (${(error as Error).message})`, { cause: error });
       }
     } else throw new Error(`${prefix}${name}: compression method ${method} is not supported`);
     if (data.length > cap) throw tooBig();
