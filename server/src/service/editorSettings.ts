@@ -5,6 +5,7 @@
  * `contributes.configuration` is kept in step with these types by a meta test
  * (test/unit/features/settingsSchema.test.ts), JSDoc included. Pure data.
  */
+import { excerpt } from './excerpt';
 import type { CheckSettings } from './settings';
 
 export interface CptLensSettings extends CheckSettings {
@@ -60,14 +61,33 @@ export function effectiveSettings(user: CptLensSettings, project: ProjectSetting
  * Parses a `.cptlens.json` text: the settings and the keys it ignored (not settings a
  * project file may set), or the problem that stops it being read. Never throws.
  */
+/** Largest `.cptlens.json` read (a real one is a few hundred bytes). */
+export const MAX_PROJECT_FILE_LENGTH = 256 * 1024;
+/** Deepest nesting of objects and lists in a settings file (the settings need two). */
+export const MAX_SETTINGS_DEPTH = 8;
+
+/** Whether a parsed JSON value nests deeper than `max` (iterative: a hostile file cannot overflow the stack). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const item of Array.isArray(v) ? v : Object.values(v)) stack.push([item, depth + 1]);
+  }
+  return false;
+}
+
 export function parseProjectFile(text: string): { settings?: ProjectSettings; problem?: string; ignored?: string[] } {
+  if (text.length > MAX_PROJECT_FILE_LENGTH) return { problem: `too large (${text.length} characters; a settings file is at most ${MAX_PROJECT_FILE_LENGTH}); not read` };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { problem: `not valid JSON (${(error as Error).message})` };
+    return { problem: `not valid JSON (${excerpt((error as Error).message, 120)})` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'expected a JSON object' };
+  if (nestsDeeperThan(value, MAX_SETTINGS_DEPTH)) return { problem: `nested more than ${MAX_SETTINGS_DEPTH} levels deep; not read` };
   const out: Record<string, unknown> = {};
   for (const key of PROJECT_KEYS) if (key in value) out[key] = (value as Record<string, unknown>)[key];
   const known: ReadonlySet<string> = new Set(PROJECT_KEYS);

@@ -5,6 +5,7 @@
  */
 import type { ModifierFamily } from '../codeset/types';
 import type { ColumnRole } from './documents/columns';
+import { excerpt } from './excerpt';
 import type { Severity } from './types';
 
 /** A rule's severity, or `off` to not run it. */
@@ -29,6 +30,12 @@ const FAMILIES: ReadonlySet<string> = new Set(['pricing', 'payment', 'anatomic',
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Keys that would change an object's prototype, or shadow what other code reads from every object. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A value as a message quotes it: short, whatever it is (a nested list of a million items included). */
+const shown = (value: unknown): string => excerpt(typeof value === 'string' ? value : Array.isArray(value) ? 'a list' : typeof value === 'object' && value !== null ? 'an object' : String(value));
+
 /**
  * The usable part of a settings object and what is wrong with the rest (unknown rules,
  * severities, families, column roles, wrong shapes). Invalid entries are dropped, so
@@ -43,8 +50,9 @@ export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: 
     if (!isRecord(settings.rules)) problems.push('rules: must be an object of rule id → severity');
     else {
       for (const [id, severity] of Object.entries(settings.rules)) {
-        if (!ruleIds.has(id)) problems.push(`rules: unknown rule "${id}"`);
-        else if (!SEVERITIES.has(severity as string)) problems.push(`rules.${id}: "${String(severity)}" is not one of error, warning, information, hint, off`);
+        if (RESERVED_KEYS.has(id)) problems.push(`rules: the key "${id}" is not allowed`);
+        else if (!ruleIds.has(id)) problems.push(`rules: unknown rule "${excerpt(id)}"`);
+        else if (!SEVERITIES.has(severity as string)) problems.push(`rules.${id}: "${shown(severity)}" is not one of error, warning, information, hint, off`);
         else rules[id] = severity;
       }
     }
@@ -55,7 +63,7 @@ export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: 
       problems.push('modifierOrder: must be a list of modifier families');
       delete clean.modifierOrder;
     } else {
-      for (const family of settings.modifierOrder) if (!FAMILIES.has(family)) problems.push(`modifierOrder: unknown family "${String(family)}"`);
+      for (const family of settings.modifierOrder) if (!FAMILIES.has(family)) problems.push(`modifierOrder: unknown family "${shown(family)}"`);
       clean.modifierOrder = settings.modifierOrder.filter((f) => FAMILIES.has(f));
     }
   }
@@ -64,7 +72,8 @@ export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: 
     if (!isRecord(settings.columns)) problems.push('columns: must be an object of header → column role');
     else {
       for (const [header, role] of Object.entries(settings.columns)) {
-        if (!roles.includes(role as string)) problems.push(`columns.${header}: unknown column role "${String(role)}"`);
+        if (RESERVED_KEYS.has(header)) problems.push(`columns: the header "${header}" is not allowed as a key`);
+        else if (!roles.includes(role as string)) problems.push(`columns.${excerpt(header)}: unknown column role "${shown(role)}"`);
         else columns[header] = role as ColumnRole;
       }
     }

@@ -1,8 +1,15 @@
 /**
  * A small JSON parser that remembers the line of every value, so that a problem in a
  * hand-written data file (a knowledge record) can be reported at its line. Strict
- * JSON (RFC 8259). Never throws: a syntax error comes back with its line.
+ * JSON (RFC 8259). Never throws: a syntax error comes back with its line. Hostile input
+ * is a syntax error too: nesting deeper than `MAX_JSON_DEPTH` (a recursive parser would
+ * overflow the stack) and the keys `__proto__`, `constructor` and `prototype`, which
+ * could change the objects' prototypes and so what other code reads from them.
  */
+
+/** Deepest nesting of objects and lists read (a knowledge record needs four or five). */
+export const MAX_JSON_DEPTH = 64;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -62,45 +69,58 @@ export function parseJsonWithLines(text: string): ParsedJson {
       }
     }
   };
+  let depth = 0;
   const value = (path: string): JsonValue => {
     skip();
+    if (depth >= MAX_JSON_DEPTH) fail(`nested more than ${MAX_JSON_DEPTH} levels deep`);
     lines.set(path, line);
     const c = text[i];
     const at = (key: string | number): string => (path === '' ? String(key) : `${path}.${key}`);
     if (c === '{') {
       i++;
+      depth++;
       const obj: { [key: string]: JsonValue } = {};
       skip();
       if (text[i] === '}') {
         i++;
+        depth--;
         return obj;
       }
       for (;;) {
         skip();
         if (text[i] !== '"') fail('expected a "name" in the object');
         const key = string();
+        if (RESERVED_KEYS.has(key)) fail(`the key "${key}" is not allowed`);
         skip();
         if (text[i++] !== ':') fail(`expected ":" after "${key}"`);
         obj[key] = value(at(key));
         skip();
         const d = text[i++];
-        if (d === '}') return obj;
+        if (d === '}') {
+          depth--;
+          return obj;
+        }
         if (d !== ',') fail('expected "," or "}" in the object');
       }
     }
     if (c === '[') {
       i++;
+      depth++;
       const arr: JsonValue[] = [];
       skip();
       if (text[i] === ']') {
         i++;
+        depth--;
         return arr;
       }
       for (;;) {
         arr.push(value(at(arr.length)));
         skip();
         const d = text[i++];
-        if (d === ']') return arr;
+        if (d === ']') {
+          depth--;
+          return arr;
+        }
         if (d !== ',') fail('expected "," or "]" in the list');
       }
     }

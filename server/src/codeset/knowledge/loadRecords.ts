@@ -9,6 +9,11 @@ import type { DataProblem } from '../compiled';
 import type { KnowledgeRecord } from '../types';
 import { parseKnowledgeFile } from './record';
 
+/** Largest knowledge file read (a record is a few kilobytes; a folder of them is not a data dump). */
+export const MAX_KNOWLEDGE_FILE_BYTES = 1024 * 1024;
+/** Most files read from one knowledge folder. */
+export const MAX_KNOWLEDGE_FILES = 20_000;
+
 /** `source`: what to record as the record's source ("bundled"); the file path when undefined. */
 export function readKnowledgeFolder(dir: string, source: string | undefined, problems: DataProblem[]): KnowledgeRecord[] {
   let names: string[];
@@ -20,10 +25,19 @@ export function readKnowledgeFolder(dir: string, source: string | undefined, pro
     return [];
   }
   const records: KnowledgeRecord[] = [];
+  if (names.length > MAX_KNOWLEDGE_FILES) {
+    problems.push({ file: dir, line: 1, message: `${names.length} files: a knowledge folder holds at most ${MAX_KNOWLEDGE_FILES}; the files after the first ${MAX_KNOWLEDGE_FILES} are skipped.` });
+    names = names.slice(0, MAX_KNOWLEDGE_FILES);
+  }
   for (const name of names) {
     const file = path.join(dir, name);
     let text: string;
     try {
+      const size = fs.statSync(file).size;
+      if (size > MAX_KNOWLEDGE_FILE_BYTES) {
+        problems.push({ file, line: 1, message: `too large (${size} bytes; a knowledge file is at most ${MAX_KNOWLEDGE_FILE_BYTES}); skipped.` });
+        continue;
+      }
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       problems.push({ file, line: 1, message: `cannot read (${(error as Error).message}); skipped.` });
