@@ -51,10 +51,14 @@ function exercise(service: LanguageService, text: string, kind: DocumentKind, of
   for (const fraction of offsets) {
     const offset = Math.floor(fraction * (text.length + 1));
     const hover = service.hover(text, offset, key, kind);
-    if (hover) assert.equal(badRange(text, hover.start, hover.end), undefined, `hover at ${offset}`);
+    if (hover) {
+      assert.equal(badRange(text, hover.start, hover.end), undefined, `hover at ${offset}`);
+      assert.ok(hover.contents.length < 20_000, `hover at ${offset}: ${hover.contents.length} characters`);
+    }
     const list = service.complete(text, offset, kind, key);
     for (const item of list.items) {
       assert.equal(badRange(text, item.edit.start, item.edit.end), undefined, `completion "${item.label}" at ${offset}`);
+      assert.ok(item.label.length + item.detail.length < 1_000, `completion item of ${item.label.length + item.detail.length} characters`);
       service.resolveCompletion(item.data);
     }
     if (kind === 'charges') {

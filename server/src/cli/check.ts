@@ -103,6 +103,21 @@ function isBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
+/**
+ * A file's text: UTF-16 (LE or BE) when it starts with that byte-order mark (Excel's
+ * "Unicode text" export), else UTF-8 (invalid bytes become U+FFFD); undefined for a
+ * binary file (a NUL in its first 8 KB).
+ */
+export function decodeText(bytes: Buffer): string | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2, bytes.length - (bytes.length % 2)).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  return isBinary(bytes) ? undefined : bytes.toString('utf8');
+}
+
 interface FileResult {
   file: string;
   document: TextDocument;
@@ -142,12 +157,12 @@ export function runCheck(args: string[], io: CheckIo): number {
       problem = true;
       continue;
     }
-    if (isBinary(bytes)) {
+    const text = decodeText(bytes);
+    if (text === undefined) {
       io.err(`${file}:1:1: skipped: binary file, not a charge file or note`);
       problem = true;
       continue;
     }
-    const text = bytes.toString('utf8');
     const document = TextDocument.create(file, '', 0, text);
     results.push({ file, document, findings: serviceFor(file).validate(text, documentKindOf(file)) });
   }
