@@ -20,6 +20,7 @@ import { RULES } from '../service/registry';
 import type { Finding } from '../service/types';
 import { findProjectFile, readProjectFile } from '../projectFile';
 import { ruleDocUri } from '../ruleDocs';
+import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
 
 /** Files a directory argument expands to. */
 const CHECKED_EXTENSIONS = /\.(csv|tsv|tab|txt|md|markdown)$/i;
@@ -129,7 +130,7 @@ export function runCheck(args: string[], io: CheckIo): number {
   if (!options) return 2;
   // Bundled data plus what the user imported (~/.cptlens: NCCI edits, newer CMS tables).
   const { codeSet, problems } = loadCodeSet(userLoadOptions());
-  for (const p of problems) io.err(`${p.file}:${p.line}: ${p.message}`);
+  for (const p of problems) io.err(`${p.file}:${p.line}: ${excerpt(p.message, MAX_MESSAGE_LENGTH)}`);
   let problem = false;
   const services = new Map<string, LanguageService>();
   const configCache = new Map<string, string | undefined>();

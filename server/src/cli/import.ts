@@ -9,6 +9,7 @@ import { importNcci } from '../codeset/ncci/importNcci';
 import { importSource, SourceKind } from '../codeset/importSources';
 import { defaultUserDataDir } from '../codeset/userData';
 import type { CheckIo } from './check';
+import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
 
 export const IMPORT_USAGE = `usage: cpt-lens import ncci PATH... [--out DIR] [--release NAME]
        cpt-lens import hcpcs|rvu|icd10 FILE [--out DIR] [--release NAME]
@@ -45,7 +46,7 @@ export function runImport(args: string[], io: CheckIo, now = new Date()): number
         continue;
       }
       skipped += file.problems.length;
-      for (const p of file.problems.slice(0, LISTED_PER_FILE)) io.err(`${file.name}:${p.line}: ${p.message}`);
+      for (const p of file.problems.slice(0, LISTED_PER_FILE)) io.err(`${file.name}:${p.line}: ${excerpt(p.message, MAX_MESSAGE_LENGTH)}`);
       if (file.problems.length > LISTED_PER_FILE) io.err(`${file.name}: ${file.problems.length - LISTED_PER_FILE} more skipped rows not listed.`);
       io.out(`${file.name}: ${file.rows} ${file.table?.toUpperCase()} rows${file.problems.length ? `, ${file.problems.length} skipped` : ''}${file.synthetic ? ` (the file declares itself not CMS data: "${file.synthetic}")` : ''}`);
     }
@@ -62,7 +63,7 @@ export function runImport(args: string[], io: CheckIo, now = new Date()): number
   }
   if ((kind === 'hcpcs' || kind === 'rvu' || kind === 'icd10') && positional.length === 1) {
     const report = importSource(kind as SourceKind, positional[0], out, { release, now });
-    for (const p of report.problems.slice(0, LISTED_PER_FILE)) io.err(`${positional[0]}:${p.line}: ${p.message}`);
+    for (const p of report.problems.slice(0, LISTED_PER_FILE)) io.err(`${positional[0]}:${p.line}: ${excerpt(p.message, MAX_MESSAGE_LENGTH)}`);
     if (report.problems.length > LISTED_PER_FILE) io.err(`${positional[0]}: ${report.problems.length - LISTED_PER_FILE} more skipped rows not listed.`);
     if (report.error) {
       io.err(`cpt-lens import: ${report.error}; nothing written.`);

@@ -10,6 +10,7 @@ import { DataSources, ImportSummary, SERVER_COMMAND, SearchHit } from '../protoc
 import { importNcci } from '../codeset/ncci/importNcci';
 import { loadData } from './data';
 import type { ServerState } from './server';
+import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
 
 const KINDS: ReadonlySet<string> = new Set(['procedure', 'diagnosis', 'modifier', 'pos']);
 
@@ -24,7 +25,7 @@ export function registerCommands(state: ServerState): void {
     return {
       ...v, feeScheduleEffective: r.feeScheduleEffective, codeCount: r.codeCount,
       trusted: data.trusted, dataFolder: data.dataFolder, knowledgeFolders: data.knowledgeFolders, cptDescriptorFile: data.cptDescriptorFile,
-      loadMs: data.loadMs, problems: data.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
+      loadMs: data.loadMs, problems: data.problems.map((p) => `${p.file}:${p.line}: ${excerpt(p.message, MAX_MESSAGE_LENGTH)}`),
     };
   }
 

@@ -10,6 +10,7 @@ import type { DataProblem } from '../codeset/compiled';
 import { loadCodeSet } from '../codeset/load';
 import type { CodeSet } from '../codeset/types';
 import { defaultUserDataDir } from '../codeset/userData';
+import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
 
 /** `initializationOptions` the VS Code client sends; other editors may send none. */
 export interface InitOptions {
@@ -53,7 +54,7 @@ export function loadData(options: InitOptions, connection: Connection, version: 
     cptDescriptorFile,
   });
   // File names and messages only: data files hold no patient data, but keep it short.
-  for (const problem of loaded.problems) connection.console.warn(`${problem.file}:${problem.line}: ${problem.message}`);
+  for (const problem of loaded.problems) connection.console.warn(`${problem.file}:${problem.line}: ${excerpt(problem.message, MAX_MESSAGE_LENGTH)}`);
   const loadMs = Date.now() - started;
   const v = loaded.codeSet.version();
   connection.console.info(

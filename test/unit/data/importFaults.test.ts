@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { loadCodeSet } from '../../../server/src/codeset/load';
+import { runImport } from '../../../server/src/cli/import';
 import { importNcci } from '../../../server/src/codeset/ncci/importNcci';
 import { readZip } from '../../../server/src/codeset/ncci/zip';
 import { dataDir, fixturesDir } from './support';
@@ -149,5 +150,15 @@ describe('import faults: the previous data stays in use, every fault is named', 
     const { codeSet } = loadCodeSet({ dataDir, userDataDir: userDir });
     assert.ok(codeSet.mue('47383'), 'the MUE table of the first import is kept');
     assert.match(codeSet.version().ncci ?? '', /^PTP .*; MUE .*; AOC .*$/);
+  });
+  it('quotes a huge bad cell of a table in a few characters when it lists the skipped rows', () => {
+    const file = path.join(dir, 'mue-practitioner.csv');
+    const header = 'HCPCS/CPT Code,Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\n';
+    fs.writeFileSync(file, `${header}47383,1,"2 Date of Service Edit: Policy",x\n${'9'.repeat(500_000)},1,"2 Date",x\n47383,${'Q'.repeat(500_000)},"2 Date",x\n`);
+    const err: string[] = [];
+    const code = runImport(['ncci', file, '--out', userDir], { out: () => undefined, err: (l) => err.push(l) });
+    assert.equal(code, 1, err.join('\n'));
+    assert.equal(err.length, 2, err.join('\n'));
+    for (const line of err) assert.ok(line.length < 1_000, `${line.length} characters`);
   });
 });
