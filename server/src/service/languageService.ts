@@ -91,6 +91,18 @@ function completeOnLine(text: string, offset: number, model: ChargeFile, codeSet
   return list;
 }
 
+/**
+ * An offset a request may use: inside the text, and never between the halves of a
+ * surrogate pair (a client counting columns its own way can send one; an edit there
+ * would split an emoji), moved to the end of the pair.
+ */
+function snapOffset(text: string, offset: number): number {
+  const at = Math.max(0, Math.min(text.length, Math.floor(offset) || 0));
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff ? at + 1 : at;
+}
+
 /** Sorted start offsets of findings, computed once per findings array (lens resolves ask many times). */
 const startsCache = new WeakMap<readonly Finding[], number[]>();
 function startsOf(findings: readonly Finding[]): number[] {
@@ -148,7 +160,8 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       models.delete(documentKey);
       checked.delete(documentKey);
     },
-    complete(text, offset, kind, documentKey) {
+    complete(text, requested, kind, documentKey) {
+      const offset = snapOffset(text, requested);
       if (kind !== 'charges') return doComplete(text, offset, kind, options.codeSet);
       const cached = documentKey === undefined ? undefined : models.get(documentKey);
       if (cached && cached.text !== text) {
@@ -161,17 +174,18 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     },
     resolveCompletion: (data) => resolveCompletion(data, options.codeSet),
     inlayHints(text, start, end, documentKey, maxLength) {
-      return doInlayHints(chargeModel(text, documentKey), start, end, options.codeSet, maxLength);
+      return doInlayHints(chargeModel(text, documentKey), snapOffset(text, start), snapOffset(text, end), options.codeSet, maxLength);
     },
     codeLens(text, findings, documentKey) {
       return doCodeLens(chargeModel(text, documentKey), startsOf(findings), options.codeSet);
     },
     claimOffsets: (text, documentKey) => claimOffsets(chargeModel(text, documentKey)),
     codeLensAt(text, offset, findings, documentKey) {
-      return claimSummaryAt(chargeModel(text, documentKey), offset, startsOf(findings), options.codeSet);
+      return claimSummaryAt(chargeModel(text, documentKey), snapOffset(text, offset), startsOf(findings), options.codeSet);
     },
     chargeModel,
-    hover(text, offset, documentKey, kind) {
+    hover(text, requested, documentKey, kind) {
+      const offset = snapOffset(text, requested);
       const result = doHover(text, offset, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined);
       // The findings of the last check of this very text, when the document has been checked.
       const last = documentKey === undefined ? undefined : checked.get(documentKey);
