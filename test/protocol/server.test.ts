@@ -125,9 +125,10 @@ function suite(transport: Transport, full: boolean): void {
       assert.match(text, /_Rests on:_ code 4738/, text);
     });
 
-    it('gives no hover on a cell that is not a code', async function () {
+    it('gives no hover on a cell that is not a code; a header cell says the role its column got', async function () {
       assert.equal(await hover(server, chargesUri, positionOf(CHARGES, 'PT-0001', 3)), null);
-      assert.equal(await hover(server, chargesUri, positionOf(CHARGES, 'claim_id', 1)), null);
+      const header = (await hover(server, chargesUri, positionOf(CHARGES, 'claim_id', 1))) as { contents: { value: string } };
+      assert.equal(header.contents.value, '**claim_id**: read as **claim** from its header.');
     });
 
     it('logs no document text: no patient, claim or provider id reaches the log', async function () {

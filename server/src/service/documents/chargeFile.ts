@@ -6,7 +6,8 @@
  */
 import type { ProcedureCode } from '../../codeset/types';
 import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from '../../csv/csv';
-import { ColumnMap, ColumnRole, mapColumns } from './columns';
+import { ColumnMap, ColumnRole } from './columns';
+import { ColumnReading, readColumns } from './columnReading';
 import { splitCodeCell } from './codeToken';
 import { type Claim, addToClaim } from './claims';
 import { parseServiceDate } from './dates';
@@ -90,6 +91,8 @@ export interface ChargeFile {
   table: CsvTable;
   headers: string[];
   columns: ColumnMap;
+  /** How each column was read (header, setting or content) and what lines are grouped by. */
+  reading: ColumnReading;
   /** Data rows (the header row and comment lines excluded). */
   lines: ChargeLine[];
   /** Claims by key, in order of first appearance. */
@@ -122,7 +125,8 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
   const table = parseCsv(text, options.delimiter, { comments: true });
   const header = table.rows[0];
   const headers = header ? header.cells.map((c) => c.text.trim()) : [];
-  const columns = mapColumns(headers, options.columns);
+  const reading = readColumns(headers, table.rows, options.columns);
+  const columns = reading.map;
   const byRow = new Map<number, Suppression[]>();
   const strayComments: Suppression[] = [];
   for (const comment of table.comments) {
@@ -146,7 +150,7 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
     lineDates.push(lineDateOf(line));
     recent = addToClaim(claims, line, recent);
   }
-  return { text, table, headers, columns, lines, claims, strayComments, lineDates };
+  return { text, table, headers, columns, reading, lines, claims, strayComments, lineDates };
 }
 
 function span(cell: CsvCell | undefined): Span | undefined {

@@ -9,6 +9,7 @@
 import type { ChargeFile, ChargeLine } from './chargeFile';
 import { NO_SUPPRESSIONS, lineDateOf, toChargeLine } from './chargeFile';
 import { insertIntoClaim, removeFromClaim } from './claims';
+import { readColumns, sameReading } from './columnReading';
 import { CsvRow, parseCsv } from '../../csv/csv';
 import type { Suppression } from './suppressions';
 
@@ -45,6 +46,12 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
   const cells = parsed.rows[0].cells;
   for (const c of cells) shiftSpan(c, row.start);
   const newRow: CsvRow = { cells, start: row.start, end: row.end + delta, index: row.index };
+  // A row the column reading sampled may change what a column is read as: then read the whole file again.
+  if (r <= file.reading.sampled) {
+    const sample = rows.slice(0, file.reading.sampled + 1);
+    sample[r] = newRow;
+    if (!sameReading(file.reading, readColumns(file.headers, sample, file.reading.custom))) return undefined;
+  }
 
   for (let k = r + 1; k < rows.length; k++) shiftRow(rows[k], delta);
   for (const c of file.table.comments) if (c.start > row.start) shiftSpan(c, delta);

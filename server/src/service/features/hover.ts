@@ -16,6 +16,7 @@ import {
   TEAM_SURGERY_MEANING,
   describeIndicator,
 } from '../../codeset/indicators';
+import { excerpt } from '../excerpt';
 import type { CodeSet, FeeScheduleRow, ProcedureCode } from '../../codeset/types';
 import { ChargeFile, parseChargeFile } from '../documents/chargeFile';
 import { codeTokenAt } from '../documents/codeToken';
@@ -61,6 +62,8 @@ function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?:
     file = parseChargeFile(text);
   }
   if (!file.columns.code) return undefined;
+  const header = headerHover(file, offset);
+  if (header) return header;
   const cell = cellAt(file, offset);
   const line = cell?.line;
   if (!line) return undefined;
@@ -87,6 +90,29 @@ function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?:
     return at(p && describePlaceOfService(p));
   }
   return undefined;
+}
+
+const SOURCE_SAYS = { header: 'from its header', setting: 'from your `columns` mapping', content: 'from its values' } as const;
+
+/** A header cell: the role its column got, and how. */
+function headerHover(file: ChargeFile, offset: number): HoverResult | undefined {
+  const row = file.table.rows[0];
+  if (!row || offset < row.start || offset > row.end) return undefined;
+  const at = row.cells.findIndex((c) => offset >= c.start && offset <= c.end);
+  const col = file.reading.columns[at];
+  if (!col) return undefined;
+  const cell = row.cells[at];
+  const name = `**${excerpt(col.header || `column ${at + 1}`, 40)}**`;
+  let contents: string;
+  if (col.role) {
+    const grouped = file.reading.groupBy === col.role ? ' Lines are grouped by this column.' : '';
+    contents = `${name}: read as **${col.role}** ${SOURCE_SAYS[col.source ?? 'header']}${col.evidence ? ` (${col.evidence})` : ''}.${grouped}`;
+  } else if (col.unused) {
+    contents = `${name}: a ${col.unused} column; the checks do not use it.`;
+  } else {
+    contents = `${name}: not a column the checks use.${at === file.reading.groupCandidate ? ' Its values repeat in runs of lines, as an account or claim key does: map it with `"columns": { "' + excerpt(col.header, 40) + '": "account" }` in .cptlens.json.' : ''}`;
+  }
+  return { contents, start: cell.start, end: cell.end };
 }
 
 function modifierHover(code: string, codeSet: CodeSet, date: string | undefined): string | undefined {
