@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { replaceFolder } from './replaceFolder';
 import { compileFeeSchedule, compileHcpcs, compileIcd10, hcpcsReleaseOf, hcpcsTables } from './compileSources';
 import type { SourceProblem } from './sources/rvuFile';
 import { readSourceBytes } from './sources/sourceBytes';
@@ -23,7 +24,7 @@ export interface SourceImportReport {
   error?: string;
 }
 
-export function importSource(kind: SourceKind, file: string, userDataDir: string, options: { release?: string; now?: Date } = {}): SourceImportReport {
+export function importSource(kind: SourceKind, file: string, userDataDir: string, options: { release?: string; now?: Date; afterWrite?: (name: string) => void } = {}): SourceImportReport {
   const outDir = path.join(userDataDir, kind);
   let bytes: Buffer;
   try {
@@ -61,11 +62,16 @@ export function importSource(kind: SourceKind, file: string, userDataDir: string
     manifest.rows = icd.rows;
     outputs.push(['icd10cm.tsv', icd.tsv]);
   }
-  fs.mkdirSync(outDir, { recursive: true });
-  for (const [name, content] of [...outputs, ['manifest.json', JSON.stringify(manifest, null, 2) + '\n'] as [string, string]]) {
-    const tmp = path.join(outDir, `.${name}.tmp`);
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, path.join(outDir, name));
+  // Staged and swapped in whole: a failed or interrupted import leaves the previous release in use.
+  try {
+    replaceFolder(outDir, (staging) => {
+      for (const [name, content] of [...outputs, ['manifest.json', JSON.stringify(manifest, null, 2) + '\n'] as [string, string]]) {
+        fs.writeFileSync(path.join(staging, name), content);
+        options.afterWrite?.(name);
+      }
+    });
+  } catch (error) {
+    return { release: '', rows: 0, outDir, problems, error: `writing ${outDir} failed (${(error as Error).message}); the previous data is unchanged` };
   }
   return { release: manifest.release, rows: manifest.rows, outDir, problems };
 }

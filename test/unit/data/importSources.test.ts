@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runImport } from '../../../server/src/cli/import';
+import { importSource } from '../../../server/src/codeset/importSources';
 import { loadCodeSet } from '../../../server/src/codeset/load';
 import { bundled, dataDir, sourcesDir } from './support';
 
@@ -45,6 +46,24 @@ describe('cpt-lens import hcpcs|rvu|icd10 (a later release into the user data fo
     assert.equal(codeSet.version().icd10, 'ICD-10-CM FY2025');
     assert.equal(codeSet.procedure('47383')?.row?.rvu.work, 8.88);
     assert.equal(codeSet.diagnosis('E11.9')?.billable, true);
+  });
+
+  it('a failed import (full disk midway) leaves the previous release in use, whole', () => {
+    const hcpcs = path.join(sourcesDir, 'hcpcs-level2', 'HCPC2025_JAN_ANWEB_12172024.txt.gz');
+    assert.equal(cli(['hcpcs', hcpcs, '--out', userDir, '--release', 'FIRST']).code, 0);
+    const folder = path.join(userDir, 'hcpcs');
+    const before = Object.fromEntries(fs.readdirSync(folder).sort().map((f) => [f, fs.readFileSync(path.join(folder, f), 'utf8')]));
+    const report = importSource('hcpcs', hcpcs, userDir, {
+      release: 'SECOND',
+      afterWrite: (name) => {
+        if (name === 'modifiers.tsv') throw new Error('ENOSPC: no space left on device');
+      },
+    });
+    assert.match(report.error ?? '', /failed \(ENOSPC: no space left on device\); the previous data is unchanged/);
+    const after = Object.fromEntries(fs.readdirSync(folder).sort().map((f) => [f, fs.readFileSync(path.join(folder, f), 'utf8')]));
+    assert.deepEqual(after, before);
+    assert.deepEqual(fs.readdirSync(userDir).filter((f) => f.includes('-import-')), [], 'no staging folder left');
+    assert.equal(loadCodeSet({ dataDir, userDataDir: userDir }).codeSet.version().hcpcs, 'FIRST');
   });
 
   it('writes nothing for a file that is not what it claims, and says why', () => {

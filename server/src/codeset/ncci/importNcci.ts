@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceProblem } from '../sources/rvuFile';
+import { replaceFolder } from '../replaceFolder';
 import { writeTsv } from '../tables';
 import type { AddOnEdit, MueEdit } from '../types';
 import { parseAocFile } from './aocFile';
@@ -209,27 +210,22 @@ export function importNcci(targets: readonly string[], userDataDir: string, opti
   // The whole index is written into a new folder beside the old one (the tables this
   // import does not bring are copied over), which replaces the old only once every file
   // is written: a failed or interrupted import leaves the previous index in use.
-  fs.mkdirSync(userDataDir, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(userDataDir, '.ncci-import-'));
   const tables: ImportedTable[] = [];
   try {
-    if (fs.existsSync(outDir)) {
-      for (const entry of fs.readdirSync(outDir, { withFileTypes: true })) if (entry.isFile()) fs.copyFileSync(path.join(outDir, entry.name), path.join(staging, entry.name));
-    }
-    const imported = (options.now ?? new Date()).toISOString();
-    const put = (name: string, data: string | Uint8Array): void => {
-      fs.writeFileSync(path.join(staging, name), data);
-      options.afterWrite?.(name);
-    };
-    const record = (table: NcciTable, rows: number): void => {
-      const release = options.release ?? releaseName(table, sources[table]);
-      manifest.tables[table] = { release, imported, rows, files: sources[table] };
-      tables.push({ table, label: TABLE_LABEL[table], release, rows, files: sources[table] });
-    };
-    writeTables(put, record);
-    swapIn(staging, outDir);
+    replaceFolder(outDir, (staging) => {
+      const imported = (options.now ?? new Date()).toISOString();
+      const put = (name: string, data: string | Uint8Array): void => {
+        fs.writeFileSync(path.join(staging, name), data);
+        options.afterWrite?.(name);
+      };
+      const record = (table: NcciTable, rows: number): void => {
+        const release = options.release ?? releaseName(table, sources[table]);
+        manifest.tables[table] = { release, imported, rows, files: sources[table] };
+        tables.push({ table, label: TABLE_LABEL[table], release, rows, files: sources[table] });
+      };
+      writeTables(put, record);
+    });
   } catch (error) {
-    fs.rmSync(staging, { recursive: true, force: true });
     errors.push(`writing the index failed (${(error as Error).message}); the previous index is unchanged`);
     return { outDir, files, manifest, errors, tables: [] };
   }
@@ -251,22 +247,4 @@ export function importNcci(targets: readonly string[], userDataDir: string, opti
     }
     put('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   }
-}
-
-/**
- * Replaces `target` with the folder `staging` (same parent): the old folder is moved
- * aside, the new one renamed in, the old one removed. Should the second rename fail,
- * the old folder is put back.
- */
-function swapIn(staging: string, target: string): void {
-  const old = `${staging}.old`;
-  const hadOld = fs.existsSync(target);
-  if (hadOld) fs.renameSync(target, old);
-  try {
-    fs.renameSync(staging, target);
-  } catch (error) {
-    if (hadOld) fs.renameSync(old, target);
-    throw error;
-  }
-  if (hadOld) fs.rmSync(old, { recursive: true, force: true });
 }
