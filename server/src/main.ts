@@ -28,6 +28,14 @@ Usage:
   cpt-lens --help | --version
 `;
 
+// Output piped into a reader that stops early (`| head`) ends the process quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 function main(argv: string[]): void {
   const [command, ...rest] = argv;
   const io = { out: (l: string) => process.stdout.write(l + '\n'), err: (l: string) => process.stderr.write(l + '\n') };
