@@ -30,6 +30,13 @@ import { Finding, OffsetEdit, compareFindings } from './types';
 /** Rules whose findings cannot be suppressed: the suppressions' own rule, and damage to the table. */
 const UNSUPPRESSIBLE = new Set(['suppression', 'csv-structure']);
 
+/**
+ * Most findings of one rule on one line. A damaged cell (300,000 letters in a pointer
+ * cell, 100,000 modifiers) would otherwise make one finding per item: 60 MB of CLI output
+ * for one line. The last one kept says how many more there are.
+ */
+export const MAX_FINDINGS_PER_RULE_AND_LINE = 20;
+
 /** The findings of every claim that has none: shared, never pushed to. */
 const NO_FINDINGS: Finding[] = [];
 
@@ -86,22 +93,49 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   /** Applies the configured severity and drops findings a suppression with a reason accepts. */
   const gate = periodGate(codeSet);
   /** Applies the configured severity, then the data periods; drops findings a suppression with a reason accepts. */
-  function collector(sink: (finding: Finding) => void): Report {
+  function collector(sink: (finding: Finding, line?: ChargeLine) => void): Report {
     return (finding, line) => {
       if (line && !UNSUPPRESSIBLE.has(finding.ruleId) && isSuppressed(line, finding.ruleId)) return;
-      sink(gate(applySeverity(finding, severities), line));
+      sink(gate(applySeverity(finding, severities), line), line);
     };
   }
 
   const contextOf = (file: ChargeFile): RuleContext => ({ codeSet, settings, ncciLoaded, modifiersLoaded: hasModifiers, ruleIds, columns: file.columns });
 
-  // One report function for every claim (not a closure per claim): it fills `current`.
+  // One report function for every claim (not a closure per claim): it fills `current`,
+  // keeping at most MAX_FINDINGS_PER_RULE_AND_LINE per rule and line (counted per claim run,
+  // so a re-check of one claim counts as a fresh check does).
   let current: Finding[] = [];
-  const claimReport = collector((f) => current.push(f));
+  let perLine = new Map<string, { kept: number; last: Finding; message: string; more: number }>();
+  const claimReport = collector((f, line) => {
+    if (!line) {
+      current.push(f);
+      return;
+    }
+    const key = `${line.row.start}\t${f.ruleId}`;
+    const seen = perLine.get(key);
+    if (!seen) {
+      perLine.set(key, { kept: 1, last: f, message: f.message, more: 0 });
+      current.push(f);
+    } else if (seen.kept < MAX_FINDINGS_PER_RULE_AND_LINE) {
+      seen.kept++;
+      seen.last = f;
+      seen.message = f.message;
+      current.push(f);
+    } else {
+      // Over the cap: the last kept finding counts the rest.
+      seen.more++;
+      if (seen.more === 1) seen.last.data = { ...seen.last.data };
+      seen.last.data!.moreOnThisLine = seen.more;
+      seen.last.message = `${seen.message} (${seen.more} more like it on this line are not listed)`;
+    }
+  });
+
 
   function checkClaim(claim: Claim, context: RuleContext): Finding[] {
     stats.checked++;
     const found: Finding[] = (current = []);
+    perLine = new Map();
     for (const line of claim.lines) for (const rule of lineRules) rule.checkLine(line, context, claimReport);
     for (const rule of claimRules) rule.checkClaim(claim, context, claimReport);
     // Kept per claim for as long as the document is open: claims without findings (most,

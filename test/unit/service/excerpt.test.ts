@@ -53,6 +53,18 @@ describe('excerpt', () => {
     assert.equal(finding.message, 'short');
   });
 
+  it('one damaged cell makes at most 20 findings of a rule, the last counting the rest', () => {
+    const service = getLanguageService({ codeSet: syntheticNcciCodeSet() });
+    const text = `${HEADER}\nC1,P1,2025-10-14,47383,,1,11,E11.9,${'X'.repeat(300_000)}\nC2,P2,2025-10-14,47383,${Array.from({ length: 100_000 }, () => 'ZZ').join('-')},1,11,E11.9,A\n`;
+    const findings = service.validate(text, 'charges');
+    const pointer = findings.filter((f) => f.ruleId === 'diagnosis-pointer');
+    assert.equal(pointer.length, 20);
+    assert.match(pointer[19].message, /\(299980 more like it on this line are not listed\)$/);
+    assert.equal(pointer[19].data?.moreOnThisLine, 299_980);
+    assert.equal(findings.filter((f) => f.ruleId === 'duplicate-modifier').length, 20);
+    assert.ok(findings.length < 100, `${findings.length} findings`);
+  });
+
   describe('a 3 MB cell in every column', () => {
     const service = getLanguageService({ codeSet: syntheticNcciCodeSet() });
     const huge = 'X'.repeat(3_000_000);
