@@ -37,7 +37,7 @@ describe('cpt-lens check: privacy', function () {
       for (const args of [[dir], ['--config', bad, path.join(dir, 'marked.csv')]]) {
         const r = spawnSync(process.execPath, [bin, 'check', '--format', format, ...args], {
           encoding: 'utf8',
-          env: { ...process.env, HOME: home, CPT_LENS_PROBE_FILE: probe, NODE_OPTIONS: `--require ${PROBE}` },
+          env: { ...process.env, HOME: home, CPT_LENS_PROBE_FILE: probe, NODE_OPTIONS: `--require ${JSON.stringify(PROBE)}` },
           maxBuffer: 1 << 28,
         });
         assert.ok(r.status === 1 || r.status === 2, `exit ${r.status}: ${r.stderr}`);

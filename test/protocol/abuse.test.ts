@@ -50,7 +50,7 @@ function startProbed(probe: string): ServerProcess {
     ...process.env,
     CPT_LENS_DATA_DIR: path.join(ROOT, 'test', 'fixtures', 'no-user-data'),
     CPT_LENS_PROBE_FILE: probe,
-    NODE_OPTIONS: `--expose-gc --require ${JSON.stringify(PROBE).slice(1, -1)}`,
+    NODE_OPTIONS: `--expose-gc --require ${JSON.stringify(PROBE)}`,
   });
 }
 
