@@ -107,6 +107,13 @@ function suite(transport: Transport, full: boolean): void {
       assert.equal(shape?.severity, 1);
       assert.ok(diagnostics.some((d) => d.code === 'unknown-code' && d.range.start.line === positionOf(CHARGES, ',99999,').line));
       for (const d of diagnostics) assert.equal(d.source, 'cpt-lens');
+      // A claim-level finding names its claim and points to the line it pairs with.
+      const global = diagnostics.find((d) => d.code === 'global-surgery');
+      assert.match(String(global?.message ?? ''), /^Claim CLM\d+: /);
+      const related = global?.relatedInformation?.[0];
+      assert.equal(related?.location.uri, chargesUri);
+      assert.match(related?.message ?? '', /the procedure whose global period the visit falls in/);
+      assert.equal(CHARGES.split('\n')[related?.location.range.start.line ?? -1].slice(related?.location.range.start.character, related?.location.range.end.character), '27447');
     });
 
     it('hovers 47383 in the charge file with its fee schedule facts', async function () {

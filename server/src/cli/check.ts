@@ -1,8 +1,8 @@
 /**
- * `cpt-lens check [--format text|json|sarif] [--config FILE] FILE|DIR...`: the same
- * engine as the editor, for CI and batch use. Text prints
- * `path:line:col severity rule-id message`; JSON prints one array of findings with
- * their data and fixes; SARIF 2.1.0 is for code-scanning dashboards. Exit 1 when any
+ * `cpt-lens check [--format text|json|sarif|csv|junit|github] [--config FILE] [--fix]
+ * [--max-findings N] FILE|DIR|-...`: the same engine as the editor, for CI and batch use.
+ * The formats (formats/, one module each) are written file by file as files are checked.
+ * `-` reads standard input; `--fix` applies safe fixes and prints each change. Exit 1 when any
  * error was found, 0 when clean, 2 on usage, settings or I/O problems (after
  * checking everything it could).
  *
@@ -14,19 +14,16 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { loadCodeSet, userLoadOptions } from '../codeset/load';
-import type { CodeSet } from '../codeset/types';
 import { LanguageService, documentKindOf, getLanguageService } from '../service/languageService';
-import { RULES } from '../service/registry';
 import type { Finding } from '../service/types';
 import { findProjectFile, readProjectFile } from '../projectFile';
-import { ruleDocUri } from '../ruleDocs';
 import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
+import { FORMATS } from './formats';
 
 /** Files a directory argument expands to. */
 const CHECKED_EXTENSIONS = /\.(csv|tsv|tab|txt|md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-const FORMATS = ['text', 'json', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
+type Format = keyof typeof FORMATS;
 
 export interface CheckIo {
   out: (line: string) => void;
@@ -37,10 +34,18 @@ interface Options {
   format: Format;
   config?: string;
   targets: string[];
+  /** Apply every safe fix to the files and print each change. */
+  fix: boolean;
+  /** Findings shown at most (0: all); totals and the exit code still count every one. */
+  maxFindings: number;
+  /** The name `-` (standard input) is checked as: its extension decides charge file or note. */
+  stdinName: string;
 }
 
+const USAGE = 'usage: cpt-lens check [--format text|json|sarif|csv|junit|github] [--config FILE] [--fix] [--max-findings N] [--stdin-name NAME] FILE|DIR|-...';
+
 function parseArgs(args: string[], io: CheckIo): Options | undefined {
-  const options: Options = { format: 'text', targets: [] };
+  const options: Options = { format: 'text', targets: [], fix: false, maxFindings: 0, stdinName: 'stdin.csv' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (name: string): string | undefined => {
@@ -50,8 +55,8 @@ function parseArgs(args: string[], io: CheckIo): Options | undefined {
     };
     if (arg.startsWith('--format')) {
       const f = value('--format');
-      if (!f || !(FORMATS as readonly string[]).includes(f)) {
-        io.err(`cpt-lens check: --format must be one of ${FORMATS.join(', ')}`);
+      if (!f || !Object.hasOwn(FORMATS, f)) {
+        io.err(`cpt-lens check: --format must be one of ${Object.keys(FORMATS).join(', ')}`);
         return undefined;
       }
       options.format = f as Format;
@@ -62,6 +67,22 @@ function parseArgs(args: string[], io: CheckIo): Options | undefined {
         return undefined;
       }
       options.config = c;
+    } else if (arg === '--fix') {
+      options.fix = true;
+    } else if (arg.startsWith('--max-findings')) {
+      const n = Number(value('--max-findings'));
+      if (!Number.isInteger(n) || n < 0) {
+        io.err('cpt-lens check: --max-findings needs a whole number');
+        return undefined;
+      }
+      options.maxFindings = n;
+    } else if (arg.startsWith('--stdin-name')) {
+      const n = value('--stdin-name');
+      if (!n) {
+        io.err('cpt-lens check: --stdin-name needs a file name');
+        return undefined;
+      }
+      options.stdinName = n;
     } else if (arg.startsWith('--') && arg !== '--') {
       io.err(`cpt-lens check: unknown option ${arg}`);
       return undefined;
@@ -70,7 +91,7 @@ function parseArgs(args: string[], io: CheckIo): Options | undefined {
     }
   }
   if (options.targets.length === 0) {
-    io.err('usage: cpt-lens check [--format text|json|sarif] [--config FILE] FILE|DIR...');
+    io.err(USAGE);
     return undefined;
   }
   return options;
@@ -119,11 +140,6 @@ export function decodeText(bytes: Buffer): string | undefined {
   return isBinary(bytes) ? undefined : bytes.toString('utf8');
 }
 
-interface FileResult {
-  file: string;
-  document: TextDocument;
-  findings: Finding[];
-}
 
 export function runCheck(args: string[], io: CheckIo): number {
   const options = parseArgs(args, io);
@@ -147,117 +163,85 @@ export function runCheck(args: string[], io: CheckIo): number {
     return service;
   };
   const files: string[] = [];
-  for (const target of options.targets) problem = !expand(target, files, io) || problem;
-  const results: FileResult[] = [];
+  for (const target of options.targets) problem = (target === '-' ? (files.push('-'), false) : !expand(target, files, io)) || problem;
+  if (options.fix && files.includes('-')) {
+    io.err('cpt-lens check: --fix writes files; it cannot fix standard input');
+    return 2;
+  }
+  let shown = 0;
+  let truncated = 0;
+  const format = FORMATS[options.format]({ write: io.out, codeSet, version });
+  const totals = { files: 0, errors: 0, warnings: 0 };
+  format.begin();
   for (const file of files) {
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(file);
+      bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
     } catch (error) {
       io.err(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       problem = true;
       continue;
     }
-    const text = decodeText(bytes);
+    let text = decodeText(bytes);
     if (text === undefined) {
       io.err(`${file}:1:1: skipped: binary file, not a charge file or note`);
       problem = true;
       continue;
     }
-    const document = TextDocument.create(file, '', 0, text);
-    results.push({ file, document, findings: serviceFor(file).validate(text, documentKindOf(file)) });
-  }
-  const all = results.flatMap((r) => r.findings);
-  const errors = all.filter((f) => f.severity === 'error').length;
-  const warnings = all.filter((f) => f.severity === 'warning').length;
-  if (options.format === 'text') {
-    for (const { file, document, findings } of results) {
-      for (const f of findings) {
-        const pos = document.positionAt(f.start);
-        io.out(`${file}:${pos.line + 1}:${pos.character + 1} ${f.severity} ${f.ruleId} ${f.message}`);
-      }
+    const name = file === '-' ? options.stdinName : file;
+    const service = serviceFor(file === '-' ? path.join(process.cwd(), options.stdinName) : file);
+    let findings = service.validate(text, documentKindOf(name));
+    const fixed = options.fix ? applySafeFixes(file, text, findings, io) : undefined;
+    if (fixed !== undefined) {
+      text = fixed;
+      findings = service.validate(text, documentKindOf(name));
     }
-  } else if (options.format === 'json') {
-    io.out(JSON.stringify(results.flatMap((r) => r.findings.map((f) => jsonFinding(r, f))), null, 2));
-  } else {
-    io.out(JSON.stringify(sarif(results, codeSet), null, 2));
+    const document = TextDocument.create(name, '', 0, text);
+    totals.files++;
+    totals.errors += findings.filter((f) => f.severity === 'error').length;
+    totals.warnings += findings.filter((f) => f.severity === 'warning').length;
+    if (options.maxFindings > 0) {
+      const room = Math.max(0, options.maxFindings - shown);
+      if (findings.length > room) truncated += findings.length - room;
+      findings = findings.slice(0, room);
+    }
+    shown += findings.length;
+    format.file({ file: name, document, findings });
   }
-  io.err(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s).`);
+  format.end(totals);
+  if (truncated > 0) io.err(`${truncated} more finding(s) not shown (--max-findings ${options.maxFindings}).`);
+  const errors = totals.errors;
+  const warnings = totals.warnings;
+  io.err(`${totals.files} file(s) checked: ${errors} error(s), ${warnings} warning(s).`);
   if (problem) return 2;
   return errors > 0 ? 1 : 0;
 }
 
-/** One-based line and column, as editors and CI show them. */
-function where(document: TextDocument, offset: number): { line: number; column: number } {
-  const p = document.positionAt(offset);
-  return { line: p.line + 1, column: p.character + 1 };
-}
 
-function jsonFinding(r: FileResult, f: Finding): Record<string, unknown> {
-  const start = where(r.document, f.start);
-  const end = where(r.document, f.end);
-  return {
-    file: r.file,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    severity: f.severity,
-    ruleId: f.ruleId,
-    message: f.message,
-    ...(f.data ? { data: f.data } : {}),
-    ...(f.fixes && f.fixes.length > 0
-      ? { fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: x.edits.map((e) => ({ start: where(r.document, e.start), end: where(r.document, e.end), newText: e.newText })) })) }
-      : {}),
-  };
-}
 
-const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-function sarif(results: FileResult[], codeSet: CodeSet): Record<string, unknown> {
-  const region = (document: TextDocument, start: number, end: number): Record<string, number> => {
-    const a = where(document, start);
-    const b = where(document, end);
-    return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
-  };
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'cpt-lens',
-            version,
-            rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, helpUri: ruleDocUri(r.id), defaultConfiguration: { level: SARIF_LEVEL[r.severity] }, properties: { scope: r.scope } })),
-            properties: { data: codeSet.version() },
-          },
-        },
-        results: results.flatMap(({ file, document, findings }) =>
-          findings.map((f) => ({
-            ruleId: f.ruleId,
-            level: SARIF_LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri: file.split(path.sep).join('/') }, region: region(document, f.start, f.end) } }],
-            ...(f.fixes?.some((x) => x.safe)
-              ? {
-                  fixes: f.fixes
-                    .filter((x) => x.safe)
-                    .map((x) => ({
-                      description: { text: x.title },
-                      artifactChanges: [
-                        {
-                          artifactLocation: { uri: file.split(path.sep).join('/') },
-                          replacements: x.edits.map((e) => ({ deletedRegion: region(document, e.start, e.end), insertedContent: { text: e.newText } })),
-                        },
-                      ],
-                    })),
-                }
-              : {}),
-            ...(f.data ? { properties: { data: f.data } } : {}),
-          })),
-        ),
-      },
-    ],
-  };
+
+/**
+ * `--fix`: applies the safe fixes of the findings (never one that needs clinical judgment),
+ * later edits first, skipping any that overlaps one already applied; writes the file and prints
+ * each change. Returns the fixed text, or undefined when nothing changed.
+ */
+function applySafeFixes(file: string, text: string, findings: readonly Finding[], io: CheckIo): string | undefined {
+  const edits = findings.flatMap((f) => (f.fixes ?? []).filter((x) => x.safe).slice(0, 1).map((x) => ({ finding: f, fix: x })));
+  if (edits.length === 0) return undefined;
+  const flat = edits.flatMap(({ finding, fix }) => fix.edits.map((e) => ({ ...e, title: fix.title, ruleId: finding.ruleId }))).sort((a, b) => b.start - a.start || b.end - a.end);
+  let fixed = text;
+  let lowest = Infinity;
+  const done: string[] = [];
+  for (const e of flat) {
+    if (e.end > lowest) continue;
+    fixed = fixed.slice(0, e.start) + e.newText + fixed.slice(e.end);
+    lowest = e.start;
+    const line = text.slice(0, e.start).split('\n').length;
+    done.push(`${file}:${line}: fixed ${e.ruleId}: ${e.title}`);
+  }
+  if (fixed === text) return undefined;
+  fs.writeFileSync(file, fixed);
+  for (const d of done.reverse()) io.err(d);
+  return fixed;
 }

@@ -46,6 +46,9 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     codeDescription: { href: ruleDocUri(finding.ruleId) },
     message: finding.message,
     data,
+    ...(finding.related
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: document.uri, range: toRange(document, r.start, r.end) }, message: r.message })) }
+      : {}),
   };
 }
 

@@ -21,7 +21,8 @@ import { TextChange, applyRowEdit } from './documents/rowEdit';
 import { suppresses } from './documents/suppressions';
 import { memoCodeSet } from './memoCodeSet';
 import { periodGate } from './dataPeriods';
-import { RULE_IDS, applySeverity, ruleIsOn } from './registry';
+import { RULES, RULE_IDS, applySeverity, ruleIsOn } from './registry';
+import { excerpt } from './excerpt';
 import { modifiersLoaded } from './lineFacts/modifierFacts';
 import type { ClaimRule, FileRule, LineRule, Report, Rule, RuleContext } from './rules/rule';
 import type { CheckSettings } from './settings';
@@ -77,6 +78,31 @@ export interface ChargeChecker {
   model(documentKey: string): ChargeFile | undefined;
 }
 
+/** Rules that compare the lines of a claim: their findings name the claim (work lists sort by it). */
+const CLAIM_RULE_IDS: ReadonlySet<string> = new Set(RULES.filter((r) => r.scope === 'claim').map((r) => r.id));
+
+/** Bounded, as every echo of a cell is: a cell of 100,000 modifiers names its first few. */
+const MAX_CHARGE_MODIFIERS = 6;
+
+/** The line a finding is on, for work lists: its code and (first) modifiers, one object per line. */
+const chargeCache = new WeakMap<ChargeLine, { code: string; modifiers: string[] }>();
+function chargeOf(line: ChargeLine): { code: string; modifiers: string[] } {
+  let charge = chargeCache.get(line);
+  if (!charge) {
+    charge = { code: excerpt(line.codeValue, 12), modifiers: line.modifiers.slice(0, MAX_CHARGE_MODIFIERS).map((m) => excerpt(m.value, 8)) };
+    chargeCache.set(line, charge);
+  }
+  return charge;
+}
+
+/** "Claim CLM1: …" (else the account, else the patient): a work list is sorted by claim. */
+function nameClaim(finding: Finding, line: ChargeLine): void {
+  if (!line.claimLabel || finding.claim) return;
+  const kind = line.field('claim') ? 'Claim' : line.field('account') ? 'Account' : 'Patient';
+  finding.claim = `${kind} ${excerpt(line.claimLabel, 30)}`;
+  finding.message = `${finding.claim}: ${finding.message}`;
+}
+
 export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], settings: CheckSettings): ChargeChecker {
   const codeSet = memoCodeSet(data);
   const severities = settings.rules;
@@ -90,12 +116,15 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   const documents = new Map<string, DocumentState>();
   let stats: CheckStats = { mode: 'full', claims: 0, checked: 0, lines: 0 };
 
-  /** Applies the configured severity and drops findings a suppression with a reason accepts. */
   const gate = periodGate(codeSet);
   /** Applies the configured severity, then the data periods; drops findings a suppression with a reason accepts. */
   function collector(sink: (finding: Finding, line?: ChargeLine) => void): Report {
     return (finding, line) => {
       if (line && !UNSUPPRESSIBLE.has(finding.ruleId) && isSuppressed(line, finding.ruleId)) return;
+      if (line) {
+        finding.charge ??= chargeOf(line);
+        if (CLAIM_RULE_IDS.has(finding.ruleId)) nameClaim(finding, line);
+      }
       sink(gate(applySeverity(finding, severities), line), line);
     };
   }
@@ -204,7 +233,11 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     if (edit.delta !== 0) {
       for (const [key, list] of state.byClaim) {
         if (affected.has(key)) continue;
-        for (const f of list) if (f.start > rowStart) shiftInPlace(f, edit.delta);
+        for (const f of list) {
+          if (f.start > rowStart) shiftInPlace(f, edit.delta);
+          // A related place (the other line of a pair) moves by its own position.
+          if (f.related) for (const r of f.related) if (r.start > rowStart) { r.start += edit.delta; r.end += edit.delta; }
+        }
       }
     }
     for (const key of affected) {
@@ -318,5 +351,6 @@ function move(finding: Finding, to: (offset: number) => number): Finding {
     start: to(finding.start),
     end: to(finding.end),
     ...(finding.fixes ? { fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(edit) })) } : {}),
+    ...(finding.related ? { related: finding.related.map((r) => ({ ...r, start: to(r.start), end: to(r.end) })) } : {}),
   };
 }

@@ -33,6 +33,19 @@ export interface Finding {
   /** The data the finding rests on (a fee-schedule row, an NCCI pair ...), for hovers and tools. */
   data?: Record<string, unknown>;
   fixes?: Fix[];
+  /** The claim or account a claim-level finding is about, as the file names it ("Claim CLM1"). */
+  claim?: string;
+  /** The charge line a finding is on: its code and modifiers (for work lists). */
+  charge?: { code: string; modifiers: string[] };
+  /** Other places the finding pairs with (the procedure a visit falls in, the first of two duplicate lines). */
+  related?: RelatedPlace[];
+}
+
+/** Another place in the same document a finding points to. */
+export interface RelatedPlace {
+  start: number;
+  end: number;
+  message: string;
 }
 
 /**

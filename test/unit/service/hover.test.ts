@@ -79,7 +79,7 @@ describe('hover', () => {
     const result = ncci.hover(text, text.indexOf('76940') + 2, 'file:///ptp.csv', 'charges');
     assert.ok(result);
     assert.match(result.contents, /^\*\*76940\*\* /);
-    assert.match(result.contents, /\n---\n\n\*\*ncci-ptp\*\* \(error\): NCCI PTP edit: 76940 \(column 2\)/);
+    assert.match(result.contents, /\n---\n\n\*\*ncci-ptp\*\* \(error\): Claim \S+: NCCI PTP edit: 76940 \(column 2\)/);
     assert.match(result.contents, /_Rests on:_ column 1 47383 · column 2 76940 · effective 2020-01-01 · deleted — · modifier indicator 1/);
     // Notes and hints are not repeated in the hover.
     assert.doesNotMatch(result.contents, /status-not-payable/);

@@ -1,3 +1,4 @@
+import type { RelatedPlace } from '../types';
 import type { ChargeLine } from '../documents/chargeFile';
 import type { ClaimRule } from './rule';
 import { excerptList } from '../excerpt';
@@ -17,6 +18,9 @@ function lineKey(line: ChargeLine): string {
 }
 
 /** The same code with the same modifiers twice on one claim and date, without 76/77/91. */
+const related = (first: ChargeLine | undefined): RelatedPlace[] | undefined =>
+  first?.code ? [{ start: first.code.start, end: first.code.end, message: `the first ${first.codeValue} line` }] : undefined;
+
 export const duplicateLine: ClaimRule = {
   id: 'duplicate-line',
   description: 'The same code with the same modifiers appears twice on one claim and date, without 76, 77 or 91.',
@@ -45,6 +49,7 @@ export const duplicateLine: ClaimRule = {
           end: code.end,
           message: `${written} is billed twice on this claim for ${line.dateValue ?? 'the same date'}: a payer denies the second line as a duplicate. If it is the same service, put the units on one line; if it was repeated, add 76 (same physician), 77 (another physician) or 91 (repeat lab test) as the documentation supports.`,
           data: { code: line.codeValue, modifiers: mods },
+          related: related(seen.get(key)),
         }, line);
       }
     }

@@ -57,6 +57,7 @@ export const globalSurgery: ClaimRule = {
           message: `${visit.codeValue} is on the same date as ${procedure.codeValue} (${GLOBAL_DAYS_MEANING[global] ?? global}): the visit is part of the surgical package ${why}.${wrong}`,
           data: { visit: visit.codeValue, procedure: procedure.codeValue, globalDays: global, needed },
           fixes,
+          related: procedure.code ? [{ start: procedure.code.start, end: procedure.code.end, message: `${procedure.codeValue}, the procedure whose global period the visit falls in` }] : undefined,
         }, visit);
       }
     }

@@ -1,0 +1,32 @@
+import type { FormatContext, OutputFormat } from './format';
+import { slashed, where } from './format';
+
+// Characters XML 1.0 cannot carry are dropped on purpose.
+const xml = (text: string): string =>
+  // eslint-disable-next-line no-control-regex
+  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** JUnit XML for CI test reports: a test suite a file, a failing test case an error or warning. */
+export function junitFormat({ write }: FormatContext): OutputFormat {
+  return {
+    begin() {
+      write('<?xml version="1.0" encoding="UTF-8"?>');
+      write('<testsuites name="cpt-lens">');
+    },
+    file({ file, document, findings }) {
+      const failing = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+      write(`  <testsuite name="${xml(slashed(file))}" tests="${Math.max(1, failing.length)}" failures="${failing.length}">`);
+      if (failing.length === 0) write(`    <testcase name="${xml(slashed(file))}" classname="cpt-lens"/>`);
+      for (const f of failing) {
+        const at = where(document, f.start);
+        write(`    <testcase name="${xml(`${f.ruleId} at ${at.line}:${at.column}`)}" classname="${xml(slashed(file))}">`);
+        write(`      <failure type="${f.severity}" message="${xml(f.message)}">${xml(`${slashed(file)}:${at.line}:${at.column} ${f.message}`)}</failure>`);
+        write('    </testcase>');
+      }
+      write('  </testsuite>');
+    },
+    end() {
+      write('</testsuites>');
+    },
+  };
+}
