@@ -47,16 +47,19 @@ export function sarifFormat({ write, codeSet, version }: FormatContext): OutputF
         rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, helpUri: ruleDocUri(r.id), defaultConfiguration: { level: LEVEL[r.severity] }, properties: { scope: r.scope } })),
         properties: { data: codeSet.version() },
       };
-      write(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"results":[`);
+      // Pretty-printed like the JSON format: no line grows with the rule list or a finding's data.
+      const head = JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver }, results: [] }] }, null, 2);
+      write(head.slice(0, head.lastIndexOf('[]') + 1));
     },
     file(checked) {
       for (const f of checked.findings) {
-        write(`${first ? '' : ','}${JSON.stringify(result(checked, f))}`);
+        const body = JSON.stringify(result(checked, f), null, 2);
+        write(first ? body : `,${body}`);
         first = false;
       }
     },
     end() {
-      write(']}]}');
+      write(']\n    }\n  ]\n}');
     },
   };
 }
