@@ -3,10 +3,12 @@
  *   cpt-lens serve --stdio | --node-ipc   start the language server
  *   cpt-lens check FILE|DIR...            print findings, exit 1 on errors
  *   cpt-lens import ncci|hcpcs|rvu|icd10  bring NCCI tables or a later CMS release into ~/.cptlens
+ *   cpt-lens lookup CODE... | search WORDS...   hover facts and code search on the command line
  *   cpt-lens --help | --version
  */
 import { version } from '../../package.json';
 import { runCheck } from './cli/check';
+import { runLookup, runSearch } from './cli/lookup';
 import { IMPORT_USAGE, runImport } from './cli/import';
 import { describePeriod } from './codeset/dataPeriods';
 import { DataLoadError, loadCodeSet, userLoadOptions } from './codeset/load';
@@ -23,6 +25,8 @@ Usage:
   cpt-lens import ncci PATH...      import NCCI PTP/MUE/add-on tables (files, folders, CMS zip)
   cpt-lens import hcpcs|rvu|icd10 FILE
                                     import a later CMS release (see "cpt-lens import" for options)
+  cpt-lens lookup CODE...           what the hover shows: 47383, 47383-22, J1100, 59, E11.9, pos:11
+  cpt-lens search WORDS...          find codes by words ("cryo liver"); --kind modifier|diagnosis|pos
   cpt-lens serve --stdio            start the language server on stdin/stdout
   cpt-lens serve --node-ipc         start the language server over Node IPC (VS Code)
   cpt-lens --help | --version
@@ -72,6 +76,12 @@ function main(argv: string[]): void {
         io.err(error instanceof DataLoadError ? error.message : `cpt-lens: ${(error as Error).stack}`);
         process.exitCode = 2;
       }
+      return;
+    case 'lookup':
+      process.exitCode = runLookup(rest, io);
+      return;
+    case 'search':
+      process.exitCode = runSearch(rest, io);
       return;
     case 'import':
       try {

@@ -19,13 +19,17 @@ function csvRows(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') rows[rows.length - 1].push(cell), (cell = '');
-    else if (c === '\n') rows[rows.length - 1].push(cell), (cell = ''), rows.push([]);
-    else cell += c;
+    else if (c === ',' || c === '\n') {
+      rows[rows.length - 1].push(cell);
+      cell = '';
+      if (c === '\n') rows.push([]);
+    } else cell += c;
   }
   if (cell !== '' || rows[rows.length - 1].length > 0) rows[rows.length - 1].push(cell);
   return rows.filter((r) => r.length > 1);
@@ -92,5 +96,27 @@ describe('cpt-lens check output formats', function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('cpt-lens lookup and search', function () {
+  this.timeout(60000);
+  const cmd = (args: string[]): { status: number | null; stdout: string } => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+  it('lookup prints the hover facts of codes, modifiers, diagnoses and places of service', () => {
+    const out = cmd(['lookup', '47383-22', 'E11.9', 'pos:11']);
+    assert.equal(out.status, 0);
+    assert.match(out.stdout, /^47383 Perq abltj lvr cryoablation$/m);
+    assert.match(out.stdout, /Global period: 010/);
+    assert.doesNotMatch(out.stdout, /\*\*/, 'plain text, not Markdown');
+    const json = JSON.parse(cmd(['lookup', '--format', 'json', '59', 'ZZZZZ']).stdout) as { query: string; kind: string | null }[];
+    assert.deepEqual(json.map((j) => [j.query, j.kind]), [['59', 'modifier'], ['ZZZZZ', null]]);
+    assert.equal(cmd(['lookup', 'ZZZZZ']).status, 1);
+  });
+
+  it('search finds codes by words', () => {
+    const out = cmd(['search', 'cryo', 'liver']);
+    assert.equal(out.status, 0);
+    assert.ok(out.stdout.split('\n').slice(0, 3).some((l) => l.startsWith('47383\t')), out.stdout);
   });
 });
