@@ -142,5 +142,11 @@ export function registerCommands(client: ClientRef, status: DataStatus): vscode.
     vscode.commands.registerCommand(CLIENT_COMMAND.searchCodes, (initial?: string) => searchCodes(client, initial)),
     vscode.commands.registerCommand(CLIENT_COMMAND.importNcci, (paths?: string[]) => importNcci(client, status, paths)),
     vscode.commands.registerCommand(CLIENT_COMMAND.showDataSources, (options?: { open?: boolean }) => showDataSources(client, status, options?.open ?? true)),
+    // A code lens click: the claim's summary and findings, one per line.
+    vscode.commands.registerCommand(CLIENT_COMMAND.showClaim, (report?: string) => {
+      if (typeof report !== 'string' || report === '') return;
+      const [head, ...rest] = report.split('\n');
+      void vscode.window.showInformationMessage(head, { modal: rest.length > 0, detail: rest.join('\n') });
+    }),
   ];
 }

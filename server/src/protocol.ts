@@ -26,6 +26,8 @@ export const CLIENT_COMMAND = {
   showDataSources: 'cptLens.showDataSources',
   restartServer: 'cptLens.restartServer',
   showOutput: 'cptLens.showOutput',
+  /** A code lens click: shows the claim summary (its argument, plain text). */
+  showClaim: 'cptLens.showClaim',
 } as const;
 
 /** What "Show data sources" and the status bar show: the code set's version and release, and where they came from. */

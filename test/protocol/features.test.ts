@@ -190,12 +190,24 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     assert.deepEqual(hints[1].position, at(CHARGES, '2025-10-14,47383'));
   });
 
-  it('places a code lens per claim, resolved to lines, RVUs, payment and findings', async function () {
+  it('places a code lens on each claim with findings (codeLens.mode "findings"), resolved to lines, RVUs, payment and findings; "all" and "off" too', async function () {
+    const lensLines = async (): Promise<number[]> =>
+      ((await request('code lens', server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }))) as CodeLens[]).map((l) => l.range.start.line);
     const lenses = (await request('code lens', server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }))) as CodeLens[];
-    assert.deepEqual(lenses.map((l) => l.range.start.line), [1, 3, 4, 5]);
+    assert.deepEqual(lenses.map((l) => l.range.start.line), [1, 3, 5], 'the clean claim on line 4 gets no lens');
     assert.equal(lenses[0].command, undefined, 'numbers come on resolve, for the lenses on screen');
     const resolved = await request('resolve', server.connection.sendRequest(CodeLensResolveRequest.type, lenses[0]));
     assert.match(resolved.command?.title ?? '', /^2 lines · \d+\.\d\d RVUs · \$[\d,]+\.\d\d national est\. · \d+ findings?$/);
+    assert.equal(resolved.command?.command, 'cptLens.showClaim', 'a click shows the claim summary');
+    assert.match(String(resolved.command?.arguments?.[0]), /^.*2 lines.*\nline 2 \w+ [a-z-]+: /);
+    userSettings = { codeLens: { mode: 'all' } };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(await lensLines(), [1, 3, 4, 5]);
+    userSettings = { codeLens: { mode: 'off' } };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(await lensLines(), []);
+    userSettings = {};
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   });
 
   it('re-reads settings on change: user settings, then .cptlens.json winning over them', async function () {

@@ -16,7 +16,10 @@ import {
 } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS } from '../service/editorSettings';
 import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllSafeEdits, quickFixes } from '../service/features/codeActions';
-import { lensTitle } from '../service/features/codeLens';
+import { ClaimSummary, lensTitle } from '../service/features/codeLens';
+import type { Finding } from '../service/types';
+import { CLIENT_COMMAND } from '../protocol';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveCompletion } from '../service/features/completion';
 import { documentKindOf } from '../service/languageService';
 import { DiagnosticData, toRange, toTextEdit } from './convert';
@@ -138,8 +141,9 @@ export function registerFeatures(state: ServerState): void {
       if (!context || token.isCancellationRequested) return [];
       const { document, service, settings } = context;
       const options = { ...DEFAULT_SETTINGS.codeLens, ...settings.codeLens };
-      if (!options.enabled || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
-      return service.claimOffsets(document.getText(), document.uri).map((offset) => {
+      if (!options.enabled || options.mode === 'off' || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
+      const findings = options.mode === 'all' ? undefined : state.findingsOf(context);
+      return service.claimOffsets(document.getText(), document.uri, findings).map((offset) => {
         const at = document.positionAt(offset);
         return { range: { start: at, end: at }, data: { uri: document.uri } };
       });
@@ -152,11 +156,22 @@ export function registerFeatures(state: ServerState): void {
       const context = uri ? await state.contextOf(uri) : undefined;
       if (!context) return lens;
       const { document, service } = context;
-      const summary = service.codeLensAt(document.getText(), document.offsetAt(lens.range.start), state.findingsOf(context), document.uri);
-      // An empty command id: the lens is a label, clicking it does nothing.
-      return { ...lens, command: { title: summary ? lensTitle(summary) : '', command: '' } };
+      const findings = state.findingsOf(context);
+      const text = document.getText();
+      const summary = service.codeLensAt(text, document.offsetAt(lens.range.start), findings, document.uri);
+      if (!summary) return { ...lens, command: { title: '', command: '' } };
+      // Clicking the lens shows the claim summary with its findings (the client's command).
+      return { ...lens, command: { title: lensTitle(summary), command: CLIENT_COMMAND.showClaim, arguments: [claimReport(summary, findings, document)] } };
     }),
   );
+}
+
+/** The claim summary a lens click shows: totals, then each finding on the claim's lines with its line. */
+function claimReport(summary: ClaimSummary, findings: readonly Finding[], document: TextDocument): string {
+  const head = `${summary.label || 'Claim'}: ${lensTitle(summary)}`;
+  const mine = findings.filter((f) => summary.rows.some(([start, end]) => f.start >= start && f.start <= end));
+  const lines = mine.slice(0, 20).map((f) => `line ${document.positionAt(f.start).line + 1} ${f.severity} ${f.ruleId}: ${f.message}`);
+  return [head, ...lines, ...(mine.length > 20 ? [`… ${mine.length - 20} more`] : [])].join('\n');
 }
 
 function documentationOf(state: ServerState, data: { kind: 'procedure' | 'modifier' | 'diagnosis' | 'pos'; code: string }): string | undefined {

@@ -20,6 +20,8 @@ export interface CptLensSettings extends CheckSettings {
   codeLens?: {
     /** Show a summary above each claim: lines, total RVUs, national payment estimate, findings. */
     enabled?: boolean;
+    /** Which claims get a summary lens: `findings` (only claims with findings), `all`, or `off`. */
+    mode?: 'findings' | 'all' | 'off';
   };
   /** Folders of extra knowledge records (JSON, one code per file). Not read in an untrusted workspace. */
   knowledgeFolders?: string[];
@@ -33,7 +35,7 @@ export interface CptLensSettings extends CheckSettings {
 
 export const DEFAULT_SETTINGS = {
   inlayHints: { enabled: true, maxLength: 40 },
-  codeLens: { enabled: true },
+  codeLens: { enabled: true, mode: 'findings' },
   maxFindingsPerFile: 1000,
 } as const;
 

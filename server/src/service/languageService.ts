@@ -48,8 +48,8 @@ export interface LanguageService {
   inlayHints(text: string, start: number, end: number, documentKey?: string, maxLength?: number): InlayHintEntry[];
   /** One summary per claim (charge files); `findings` are the document's current findings. */
   codeLens(text: string, findings: readonly Finding[], documentKey?: string): ClaimSummary[];
-  /** Offsets of each claim's first line: where the lenses go, resolved later with `codeLensAt`. */
-  claimOffsets(text: string, documentKey?: string): number[];
+  /** Offsets of each claim's first line: where the lenses go, resolved later with `codeLensAt`; with `findings`, only claims that have some. */
+  claimOffsets(text: string, documentKey?: string, findings?: readonly Finding[]): number[];
   /** The summary of the claim of the line at `offset`. */
   codeLensAt(text: string, offset: number, findings: readonly Finding[], documentKey?: string): ClaimSummary | undefined;
   /**
@@ -179,7 +179,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     codeLens(text, findings, documentKey) {
       return doCodeLens(chargeModel(text, documentKey), startsOf(findings), options.codeSet);
     },
-    claimOffsets: (text, documentKey) => claimOffsets(chargeModel(text, documentKey)),
+    claimOffsets: (text, documentKey, findings) => claimOffsets(chargeModel(text, documentKey), findings ? startsOf(findings) : undefined),
     codeLensAt(text, offset, findings, documentKey) {
       return claimSummaryAt(chargeModel(text, documentKey), snapOffset(text, offset), startsOf(findings), options.codeSet);
     },

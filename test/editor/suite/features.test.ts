@@ -117,14 +117,29 @@ suite('editor features in VS Code', () => {
     assert.ok(on47383?.position.isEqual(endOf(2, '47383')));
   });
 
-  test('code lens per claim: lines, RVUs, payment estimate, findings', async () => {
-    const lenses = await poll('code lenses', async () => {
-      // Resolve the first 10, as the editor does for the lenses on screen.
-      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
-      return l.length > 0 ? l : undefined;
-    });
-    assert.equal(lenses[0].range.start.line, 1);
-    assert.match(lenses[0].command?.title ?? '', /^2 lines · \d+\.\d\d RVUs · \$[\d,]+\.\d\d national est\. · \d+ findings?$/);
+  test('code lens on the claims with findings (default), on every claim with codeLens.mode "all"', async () => {
+    const lensesOf = async (want: (l: vscode.CodeLens[]) => boolean): Promise<vscode.CodeLens[]> =>
+      poll('code lenses', async () => {
+        // Resolve the first 40, as the editor does for the lenses on screen.
+        const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 40);
+        return l.length > 0 && want(l) ? l : undefined;
+      });
+    const claims = new Set(document.getText().split('\n').filter((l) => /^CLM\d+,/.test(l)).map((l) => l.split(',')[0])).size;
+    const withFindings = await lensesOf(() => true);
+    assert.ok(withFindings.length < claims, `${withFindings.length} lenses for ${claims} claims`);
+    for (const lens of withFindings.filter((l) => l.command?.title)) {
+      assert.match(lens.command?.title ?? '', /^\d+ lines? · \d+\.\d\d RVUs · \$[\d,]+\.\d\d national est\. · \d+ findings?/);
+      assert.equal(lens.command?.command, 'cptLens.showClaim');
+    }
+    const config = vscode.workspace.getConfiguration('cptLens');
+    await config.update('codeLens.mode', 'all', vscode.ConfigurationTarget.Global);
+    try {
+      const all = await lensesOf((l) => l.length === claims);
+      assert.equal(all.length, claims);
+      assert.ok(all.some((l) => l.command?.title && !/finding/.test(l.command.title)), 'a clean claim shows no "0 findings"');
+    } finally {
+      await config.update('codeLens.mode', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('Search codes: the quick pick ranks 47383 first or second for "cryo liver" and inserts the chosen code', async () => {

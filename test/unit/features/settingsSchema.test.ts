@@ -27,6 +27,8 @@ function jsonType(node: ts.TypeNode | undefined): string {
   if (node.kind === ts.SyntaxKind.BooleanKeyword) return 'boolean';
   if (node.kind === ts.SyntaxKind.NumberKeyword) return 'number';
   if (node.kind === ts.SyntaxKind.StringKeyword) return 'string';
+  // A union of string literals is a JSON string with an enum.
+  if (ts.isUnionTypeNode(node) && node.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) return 'string';
   if (ts.isArrayTypeNode(node)) return 'array';
   if (ts.isTypeReferenceNode(node) && /^(Record|Partial)$/.test(node.typeName.getText())) return 'object';
   if (ts.isTypeLiteralNode(node)) return 'object';

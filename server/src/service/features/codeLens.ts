@@ -19,6 +19,8 @@ export interface ClaimSummary {
   findings: number;
   /** Lines whose code has no fee-schedule row (not counted in the totals). */
   unpriced: number;
+  /** The claim's rows as [start, end] offsets (its findings are the ones inside them). */
+  rows: [number, number][];
 }
 
 const PAID = new Set(['A', 'R', 'T']);
@@ -53,9 +55,15 @@ export function doCodeLens(file: ChargeFile, findingStarts: readonly number[], c
  * resolve only the lenses on screen (`claimSummaryAt`), so a 100k-line file sends
  * offsets, not 30,000 summaries.
  */
-export function claimOffsets(file: ChargeFile): number[] {
+export function claimOffsets(file: ChargeFile, onlyWithFindings?: readonly number[]): number[] {
   if (!file.columns.code) return [];
-  return [...file.claims.values()].map((claim) => claim.lines[0].row.start);
+  const offsets: number[] = [];
+  for (const claim of file.claims.values()) {
+    // With `onlyWithFindings` (sorted finding starts), a claim none of whose lines has one gets no lens.
+    if (onlyWithFindings && !claim.lines.some((l) => countWithin(onlyWithFindings, l.row.start, l.row.end) > 0)) continue;
+    offsets.push(claim.lines[0].row.start);
+  }
+  return offsets;
 }
 
 /** The summary of the claim whose line is at `offset`. */
@@ -73,6 +81,7 @@ function summarise(claim: Claim, findingStarts: readonly number[], codeSet: Code
       offset: first.row.start,
       label: first.field('claim')?.text ?? [first.field('patient')?.text, first.date?.text].filter(Boolean).join(' '),
       lines: claim.lines.length, rvus: 0, payment: 0, findings: 0, unpriced: 0,
+      rows: claim.lines.map((l) => [l.row.start, l.row.end]),
     };
     for (const line of claim.lines) {
       const value = lineValue(line, codeSet);
@@ -92,8 +101,9 @@ export function lensTitle(s: ClaimSummary): string {
     `${s.lines} line${s.lines === 1 ? '' : 's'}`,
     `${s.rvus.toFixed(2)} RVUs`,
     `$${money} national est.`,
-    `${s.findings} finding${s.findings === 1 ? '' : 's'}`,
   ];
+  // "0 findings" says nothing a coder needs: only a claim with findings counts them.
+  if (s.findings > 0) parts.push(`${s.findings} finding${s.findings === 1 ? '' : 's'}`);
   if (s.unpriced > 0) parts.push(`${s.unpriced} not priced`);
   return parts.join(' · ');
 }
