@@ -81,6 +81,38 @@ try {
     });
     return `${actions[0]?.edit?.changes?.[uri]?.length ?? 0} edits`;
   });
+  // A typing session as the editor drives it: each keystroke is a didChange, then the editor
+  // pulls diagnostics and, with lenses on, asks for the lenses and resolves the ~20 on screen.
+  // Keystroke latency = from the change to the last of those answers.
+  let version = 10;
+  const typing = async (withLenses, keys) => {
+    const times = [];
+    const at = mid + 30;
+    const line = rows[at];
+    const start = line.indexOf(',', line.indexOf(',', line.indexOf(',') + 1) + 1) + 1;
+    for (let k = 0; k < keys; k++) {
+      const started = process.hrtime.bigint();
+      const text = k % 2 === 0 ? '9' : '';
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: { line: at, character: start }, end: { line: at, character: start + (k % 2 === 0 ? 0 : 1) } }, text }],
+      });
+      const work = [pull()];
+      if (withLenses) {
+        work.push(server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }).then((all) => {
+          const from = Math.max(0, all.findIndex((l) => l.range.start.line >= at) - 10);
+          return Promise.all(all.slice(from, from + 20).map((l) => server.connection.sendRequest('codeLens/resolve', l)));
+        }));
+      }
+      await Promise.all(work);
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
+    return `median ${q(0.5)} ms, p90 ${q(0.9)} ms over ${keys} keystrokes`;
+  };
+  await time('typing, lenses off: edit + pull per keystroke', () => typing(false, 40));
+  await time('typing, lenses on: edit + pull + lenses + resolve', () => typing(true, 40));
   await server.shutdown();
 } catch (error) {
   process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : error}\n`);
