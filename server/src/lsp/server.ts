@@ -216,7 +216,8 @@ export function startServer(version: string, connection: Connection = createConn
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['-'], resolveProvider: true },
+        // '-' for a modifier after a code; ' ' and '(' open code completion after "CPT " or a procedure's name in a note.
+        completionProvider: { triggerCharacters: ['-', ' ', '('], resolveProvider: true },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cptLens'], resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: true },

@@ -75,6 +75,19 @@ suite('editor features in VS Code', () => {
     assert.ok(await editor.edit((e) => e.delete(new vscode.Range(after, position))));
   });
 
+  test('in a Markdown note, typing the space after "CPT " offers the code of the procedure the line names', async () => {
+    const note = await openFresh('completion-note.md', '# Operative note\n\nProcedure: Percutaneous cryoablation of liver tumor (CPT\n');
+    const end = new vscode.Position(2, note.document.lineAt(2).text.length);
+    assert.ok(await note.editor.edit((e) => e.insert(end, ' ')));
+    const position = end.translate(0, 1);
+    const list = await poll('note completions', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', note.document.uri, position, ' ');
+      return l.items.length > 0 ? l : undefined;
+    });
+    assert.equal(label(list.items[0]), '47383', list.items.slice(0, 5).map(label).join(' '));
+    assert.deepEqual(vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get('quickSuggestions'), { other: 'on', comments: 'off', strings: 'off' });
+  });
+
   test('a "5l" modifier gets a quick fix to 51, applied with workspace.applyEdit', async () => {
     const typo = await poll('the 5l diagnostic', () =>
       vscode.languages.getDiagnostics(document.uri).find((d) => d.range.start.line === 2 && document.getText(d.range) === '5l'),

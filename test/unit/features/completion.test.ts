@@ -26,6 +26,16 @@ describe('completion', () => {
     assert.ok(item.filterText.startsWith('cryo liv'), 'the typed words stay in the filter text');
   });
 
+  it('in a note, opens after "CPT " with the procedure the line names, and after "(" only when the words name one', () => {
+    assert.equal(labels('Procedure: Percutaneous cryoablation of liver tumor (CPT |', 'note')[0], '47383');
+    assert.equal(labels('Procedure: laparoscopic cholecystectomy (|', 'note')[0], '47562');
+    const after = complete('Procedure: laparoscopic cholecystectomy (|', 'note');
+    assert.equal(after.list.items[0].edit.start, after.offset, 'inserted at the cursor, nothing replaced');
+    assert.deepEqual(labels('The patient was seen (|', 'note'), [], 'a parenthesis in prose opens nothing');
+    assert.deepEqual(labels('We discussed the options (|', 'note'), []);
+    assert.deepEqual(labels('Seen today. CPT |', 'note'), [], 'no procedure words on the line: nothing to offer yet');
+  });
+
   it('ranks code-prefix matches before word matches and caps the list at 50', () => {
     const { list } = complete(`${HEADER}CLM1,PT1,2025-10-14,473|,,1,22,C22.0,1\n`);
     assert.ok(list.items.length <= 50 && list.items.length > 0);

@@ -50,6 +50,8 @@ interface CompletionContext {
   present?: readonly string[];
   /** Text typed before the query that a word-filtering editor must still match (a code cell's whole value). */
   typed: string;
+  /** Offer only a confident match (completion opened by a bare "(" in prose). */
+  onlyConfident?: boolean;
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -134,9 +136,39 @@ function textContext(text: string, offset: number): CompletionContext | undefine
     return { kind: 'modifier', query, start: offset - query.length, end: wordEnd(text, offset), typed: query, code: attached[1].toUpperCase(), present };
   }
   const keyword = /\b(?:CPT|HCPCS|codes?)\s*[:#]?\s+([A-Za-z0-9][A-Za-z0-9 ]*)?$/i.exec(before);
-  if (!keyword) return undefined;
-  const query = keyword[1] ?? '';
-  return { kind: 'procedure', query, start: offset - query.length, end: wordEnd(text, offset), typed: query };
+  if (keyword) {
+    const query = keyword[1] ?? '';
+    // Just after "CPT ": the words of the procedure the line names ("Percutaneous cryoablation
+    // of liver tumor (CPT |") are the search, so the right code comes first without typing.
+    const search = query.trim() === '' ? procedureWords(before.slice(0, keyword.index)) : query;
+    if (search === undefined) return undefined;
+    return { kind: 'procedure', query: search, start: offset - query.length, end: wordEnd(text, offset), typed: query };
+  }
+  // Just after "(" that follows a procedure's name: "… liver cryoablation (|".
+  if (before.endsWith('(')) {
+    const search = procedureWords(before.slice(0, -1));
+    if (search !== undefined) return { kind: 'procedure', query: search, start: offset, end: offset, typed: '', onlyConfident: true };
+  }
+  return undefined;
+}
+
+/** Words that stop nothing: labels and joining words a procedure line carries. */
+const NOT_PROCEDURE = /^(?:procedure|procedures|performed|operation|name|code|codes|and|with|without|of|the|a|an|to|for|on|in|by|under|via|left|right|patient|patients|was|were|is|are|has|had|have|seen|this|that|these|those|then|after|before|noted|given|discussed|options|history|today|which|who|she|he|they|their|his|her|see|per|also|not|no)$/i;
+
+/** The last few meaningful words before the cursor on its line, or undefined when there are fewer than two. */
+function procedureWords(text: string): string | undefined {
+  const words = (text.split(/[\n:;.]/).pop() ?? '').match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [];
+  const meaningful = words.filter((w) => !NOT_PROCEDURE.test(w)).slice(-6);
+  return meaningful.length >= 2 ? meaningful.join(' ') : undefined;
+}
+
+function confident(query: string, description: string | undefined): boolean {
+  if (!description) return false;
+  // A long (Level II narrative) description matches any prose; only a short one is a name.
+  if (description.length > 120) return false;
+  const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 3);
+  const described = description.toLowerCase();
+  return words.length >= 2 && words.filter((w) => described.includes(w.slice(0, 4))).length >= 2;
 }
 
 /** The end of the word the cursor is in, so accepting an item replaces the rest of it too. */
@@ -161,7 +193,10 @@ function entry(context: CompletionContext, rank: number, kind: SearchKind, label
 function procedures(context: CompletionContext, codeSet: CodeSet): CompletionList {
   const query = context.query.trim();
   if (query === '') return { isIncomplete: true, items: [] };
-  const hits = codeSet.search(query, 'procedure', COMPLETION_LIMIT + 1);
+  const found = codeSet.search(query, 'procedure', COMPLETION_LIMIT + 1);
+  // After a bare "(", offer only when the words before it name a procedure the data knows
+  // well (every word found in the first hit), so a parenthesis in prose opens nothing.
+  const hits = context.onlyConfident && !confident(query, found[0]?.description) ? [] : found;
   const items = hits.slice(0, COMPLETION_LIMIT).map((hit, i) => entry(context, i, 'procedure', hit.code, hit.code, hit.description));
   return { isIncomplete: true, items };
 }
