@@ -119,7 +119,7 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
 
   it('advertises every feature, and pull diagnostics to a client that supports them', function () {
     const caps = server.initializeResult?.capabilities;
-    assert.deepEqual(caps?.completionProvider, { triggerCharacters: ['-'], resolveProvider: true });
+    assert.deepEqual(caps?.completionProvider, { triggerCharacters: ['-', ' ', '('], resolveProvider: true });
     assert.deepEqual((caps?.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.cptLens']);
     assert.ok(caps?.inlayHintProvider && caps.codeLensProvider && caps.diagnosticProvider);
     assert.deepEqual(caps?.executeCommandProvider?.commands, ['cptLens.server.search', 'cptLens.server.dataSources', 'cptLens.server.importNcci']);
