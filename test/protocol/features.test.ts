@@ -210,6 +210,28 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   });
 
+  it('claim-grouping offers to write the likely key column into a new .cptlens.json, as an edit to apply', async function () {
+    const sub = path.join(dir, 'no-key');
+    fs.mkdirSync(sub);
+    const noKeyUri = pathToFileURL(path.join(sub, 'export.csv')).href;
+    const text = 'Ref,Date,Code,Units,Dx\nR100,2025-10-14,99213,1,E11.9\nR100,2025-10-14,93000,1,E11.9\nR101,2025-10-14,99213,1,I10\nR101,2025-10-14,71046,1,I10\nR102,2025-10-14,99213,1,J06.9\n';
+    fs.writeFileSync(path.join(sub, 'export.csv'), text);
+    await server.open(noKeyUri, 'csv', text);
+    const report = await request('diagnostics', server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: noKeyUri } }));
+    const warning = report.kind === 'full' ? report.items.find((d) => d.code === 'claim-grouping') : undefined;
+    assert.ok(warning, 'the warning is published');
+    const actions = (await request('code actions', server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: noKeyUri }, range: warning.range, context: { diagnostics: [warning], only: ['quickfix'] },
+    }))) as CodeAction[];
+    const mapping = actions.find((a) => /^Group lines by "Ref"/.test(a.title));
+    assert.ok(mapping, `${JSON.stringify(warning.data)} / ${actions.map((a) => a.title).join('; ')}`);
+    const changes = mapping.edit?.documentChanges ?? [];
+    assert.deepEqual(changes[0], { kind: 'create', uri: pathToFileURL(path.join(sub, '.cptlens.json')).href, options: { ignoreIfExists: true } });
+    const written = (changes[1] as { edits: { newText: string }[] }).edits[0].newText;
+    assert.deepEqual(JSON.parse(written), { columns: { Ref: 'account' } });
+    assert.ok(!fs.existsSync(path.join(sub, '.cptlens.json')), 'nothing is written until the user applies the edit');
+  });
+
   it('re-reads settings on change: user settings, then .cptlens.json winning over them', async function () {
     userSettings = { rules: { 'unknown-code': 'off' }, inlayHints: { enabled: false } };
     await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

@@ -22,6 +22,7 @@ import { CLIENT_COMMAND } from '../protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveCompletion } from '../service/features/completion';
 import { documentKindOf } from '../service/languageService';
+import { columnMappingAction } from './columnMapping';
 import { DiagnosticData, toRange, toTextEdit } from './convert';
 import type { ServerState } from './server';
 
@@ -87,6 +88,11 @@ export function registerFeatures(state: ServerState): void {
       if (wanted(only, CodeActionKind.QuickFix)) {
         for (const diagnostic of params.context.diagnostics) {
           const data = diagnostic.data as DiagnosticData | undefined;
+          const candidate = data?.data?.candidate;
+          if (diagnostic.source === 'cpt-lens' && data?.ruleId === 'claim-grouping' && typeof candidate === 'string') {
+            const mapping = columnMappingAction(uri, candidate, String(data.data?.role ?? 'account'), diagnostic as Diagnostic);
+            if (mapping) actions.push(mapping);
+          }
           if (diagnostic.source !== 'cpt-lens' || !data?.fixes) continue;
           for (const fix of quickFixes(data.fixes)) {
             actions.push({
