@@ -3,6 +3,7 @@
  * and typo suggestions. The tables themselves are the code set's
  * (`codeset/modifiers.ts`); nothing here keeps a copy that could disagree with them.
  */
+import { emKind } from '../../codeset/emFamily';
 import { CPT_MODIFIERS, NCCI_ASSOCIATED_MODIFIERS, X_MODIFIERS, modifierFamily as familyOf } from '../../codeset/modifiers';
 import type { CodeSet, ModifierFamily } from '../../codeset/types';
 
@@ -26,11 +27,14 @@ export function modifiersLoaded(codeSet: CodeSet): boolean {
   return codeSet.modifier('25') !== undefined || codeSet.modifier('LT') !== undefined;
 }
 
-/** E/M codes: 99202-99499 (DOMAIN.md section 3: where 25 and 57 belong). */
+/** E/M visits (codeset/emFamily.ts): where 25 and 57 belong and what a global package includes. Non-visit E/M services are not. */
 export function isEvaluationAndManagement(code: string): boolean {
-  if (code.length !== 5 || code.charCodeAt(0) !== 0x39 || code.charCodeAt(1) !== 0x39) return false;
-  const n = Number(code);
-  return Number.isInteger(n) && n >= 99202 && n <= 99499;
+  return emKind(code)?.kind === 'visit';
+}
+
+/** Any code of the E/M family, visit or not (25 is not an error on these). */
+export function isEmFamily(code: string): boolean {
+  return emKind(code) !== undefined;
 }
 
 const CONFUSABLE: Readonly<Record<string, string>> = { l: '1', I: '1', i: '1', O: '0', o: '0' };

@@ -11,7 +11,7 @@ import type { ModifierSpan } from '../documents/chargeFile';
 import type { Fix, Severity } from '../types';
 import { feeRowOf } from '../lineFacts/feeRow';
 import { removeModifier } from '../lineFacts/lineEdits';
-import { isEvaluationAndManagement } from '../lineFacts/modifierFacts';
+import { isEmFamily } from '../lineFacts/modifierFacts';
 import type { LineRule } from './rule';
 
 /** What the fee-schedule row says about one modifier: undefined when it is allowed. */
@@ -66,10 +66,10 @@ function judge(m: string, row: FeeScheduleRow, code: string): Verdict | undefine
     if (v === '2') return undefined;
     return { severity: v === '0' ? 'error' : v === '1' ? 'information' : 'warning', indicator: ind(name, label), why: table[v] ?? 'unknown value', removable: 'none' };
   }
-  if ((m === '25' || m === '57') && !isEvaluationAndManagement(code)) {
-    return { severity: 'error', why: `modifier ${m} belongs on an evaluation and management code (99202-99499), not on a procedure`, removable: 'safe' };
+  if ((m === '25' || m === '57') && !isEmFamily(code)) {
+    return { severity: 'error', why: `modifier ${m} belongs on an evaluation and management visit (E/M or eye visit codes), not on a procedure`, removable: 'safe' };
   }
-  if (m === '22' && isEvaluationAndManagement(code)) {
+  if (m === '22' && isEmFamily(code)) {
     return { severity: 'error', why: 'modifier 22 (increased procedural services) is for procedures with a global period, not E/M codes; a longer visit is shown by the E/M level or prolonged-service codes', removable: 'safe' };
   }
   return undefined;
