@@ -48,6 +48,11 @@ const CPT_MODIFIER_TEXT: readonly (readonly [string, string, string])[] = [
   ['96', 'Habilitative services', 'The service helps the patient learn, keep or improve skills and functioning for daily living that were never developed.'],
   ['97', 'Rehabilitative services', 'The service helps the patient keep, regain or improve skills and functioning for daily living that were lost or impaired through illness, injury or disability.'],
   ['99', 'Multiple modifiers', 'More modifiers apply to this line than the claim form has room for; 99 says that the others are listed elsewhere on the claim.'],
+  // Category II performance measure modifiers: on Category II (F) codes only.
+  ['1P', 'Measure exclusion: medical reasons', 'A quality measure\'s action was not taken for a medical reason the record documents, so the patient is excluded from the measure (Category II codes only).'],
+  ['2P', 'Measure exclusion: patient reasons', 'A quality measure\'s action was not taken for a reason of the patient\'s (for example declined), so the patient is excluded from the measure (Category II codes only).'],
+  ['3P', 'Measure exclusion: system reasons', 'A quality measure\'s action was not taken for a reason of the health system (for example resources unavailable), so the patient is excluded (Category II codes only).'],
+  ['8P', 'Measure action not performed', 'A quality measure\'s action was not performed and the reason is not otherwise specified; reported on the Category II code of the measure.'],
 ];
 
 /**

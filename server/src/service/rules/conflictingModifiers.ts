@@ -4,10 +4,10 @@ import { removeModifier } from '../lineFacts/lineEdits';
 import { X_MODIFIERS } from '../lineFacts/modifierFacts';
 import type { LineRule } from './rule';
 
-/** Modifiers that contradict each other on one line: 26+TC, 50+LT/RT, LT+RT, 59+X{EPSU}. */
+/** Modifiers that contradict each other on one line: 26+TC, 50+LT/RT, LT+RT, 59+X{EPSU}, GA+GZ, JW+JZ. */
 export const conflictingModifiers: LineRule = {
   id: 'conflicting-modifiers',
-  description: 'Two modifiers on one line contradict each other: 26 with TC, 50 with LT or RT, LT with RT, 59 with XE/XS/XP/XU.',
+  description: 'Two modifiers on one line contradict each other: 26 with TC, 50 with LT or RT, LT with RT, 59 with XE/XS/XP/XU, GA with GZ, JW with JZ.',
   scope: 'line',
   severity: 'error',
   fixKinds: ['safe', 'judgment'],
@@ -34,6 +34,12 @@ export const conflictingModifiers: LineRule = {
     if (lt && rt && !bilateral) {
       flag(lt, rt, 'LT and RT on one line: a line is one side. Report each side on its own line with LT and RT, or use 50 where the code allows it.');
     }
+    const ga = by.get('GA');
+    const gz = by.get('GZ');
+    if (ga && gz) flag(ga, gz, 'GA (a waiver of liability is on file) and GZ (no waiver on file) contradict each other: keep the one the ABN documentation supports.');
+    const jw = by.get('JW');
+    const jz = by.get('JZ');
+    if (jw && jz) flag(jw, jz, 'JW (drug amount discarded) and JZ (no drug discarded) contradict each other on one line: report the administered amount with JZ or split the discarded amount onto its own JW line.');
     const distinct = by.get('59');
     if (distinct) {
       for (const m of line.modifiers) {

@@ -69,6 +69,15 @@ function judge(m: string, row: FeeScheduleRow, code: string): Verdict | undefine
   if ((m === '25' || m === '57') && !isEmFamily(code)) {
     return { severity: 'error', why: `modifier ${m} belongs on an evaluation and management visit (E/M or eye visit codes), not on a procedure`, removable: 'safe' };
   }
+  if (['58', '76', '77', '78', '79'].includes(m) && isEmFamily(code)) {
+    return { severity: 'error', why: `modifier ${m} is for procedures (staged, repeated or related procedures), not for evaluation and management codes`, removable: 'safe' };
+  }
+  if (m === '91' && !/^8\d{4}$|^G0\d{3}$/.test(code)) {
+    return { severity: 'error', why: 'modifier 91 (repeat clinical diagnostic laboratory test) belongs on laboratory codes (80000-89999)', removable: 'safe' };
+  }
+  if (['1P', '2P', '3P', '8P'].includes(m) && !/^\d{4}F$/.test(code)) {
+    return { severity: 'error', why: `modifier ${m} is a performance measure exclusion modifier for Category II (F) codes only`, removable: 'safe' };
+  }
   if (m === '22' && isEmFamily(code)) {
     return { severity: 'error', why: 'modifier 22 (increased procedural services) is for procedures with a global period, not E/M codes; a longer visit is shown by the E/M level or prolonged-service codes', removable: 'safe' };
   }

@@ -44,7 +44,9 @@ export const statusNotPayable: LineRule = {
     const fee = code ? feeRowOf(line, context.codeSet) : undefined;
     if (!code || !fee) return;
     const row = fee.variant ?? fee.row;
-    const severity = SEVERITY[row.status];
+    const categoryTwo = row.status === 'I' && /^\d{4}F$/.test(row.code);
+    // A Category II (F) code with status I is a quality-reporting line (the measure is reported, not paid): information.
+    const severity = categoryTwo ? 'information' : SEVERITY[row.status];
     if (!severity) return;
     const written = row.modifier ? `${row.code}-${row.modifier}` : row.code;
     report({
@@ -52,7 +54,9 @@ export const statusNotPayable: LineRule = {
       severity,
       start: code.start,
       end: code.end,
-      message: `${written} has fee-schedule status ${row.status}: ${STATUS_MEANING[row.status] ?? 'unknown status'}. ${ADVICE[row.status] ?? ''}`.trimEnd(),
+      message: categoryTwo
+        ? `${written} is a Category II performance measure code (status I): a quality-reporting line with no payment, which is expected.`
+        : `${written} has fee-schedule status ${row.status}: ${STATUS_MEANING[row.status] ?? 'unknown status'}. ${ADVICE[row.status] ?? ''}`.trimEnd(),
       data: rowData(row, ['status']),
     }, line);
   },
