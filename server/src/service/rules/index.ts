@@ -11,6 +11,7 @@ import { dataPeriod } from './dataPeriod';
 import { dateOfService } from './dateOfService';
 import { diagnosis } from './diagnosis';
 import { diagnosisPointer } from './diagnosisPointer';
+import { diagnosisSequence } from './diagnosisSequence';
 import { duplicateLine } from './duplicateLine';
 import { duplicateModifier } from './duplicateModifier';
 import { globalSurgery } from './globalSurgery';
@@ -41,6 +42,7 @@ export const ALL_RULES: readonly Rule[] = [
   codeShape,
   conflictingModifiers,
   diagnosis,
+  diagnosisSequence,
   duplicateModifier,
   modifierNotAllowed,
   modifierNotValidOnDate,
