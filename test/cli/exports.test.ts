@@ -38,3 +38,16 @@ describe('real-export corpus (generated, several vendor header styles)', functio
     assert.doesNotMatch(run.stderr, /EPIPE|Error/);
   });
 });
+
+describe('claims a professional coder accepts (test/fixtures/charges/coder-accepts.good.csv)', function () {
+  this.timeout(60000);
+  it('has at least 60 lines and draws no error and no warning', () => {
+    const file = path.join(root, 'test', 'fixtures', 'charges', 'coder-accepts.good.csv');
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => /^CLM\d+,/.test(l));
+    assert.ok(lines.length >= 60, `${lines.length} lines`);
+    const run = spawnSync(process.execPath, [path.join(root, 'bin', 'cpt-lens.js'), 'check', '--format', 'json', file], { encoding: 'utf8' });
+    const alarms = (JSON.parse(run.stdout) as { severity: string; line: number; ruleId: string; message: string }[]).filter((f) => f.severity === 'error' || f.severity === 'warning');
+    assert.deepEqual(alarms.map((f) => `${f.line} ${f.ruleId}: ${f.message}`), []);
+    assert.equal(run.status, 0);
+  });
+});
