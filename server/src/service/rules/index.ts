@@ -14,6 +14,7 @@ import { diagnosisPointer } from './diagnosisPointer';
 import { diagnosisSequence } from './diagnosisSequence';
 import { duplicateLine } from './duplicateLine';
 import { duplicateModifier } from './duplicateModifier';
+import { endoscopyBase } from './endoscopyBase';
 import { globalSurgery } from './globalSurgery';
 import { modifierNotAllowed } from './modifierNotAllowed';
 import { modifierNotValidOnDate } from './modifierNotValidOnDate';
@@ -58,6 +59,7 @@ export const ALL_RULES: readonly Rule[] = [
   dateOfService,
   diagnosisPointer,
   duplicateLine,
+  endoscopyBase,
   globalSurgery,
   mue,
   ncciPtp,

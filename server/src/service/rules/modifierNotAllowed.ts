@@ -45,7 +45,8 @@ function judge(m: string, row: FeeScheduleRow, code: string): Verdict | undefine
   }
   if (m === '50') {
     const v = row.bilateral;
-    if (v === '1') return undefined;
+    // 1: 150% for both sides; 3: each side at 100%, which 50 (or RT and LT lines) reports alike.
+    if (v === '1' || v === '3') return undefined;
     const removable = v === '2' ? 'safe' : v === '3' ? 'none' : 'unsafe';
     return { severity: v === '3' ? 'warning' : 'error', indicator: ind('bilateral', 'BILAT SURG'), why: BILATERAL_MEANING[v] ?? 'unknown value', removable };
   }
@@ -99,7 +100,11 @@ export const modifierNotAllowed: LineRule = {
     for (const m of line.modifiers) {
       if (seen.has(m.value)) continue;
       seen.add(m.value);
-      const verdict = judge(m.value, fee.row, line.codeValue);
+      const units = Number(line.field('units')?.text ?? '1');
+      // 50 says "both sides" on one line of one unit; more units bill the sides twice.
+      const verdict = m.value === '50' && units > 1 && !judge(m.value, fee.row, line.codeValue)
+        ? ({ severity: 'error', why: `modifier 50 reports both sides on one line of 1 unit; with ${units} units the bilateral service is billed ${units} times`, removable: 'none' } as Verdict)
+        : judge(m.value, fee.row, line.codeValue);
       if (!verdict) continue;
       report({
         ruleId: this.id,
