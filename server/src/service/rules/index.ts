@@ -30,6 +30,7 @@ import { tooManyModifiers } from './tooManyModifiers';
 import { units } from './units';
 import { unknownCode } from './unknownCode';
 import { unknownModifier } from './unknownModifier';
+import { visitComplexityAddOn } from './visitComplexityAddOn';
 import type { Rule } from './rule';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -63,4 +64,5 @@ export const ALL_RULES: readonly Rule[] = [
   globalSurgery,
   mue,
   ncciPtp,
+  visitComplexityAddOn,
 ];
