@@ -15,6 +15,7 @@ import { diagnosisSequence } from './diagnosisSequence';
 import { duplicateLine } from './duplicateLine';
 import { duplicateModifier } from './duplicateModifier';
 import { endoscopyBase } from './endoscopyBase';
+import { globalPeriod } from './globalPeriod';
 import { globalSurgery } from './globalSurgery';
 import { modifierNotAllowed } from './modifierNotAllowed';
 import { modifierNotValidOnDate } from './modifierNotValidOnDate';
@@ -61,6 +62,7 @@ export const ALL_RULES: readonly Rule[] = [
   diagnosisPointer,
   duplicateLine,
   endoscopyBase,
+  globalPeriod,
   globalSurgery,
   mue,
   ncciPtp,
