@@ -20,6 +20,7 @@ describe('reading real export headers', () => {
       'Mod 1': 'modifier', 'Modifier 4': 'modifier', 'Svc Units': 'units', 'Qty': 'units',
       'Primary Dx': 'diagnosis', 'Dx 12': 'diagnosis', 'ICD-10 3': 'diagnosis',
       'Rev Code': '(revenue code)', 'UB Rev': '(revenue code)', 'Chg Amt': '(charge amount)', 'Charge Code': '(CDM charge code)',
+      'Svc From': 'date', 'Service From Date': 'date', 'Clm ID': 'claim', 'Line Item Charge': '(charge amount)', 'Charge Item': '(CDM charge code)',
       'Post Date': '(other date)', 'Date of Birth': '(other date)', 'Encounter Type': undefined, 'Claim Status': undefined, 'Patient Name': '(name)',
     };
     for (const [header, role] of Object.entries(expected)) assert.equal(roleOf(header), role, header);

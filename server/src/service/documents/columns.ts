@@ -87,7 +87,7 @@ export function readHeader(header: string): HeaderRole {
   if (dxWord && has(words, 'pointer', 'pointers', 'ptr', 'ptrs')) return { role: 'pointer', score: 3 };
   if (has(words, 'override', 'accept') && has(words, 'reason')) return { role: 'overrideReason', score: 3 };
   if (has(words, 'desc', 'description', 'descr', 'text')) return { unused: 'description', score: 0 };
-  if (has(words, 'cdm') || (has(words, 'charge', 'chg', 'chrg') && has(words, 'code', 'cd', 'item'))) return { unused: 'CDM charge code', score: 0 };
+  if (has(words, 'cdm') || (has(words, 'charge', 'chg', 'chrg') && (has(words, 'code', 'cd') || (has(words, 'item') && !has(words, 'line'))))) return { unused: 'CDM charge code', score: 0 };
   if (has(words, 'rev', 'revenue') || joined === 'ubrev') return { unused: 'revenue code', score: 0 };
   if (has(words, 'amount', 'amt', 'charges', 'billed', 'fee', 'price', 'paid', 'payment', 'balance', 'total', 'allowed') ||
     (has(words, 'charge', 'chg') && !has(words, 'date', 'id'))) return { unused: 'charge amount', score: 0 };
@@ -95,7 +95,7 @@ export function readHeader(header: string): HeaderRole {
   if (has(words, 'units', 'unit', 'qty', 'quantity')) return { role: 'units', score: 3 };
   if (has(words, 'pos') || (has(words, 'place') && has(words, 'service'))) return { role: 'pos', score: 3 };
   if (dxWord) return { role: 'diagnosis', score: 3 };
-  if (has(words, 'date', 'dos', 'dt')) {
+  if (has(words, 'date', 'dos', 'dt') || (has(words, 'from') && has(words, 'svc', 'service', 'srv'))) {
     if (has(words, 'birth', 'dob', 'post', 'posting', 'posted', 'admit', 'admission', 'discharge', 'thru', 'through', 'to', 'end', 'entry', 'bill', 'billed',
       'created', 'received', 'paid', 'transaction', 'export', 'run')) return { unused: 'other date', score: 0 };
     return { role: 'date', score: has(words, 'dos', 'service', 'svc', 'srv') ? 3 : has(words, 'from') || words.length === 1 ? 2 : 1 };
@@ -105,7 +105,7 @@ export function readHeader(header: string): HeaderRole {
     return { role: 'code', score: has(words, 'cpt', 'hcpcs') ? 3 : 2 };
   }
   if (has(words, 'code') && words.length === 1) return { role: 'code', score: 1 };
-  if (has(words, 'claim', 'icn', 'tcn')) return has(words, 'status', 'type', 'line', 'frequency', 'freq') ? { score: 0 } : { role: 'claim', score: 3 };
+  if (has(words, 'claim', 'clm', 'icn', 'tcn')) return has(words, 'status', 'type', 'line', 'frequency', 'freq') ? { score: 0 } : { role: 'claim', score: 3 };
   const notAnId = has(words, 'type', 'status', 'class', 'name', 'dept', 'department', 'reason', 'location', 'provider', 'prov');
   if (has(words, 'har', 'csn', 'fin', 'acct', 'account', 'encounter', 'enc', 'visit') && !notAnId) {
     return { role: 'account', score: has(words, 'har', 'csn', 'fin', 'acct', 'account') ? 3 : 2 };
