@@ -131,14 +131,25 @@ async function showDataSources(client: ClientRef, status: DataStatus, open = tru
     return undefined;
   }
   if (open) {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: dataSourcesMarkdown(sources) });
+    // A read-only virtual document: closing it never asks to save.
+    dataSourcesText = dataSourcesMarkdown(sources);
+    dataSourcesChanged.fire(DATA_SOURCES_URI);
+    const document = await vscode.workspace.openTextDocument(DATA_SOURCES_URI);
+    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
     await vscode.window.showTextDocument(document, { preview: true });
   }
   return sources;
 }
 
+/** The "Show data sources" view: a `cpt-lens-data:` document whose text the provider below serves. */
+const DATA_SOURCES_URI = vscode.Uri.parse('cpt-lens-data:/Data%20sources.md');
+let dataSourcesText = '';
+const dataSourcesChanged = new vscode.EventEmitter<vscode.Uri>();
+
 export function registerCommands(client: ClientRef, status: DataStatus): vscode.Disposable[] {
   return [
+    dataSourcesChanged,
+    vscode.workspace.registerTextDocumentContentProvider('cpt-lens-data', { onDidChange: dataSourcesChanged.event, provideTextDocumentContent: () => dataSourcesText }),
     vscode.commands.registerCommand(CLIENT_COMMAND.searchCodes, (initial?: string) => searchCodes(client, initial)),
     vscode.commands.registerCommand(CLIENT_COMMAND.importNcci, (paths?: string[]) => importNcci(client, status, paths)),
     vscode.commands.registerCommand(CLIENT_COMMAND.showDataSources, (options?: { open?: boolean }) => showDataSources(client, status, options?.open ?? true)),

@@ -193,6 +193,18 @@ suite('editor features in VS Code', () => {
     for (const c of ['cptLens.searchCodes', 'cptLens.importNcci', 'cptLens.showDataSources', 'cptLens.restartServer']) assert.ok(commands.includes(c), c);
   });
 
+  test('Show data sources opens a read-only view that never asks to be saved', async () => {
+    await vscode.commands.executeCommand('cptLens.showDataSources');
+    const view = await poll('the data sources view', async () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d?.uri.scheme === 'cpt-lens-data' && /RVU25D/.test(d.getText()) ? d : undefined;
+    });
+    assert.equal(view.isUntitled, false, 'not an untitled buffer (those ask to be saved)');
+    assert.equal(view.isDirty, false);
+    assert.equal(view.languageId, 'markdown');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('Import NCCI tables… imports into the configured data folder, reloads, and the status bar shows NCCI', async () => {
     const extension = vscode.extensions.getExtension<{ statusText: () => string }>('cpt-lens.cpt-lens');
     assert.ok(extension);
