@@ -18,6 +18,12 @@ export const SYNTHETIC_PTP: readonly PtpEdit[] = [
   { column1: '20611', column2: '20610', effective: '2020-01-01', deletion: '', modifierIndicator: '0', rationale: SYNTHETIC },
   { column1: '17000', column2: '11102', effective: '2019-01-01', deletion: '2024-12-31', modifierIndicator: '1', rationale: SYNTHETIC },
   { column1: '29881', column2: '29870', effective: '2020-01-01', deletion: '', modifierIndicator: '9', rationale: SYNTHETIC },
+  // For the bypass cases of ncci-ptp (NCCI Policy Manual ch. I, E): anatomic, visit, postoperative and lab modifiers.
+  { column1: '73630', column2: '73620', effective: '2020-01-01', deletion: '', modifierIndicator: '1', rationale: SYNTHETIC },
+  { column1: '20600', column2: '99202', effective: '2020-01-01', deletion: '', modifierIndicator: '1', rationale: SYNTHETIC },
+  { column1: '27447', column2: '20610', effective: '2020-01-01', deletion: '', modifierIndicator: '1', rationale: SYNTHETIC },
+  { column1: '93000', column2: '93005', effective: '2020-01-01', deletion: '', modifierIndicator: '1', rationale: SYNTHETIC },
+  { column1: '80053', column2: '82947', effective: '2020-01-01', deletion: '', modifierIndicator: '1', rationale: SYNTHETIC },
 ];
 
 /** SYNTHETIC MUE values. */

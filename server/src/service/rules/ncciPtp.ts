@@ -3,7 +3,7 @@ import type { ChargeLine } from '../documents/chargeFile';
 import { dateInRange } from '../documents/dates';
 import type { Fix } from '../types';
 import { addModifier } from '../lineFacts/lineEdits';
-import { isNcciAssociated } from '../lineFacts/modifierFacts';
+import { ptpBypass } from '../lineFacts/ptpBypass';
 import type { ClaimRule, RuleContext } from './rule';
 
 /** The modifiers offered to bypass an indicator-1 edit, X modifiers first (CMS prefers them to 59). */
@@ -53,29 +53,39 @@ export const ncciPtp: ClaimRule = {
           const column2Lines = byCode.get(edit.column2);
           if (!column2Lines) continue;
           if (date && !dateInRange(date, edit.effective, edit.deletion)) continue;
-          const bypassed = edit.modifierIndicator === '1' && [...column1Lines, ...column2Lines].some((l) => l.modifiers.some((m) => isNcciAssociated(context.codeSet, m.value)));
-          if (bypassed) continue;
-          for (const line of column2Lines) reportPair(this.id, line, edit, date, context, report);
+          for (const line of column2Lines) {
+            // Indicator 1: bypassed when a modifier fits the pair with any column-1 line (NCCI Policy Manual ch. I, E).
+            const outcomes = edit.modifierIndicator === '1' ? column1Lines.map((c1) => ptpBypass(c1, line, context.codeSet)) : [];
+            if (outcomes.some((o) => o.bypassed)) continue;
+            const notApplicable = [...new Set(outcomes.flatMap((o) => o.notApplicable))];
+            reportPair(this.id, line, column1Lines[0], edit, date, notApplicable, context, report);
+          }
         }
       }
     }
   },
 };
 
-function reportPair(ruleId: string, line: ChargeLine, edit: PtpEdit, date: string | undefined, context: RuleContext, report: Parameters<ClaimRule['checkClaim']>[2]): void {
+function reportPair(ruleId: string, line: ChargeLine, column1: ChargeLine, edit: PtpEdit, date: string | undefined, notApplicable: string[], context: RuleContext, report: Parameters<ClaimRule['checkClaim']>[2]): void {
   const code = line.code;
   if (!code) return;
+  // The pair may span two claims of the patient: say so, since the coder looks at one claim at a time.
+  const across = column1.claimLabel !== line.claimLabel && column1.claimLabel ? ` (${edit.column1} is on claim ${column1.claimLabel})` : '';
   const when = `${date ? `on ${date}` : 'with no date of service'}; edit effective ${edit.effective}${edit.deletion ? `, deleted ${edit.deletion}` : ''}`;
   let message: string;
   const fixes: Fix[] = [];
   if (edit.modifierIndicator === '0') {
-    message = `NCCI PTP edit: ${edit.column2} (column 2) is not paid with ${edit.column1} (column 1) ${when}. Modifier indicator 0: no modifier bypasses this edit; remove ${edit.column2} or accept the denial.`;
+    message = `NCCI PTP edit: ${edit.column2} (column 2) is not paid with ${edit.column1} (column 1)${across} ${when}. Modifier indicator 0: no modifier bypasses this edit; remove ${edit.column2} or accept the denial.`;
   } else {
-    message = `NCCI PTP edit: ${edit.column2} (column 2) is bundled into ${edit.column1} (column 1) ${when}. Modifier indicator 1: an NCCI-associated modifier (59, XE, XS, XP, XU, anatomic or global-surgery modifiers) bypasses it when the services are distinct and documented.`;
+    const why = notApplicable.length > 0 ? ` Not bypassed: ${notApplicable.join('; ')}.` : '';
+    message = `NCCI PTP edit: ${edit.column2} (column 2) is bundled into ${edit.column1} (column 1)${across} ${when}. Modifier indicator 1: 59 or XE/XS/XP/XU, anatomic modifiers naming different sites on the two lines, or a global-surgery or lab modifier where it applies bypasses it when the services are distinct and documented.${why}`;
     for (const [modifier, meaning] of BYPASS) {
       const edit2 = addModifier(line, context.columns, modifier);
       if (edit2) fixes.push({ title: `Add ${modifier} to ${edit.column2} (only if the documentation supports a distinct service: ${meaning})`, safe: false, edits: [edit2] });
     }
   }
-  report({ ruleId, severity: 'error', start: code.start, end: code.end, message, data: { ...edit }, fixes }, line);
+  const data: Record<string, unknown> = { ...edit };
+  if (notApplicable.length > 0) data.modifiersNotBypassing = notApplicable;
+  if (across) data.column1Claim = column1.claimLabel;
+  report({ ruleId, severity: 'error', start: code.start, end: code.end, message, data, fixes }, line);
 }
