@@ -26,6 +26,7 @@ import { ncciPtp } from './ncciPtp';
 import { noCodeColumn } from './noCodeColumn';
 import { placeOfService } from './placeOfService';
 import { statusNotPayable } from './statusNotPayable';
+import { statusTBundled } from './statusTBundled';
 import { suppression } from './suppression';
 import { tooManyModifiers } from './tooManyModifiers';
 import { units } from './units';
@@ -66,5 +67,6 @@ export const ALL_RULES: readonly Rule[] = [
   globalSurgery,
   mue,
   ncciPtp,
+  statusTBundled,
   visitComplexityAddOn,
 ];
