@@ -7,6 +7,7 @@
 import { allModifiers, DiagnosisTable, HcpcsRow } from './tables';
 import type { NcciTables } from './ncci/tables';
 import { SearchIndex } from './search';
+import { EMPTY_NOTE_VOCABULARY, NoteVocabulary } from './noteVocabulary';
 import type {
   AddOnEdit,
   CodeSet,
@@ -37,6 +38,8 @@ export interface CodeSetParts {
   placesOfService?: readonly PlaceOfService[];
   ncci?: NcciTables;
   knowledge?: readonly KnowledgeRecord[];
+  /** What the note matcher knows of clinical language, and the operative-report elements. */
+  noteVocabulary?: NoteVocabulary;
   /** Licensed CPT descriptors (code → descriptor) that replace the bundled short ones. */
   cptDescriptors?: ReadonlyMap<string, string>;
   /** Release names for version(). */
@@ -154,6 +157,7 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
       return ncci.addOnPrimaries(code.toUpperCase()).filter((e) => inForce(e.effective, e.deletion, date));
     },
     knowledge: (code) => knowledge.get(code.toUpperCase()),
+    noteVocabulary: () => parts.noteVocabulary ?? EMPTY_NOTE_VOCABULARY,
     search: (words, kind, limit) => index(kind).search(words, limit),
     version: (): DataVersion => ({ ...parts.versions, feeSchedule: full.feeSchedule, ncci: ncci?.release ?? parts.versions?.ncci, knowledgeRecords: knowledge.size }),
   };

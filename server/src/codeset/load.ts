@@ -11,6 +11,7 @@ import { DataProblem, Manifest, SCHEMA_VERSION, buildCodeSet, readFeeScheduleTsv
 import type { CodeSetParts } from './codeSet';
 import { DataPeriod, fiscalYear, hcpcsQuarter } from './dataPeriods';
 import { readKnowledgeFolder } from './knowledge/loadRecords';
+import { NoteVocabulary, parseNoteLanguage, parseOperativeReport } from './noteVocabulary';
 import { readCptDescriptorFile } from './sources/cptDescriptorFile';
 import { DiagnosisTable, icd10Table, readModifiersTsv, readHcpcsTsv, readPosTsv, readTsv, BETOS_FIELDS } from './tables';
 import { defaultUserDataDir, readUserData } from './userData';
@@ -150,6 +151,7 @@ export function loadCodeSet(options: LoadOptions | string = {}): LoadedData {
     }
   }
   parts.knowledge = knowledge;
+  parts.noteVocabulary = readNoteVocabulary(dataDir, problems);
   if (opts.cptDescriptorFile) {
     const licensed = readCptDescriptorFile(opts.cptDescriptorFile, problems);
     if (licensed) {
@@ -186,3 +188,26 @@ function tablePeriods(manifest: Manifest, fee: Manifest['feeSchedule'], imported
   if (manifest.betos?.period) periods.push({ table: 'betos', name: 'BETOS categories', ...manifest.betos.period });
   return periods;
 }
+
+/** The note vocabulary files of a data folder; each is optional (a folder of tables only has neither). */
+function readNoteVocabulary(dataDir: string, problems: DataProblem[]): NoteVocabulary {
+  const read = (name: string): { text: string; file: string } | undefined => {
+    const file = path.join(dataDir, name);
+    if (!fs.existsSync(file)) return undefined;
+    try {
+      return { text: fs.readFileSync(file, 'utf8'), file };
+    } catch (error) {
+      problems.push({ file, line: 1, message: `cannot read (${(error as Error).message}); skipped.` });
+      return undefined;
+    }
+  };
+  const language = read(NOTE_LANGUAGE_FILE);
+  const operative = read(OPERATIVE_REPORT_FILE);
+  return {
+    ...(language ? parseNoteLanguage(language.text, language.file, problems) : { spellings: [], concepts: [] }),
+    operativeReport: operative ? parseOperativeReport(operative.text, operative.file, problems) : [],
+  };
+}
+
+export const NOTE_LANGUAGE_FILE = 'note-language.json';
+export const OPERATIVE_REPORT_FILE = 'operative-report.json';

@@ -4,6 +4,8 @@
  */
 import type { DataPeriod } from './dataPeriods';
 
+import type { NoteVocabulary } from './noteVocabulary';
+
 /** Relative value units of one fee-schedule row. */
 export interface RelativeValues {
   work: number;
@@ -250,6 +252,8 @@ export interface CodeSet {
   /** Primary codes of an add-on code from the imported AOC table; undefined when no table is loaded. */
   addOnPrimaries(code: string, date?: string): readonly AddOnEdit[] | undefined;
   knowledge(code: string): KnowledgeRecord | undefined;
+  /** Clinical-language concepts and operative-report elements for note checks; absent or empty when the data has none. */
+  noteVocabulary?(): NoteVocabulary;
   search(words: string, kind: SearchKind, limit: number): SearchHit[];
   version(): DataVersion;
 }

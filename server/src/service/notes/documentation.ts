@@ -1,14 +1,17 @@
 /**
  * What a note documents for each cited code that has a knowledge record. Each
  * documentation element of the record is looked for by its label and synonyms
- * (data, not code): case-insensitive, whole words, hyphens and slashes read as
- * spaces, a plural `s`/`es` allowed on each word, and `#` in a synonym standing for
- * a number (`# lesions` matches "3 lesions" and "two lesions"). A match whose value
- * is a template blank (`Number of lesions: ***`) is present but unfilled.
+ * (data, not code) through the matcher (`matcher.ts`: case, hyphens, spellings,
+ * plurals, concepts, `#` for a number, `…` for a few words). A match whose value is a
+ * template blank (`Number of lesions: ***`) is present but unfilled; a heading alone on
+ * its line documents its element when the section under it says something.
+ * `elementPattern`/`searchableText` are the literal form `count-units` reads counts with.
  */
 import type { DocumentationElement, KnowledgeRecord } from '../../codeset/types';
 import type { CodeCitation, NoteDocument, TemplateBlank } from '../documents/note';
 import type { CodeSet } from '../../codeset/types';
+import { EMPTY_NOTE_VOCABULARY, NoteVocabulary } from '../../codeset/noteVocabulary';
+import { Pattern, NoteWord, expandPhrases, findMatches, noteWords, wordIndex } from './matcher';
 
 export type ElementState = 'documented' | 'unfilled' | 'missing';
 
@@ -86,15 +89,71 @@ function blankContaining(blanks: readonly TemplateBlank[], offset: number): Temp
   return undefined;
 }
 
-function elementFacts(note: NoteDocument, searchable: string, element: DocumentationElement): ElementFacts {
-  const re = elementPattern(element);
-  re.lastIndex = 0;
+/** A note read as words for one vocabulary (cached: every element of every record reads the same words). */
+interface ReadNote {
+  words: NoteWord[];
+  index: Map<string, number[]>;
+}
+const readNotes = new WeakMap<NoteDocument, { vocabulary: NoteVocabulary; read: ReadNote }>();
+const elementPatterns = new WeakMap<NoteVocabulary, WeakMap<DocumentationElement, Pattern[]>>();
+
+function readNote(note: NoteDocument, vocabulary: NoteVocabulary): ReadNote {
+  const cached = readNotes.get(note);
+  if (cached && cached.vocabulary === vocabulary) return cached.read;
+  const words = noteWords(note.visible, vocabulary);
+  const read = { words, index: wordIndex(words) };
+  readNotes.set(note, { vocabulary, read });
+  return read;
+}
+
+/** The element's label, its short form and synonyms, in every way the vocabulary says they are written. */
+function patternsOf(element: DocumentationElement, vocabulary: NoteVocabulary): Pattern[] {
+  let byElement = elementPatterns.get(vocabulary);
+  if (!byElement) elementPatterns.set(vocabulary, (byElement = new WeakMap()));
+  let patterns = byElement.get(element);
+  if (!patterns) {
+    const phrases = [element.label, promptLabel(element.label), ...element.synonyms].filter((p) => p.trim() !== '');
+    byElement.set(element, (patterns = expandPhrases(phrases, vocabulary)));
+  }
+  return patterns;
+}
+
+/**
+ * A match in a heading alone on its line (`Findings:` with the value on the lines
+ * below): the section's body is the value. Empty: the heading documents nothing;
+ * only blanks: unfilled; anything else: documented.
+ */
+function sectionValue(note: NoteDocument, lineIndex: number): 'none' | 'text' | TemplateBlank {
+  const section = note.sections.find((s) => s.headingLine === lineIndex);
+  if (!section) return 'text';
+  let blank: TemplateBlank | undefined;
+  for (let i = section.firstLine + 1; i <= section.lastLine; i++) {
+    const line = note.lines[i];
+    const rest = line.text.replace(/(?<![*\w])\*{3,}(?![*\w])|\{\{[^{}\n]*\}\}|(?<!\w)_{3,}(?!\w)/g, '');
+    if (/[A-Za-z0-9]/.test(rest)) return 'text';
+    blank ??= note.blanks.find((b) => b.line === i);
+  }
+  return blank ?? 'none';
+}
+
+/** Whether a line is a heading alone on its line (no value after the label). */
+function isHeadingLine(note: NoteDocument, lineIndex: number): boolean {
+  return note.sections.some((s) => s.headingLine === lineIndex);
+}
+
+function elementFacts(note: NoteDocument, read: ReadNote, element: DocumentationElement, vocabulary: NoteVocabulary): ElementFacts {
   let unfilled: ElementFacts | undefined;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(searchable)) !== null) {
-    const matched = { text: note.text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length };
-    const inside = blankContaining(note.blanks, m.index);
-    const line = note.lineAt(m.index);
+  for (const m of findMatches(patternsOf(element, vocabulary), read.words, read.index)) {
+    const matched = { text: note.text.slice(m.start, m.end), start: m.start, end: m.end };
+    const inside = blankContaining(note.blanks, m.start);
+    const line = note.lineAt(m.start);
+    if (!inside && isHeadingLine(note, line.index)) {
+      const value = sectionValue(note, line.index);
+      if (value === 'none') continue;
+      if (value === 'text') return { element, state: 'documented', matched };
+      unfilled ??= { element, state: 'unfilled', matched, blank: value };
+      continue;
+    }
     // The value of the label the words are in: right after them (`Pathology: ***`), or
     // after the colon when they are part of a longer label (`Freeze-thaw cycles: ***`).
     let valueStart = matched.end;
@@ -108,6 +167,13 @@ function elementFacts(note: NoteDocument, searchable: string, element: Documenta
   return unfilled ?? { element, state: 'missing' };
 }
 
+/** What the note says of each element (the operative-report elements, or a record's). */
+export function elementsFacts(note: NoteDocument, elements: readonly DocumentationElement[], codeSet: CodeSet): ElementFacts[] {
+  const vocabulary = codeSet.noteVocabulary?.() ?? EMPTY_NOTE_VOCABULARY;
+  const read = readNote(note, vocabulary);
+  return elements.map((e) => elementFacts(note, read, e, vocabulary));
+}
+
 /** The documentation facts of every distinct cited code with a knowledge record, in citation order. */
 export function documentationFacts(note: NoteDocument, codeSet: CodeSet): DocumentationFacts[] {
   const facts: DocumentationFacts[] = [];
@@ -117,8 +183,7 @@ export function documentationFacts(note: NoteDocument, codeSet: CodeSet): Docume
     seen.add(citation.value);
     const record = codeSet.knowledge(citation.value);
     if (!record || record.documentation.length === 0) continue;
-    const text = searchableText(note);
-    facts.push({ code: citation.value, citation, record, elements: record.documentation.map((e) => elementFacts(note, text, e)) });
+    facts.push({ code: citation.value, citation, record, elements: elementsFacts(note, record.documentation, codeSet) });
   }
   return facts;
 }
