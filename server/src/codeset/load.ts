@@ -204,7 +204,7 @@ function readNoteVocabulary(dataDir: string, problems: DataProblem[]): NoteVocab
   const language = read(NOTE_LANGUAGE_FILE);
   const operative = read(OPERATIVE_REPORT_FILE);
   return {
-    ...(language ? parseNoteLanguage(language.text, language.file, problems) : { spellings: [], concepts: [] }),
+    ...(language ? parseNoteLanguage(language.text, language.file, problems) : { spellings: [], concepts: [], modifierJustification: [] }),
     operativeReport: operative ? parseOperativeReport(operative.text, operative.file, problems) : [],
   };
 }

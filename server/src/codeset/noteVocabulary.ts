@@ -22,16 +22,30 @@ export interface OperativeReportElement extends DocumentationElement {
   basis: string;
   /** Ids of knowledge-record elements that check the same thing: when a cited code's record has one, the record's check stands for this one. */
   sameAs: string[];
+  /** Checked only when the note's surgical code has one of these global periods (`["010", "090"]`); every surgical note when absent. */
+  globals?: string[];
+  /** Labels or headings (`procedure`, `description`) whose text, when it runs to eight words or more, documents the element. */
+  sections?: string[];
+}
+
+/** What a note must say for a modifier to stand (22: why the work was greater; 59/X{EPSU}: what was separate). */
+export interface ModifierJustification {
+  modifiers: string[];
+  /** What is needed, as a message names it. */
+  needs: string;
+  /** Phrases that say it (matched like documentation synonyms). */
+  phrases: string[];
 }
 
 export interface NoteVocabulary {
   /** Word spellings read as one (British → American): `[from, to]` substrings of a lower-case word. */
   spellings: [string, string][];
   concepts: Concept[];
+  modifierJustification: ModifierJustification[];
   operativeReport: OperativeReportElement[];
 }
 
-export const EMPTY_NOTE_VOCABULARY: NoteVocabulary = { spellings: [], concepts: [], operativeReport: [] };
+export const EMPTY_NOTE_VOCABULARY: NoteVocabulary = { spellings: [], concepts: [], modifierJustification: [], operativeReport: [] };
 
 type JsonObject = { [key: string]: JsonValue };
 const isObject = (v: JsonValue | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -52,9 +66,9 @@ function parse(text: string, file: string, problems: DataProblem[]): { value?: J
 }
 
 /** `data/note-language.json`: `{ "spellings": [[from, to], ...], "concepts": [{ "id", "phrases" }] }`. */
-export function parseNoteLanguage(text: string, file: string, problems: DataProblem[]): Pick<NoteVocabulary, 'spellings' | 'concepts'> {
+export function parseNoteLanguage(text: string, file: string, problems: DataProblem[]): Omit<NoteVocabulary, 'operativeReport'> {
   const { value, lineOf } = parse(text, file, problems);
-  const out: Pick<NoteVocabulary, 'spellings' | 'concepts'> = { spellings: [], concepts: [] };
+  const out: Omit<NoteVocabulary, 'operativeReport'> = { spellings: [], concepts: [], modifierJustification: [] };
   if (!value) return out;
   const spellings = value.spellings ?? [];
   if (!Array.isArray(spellings)) problems.push({ file, line: lineOf('spellings'), message: '"spellings" must be a list of [from, to] pairs; ignored.' });
@@ -69,6 +83,13 @@ export function parseNoteLanguage(text: string, file: string, problems: DataProb
       if (out.concepts.some((o) => o.id === c.id)) problems.push({ file, line: lineOf(`concepts.${k}.id`), message: `concept "${c.id}" is defined twice; the second is skipped.` });
       else out.concepts.push({ id: c.id, phrases: c.phrases });
     } else problems.push({ file, line: lineOf(`concepts.${k}`), message: 'a concept needs "id" (kebab-case) and "phrases" (two or more non-empty strings); skipped.' });
+  });
+  const justifications = value.modifierJustification ?? [];
+  if (!Array.isArray(justifications)) problems.push({ file, line: lineOf('modifierJustification'), message: '"modifierJustification" must be a list; ignored.' });
+  else justifications.forEach((j, k) => {
+    if (isObject(j) && isStringList(j.modifiers) && j.modifiers.every((m) => /^[A-Z0-9]{2}$/.test(m)) && typeof j.needs === 'string' && j.needs.trim() !== '' && isStringList(j.phrases) && j.phrases.length > 0) {
+      out.modifierJustification.push({ modifiers: j.modifiers, needs: j.needs, phrases: j.phrases });
+    } else problems.push({ file, line: lineOf(`modifierJustification.${k}`), message: 'a modifier justification needs "modifiers" (two-character codes), "needs" (text) and "phrases" (non-empty strings); skipped.' });
   });
   return out;
 }
@@ -91,9 +112,10 @@ export function parseOperativeElements(items: readonly unknown[], where: (index:
   items.forEach((raw, k) => {
     const e = raw as JsonValue;
     const ok = isObject(e) && typeof e.id === 'string' && ID.test(e.id) && typeof e.label === 'string' && e.label.trim() !== ''
-      && isStringList(e.synonyms) && typeof (e.conditional ?? false) === 'boolean' && typeof (e.basis ?? '') === 'string' && (e.sameAs === undefined || isStringList(e.sameAs));
+      && isStringList(e.synonyms) && typeof (e.conditional ?? false) === 'boolean' && typeof (e.basis ?? '') === 'string' && (e.sameAs === undefined || isStringList(e.sameAs))
+      && (e.globals === undefined || (isStringList(e.globals) && e.globals.every((g) => /^\d{3}$/.test(g)))) && (e.sections === undefined || isStringList(e.sections));
     if (!ok || !isObject(e)) {
-      problems.push({ ...where(k), message: 'an operative-report element needs "id" (kebab-case), "label", "synonyms" (list of strings), and optionally "conditional" (true/false), "basis" (text), "sameAs" (list of ids); skipped.' });
+      problems.push({ ...where(k), message: 'an operative-report element needs "id" (kebab-case), "label", "synonyms" (list of strings), and optionally "conditional" (true/false), "basis" (text), "sameAs" (list of ids), "globals" (list of global periods such as "090"), "sections" (list of labels); skipped.' });
       return;
     }
     if (out.some((o) => o.id === e.id)) {
@@ -107,6 +129,8 @@ export function parseOperativeElements(items: readonly unknown[], where: (index:
       conditional: e.conditional === true,
       basis: typeof e.basis === 'string' ? e.basis : '',
       sameAs: (e.sameAs as string[] | undefined) ?? [],
+      ...(e.globals !== undefined ? { globals: e.globals as string[] } : {}),
+      ...(e.sections !== undefined ? { sections: e.sections as string[] } : {}),
     });
   });
   return out;

@@ -40,7 +40,7 @@ export const DEFAULT_SETTINGS = {
 } as const;
 
 /** Keys a `.cptlens.json` project file may set; it wins over the user's settings for these. */
-export const PROJECT_KEYS = ['rules', 'modifierOrder', 'columns', 'maxFindingsPerFile'] as const;
+export const PROJECT_KEYS = ['rules', 'modifierOrder', 'columns', 'operativeReport', 'maxFindingsPerFile'] as const;
 
 /** What a `.cptlens.json` may set. */
 export type ProjectSettings = CheckSettings & { maxFindingsPerFile?: number };
@@ -55,6 +55,7 @@ export function effectiveSettings(user: CptLensSettings, project: ProjectSetting
   if (project.rules) merged.rules = { ...user.rules, ...project.rules };
   if (project.modifierOrder) merged.modifierOrder = project.modifierOrder;
   if (project.columns) merged.columns = { ...user.columns, ...project.columns };
+  if (project.operativeReport) merged.operativeReport = project.operativeReport;
   if (project.maxFindingsPerFile !== undefined) merged.maxFindingsPerFile = project.maxFindingsPerFile;
   return merged;
 }

@@ -3,6 +3,7 @@
  * `cptLens.*` settings give them. Pure data; the CLI and the server read them and
  * pass them to `getLanguageService`.
  */
+import { parseOperativeElements } from '../codeset/noteVocabulary';
 import type { ModifierFamily } from '../codeset/types';
 import type { ColumnRole } from './documents/columns';
 import { excerpt } from './excerpt';
@@ -21,6 +22,24 @@ export interface CheckSettings {
   modifierOrder?: ModifierFamily[];
   /** Unusual column headers mapped to what they hold: `{ "Svc Cd": "code" }`. */
   columns?: Record<string, ColumnRole>;
+  /** The operative-report elements a surgical note is checked for (`operative-report-element`): the bundled list, less `skip`, plus the organisation's own `elements`. */
+  operativeReport?: {
+    /** Ids of bundled elements not to check (`["disposition"]`). */
+    skip?: string[];
+    /** The organisation's own elements, `{ "id", "label", "synonyms", "conditional" }`; an id of the bundled list replaces that element. */
+    elements?: OperativeElementSetting[];
+  };
+}
+
+/** An organisation's operative-report element, as `.cptlens.json` or the editor settings give it. */
+export interface OperativeElementSetting {
+  id: string;
+  label: string;
+  synonyms: string[];
+  conditional?: boolean;
+  basis?: string;
+  /** Checked only with codes of these global periods (`["090"]`). */
+  globals?: string[];
 }
 
 export const DEFAULT_MODIFIER_ORDER: readonly ModifierFamily[] = ['pricing', 'payment', 'anatomic'];
@@ -78,6 +97,29 @@ export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: 
       }
     }
     clean.columns = columns;
+  }
+  if (settings.operativeReport !== undefined) {
+    const given = settings.operativeReport as unknown;
+    if (!isRecord(given)) {
+      problems.push('operativeReport: must be an object with "skip" and "elements"');
+      delete clean.operativeReport;
+    } else {
+      const out: NonNullable<CheckSettings['operativeReport']> = {};
+      if (given.skip !== undefined) {
+        if (Array.isArray(given.skip) && given.skip.every((s) => typeof s === 'string')) out.skip = given.skip as string[];
+        else problems.push('operativeReport.skip: must be a list of element ids');
+      }
+      if (given.elements !== undefined) {
+        if (!Array.isArray(given.elements)) problems.push('operativeReport.elements: must be a list of elements');
+        else {
+          const found: { file: string; line: number; message: string }[] = [];
+          out.elements = parseOperativeElements(given.elements, (k) => ({ file: `operativeReport.elements.${k}`, line: 0 }), found);
+          for (const p of found) problems.push(`${p.file}: ${p.message}`);
+        }
+      }
+      for (const key of Object.keys(given)) if (key !== 'skip' && key !== 'elements') problems.push(`operativeReport: unknown key "${excerpt(key)}"`);
+      clean.operativeReport = out;
+    }
   }
   return { settings: clean, problems };
 }

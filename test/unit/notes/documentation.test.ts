@@ -19,7 +19,8 @@ const COMPLETE = [
 ].join('\n');
 
 describe('notes: documentation requirements (fixture record for 47383)', () => {
-  const service = getLanguageService({ codeSet: codeSetWithKnowledge() });
+  // The record's elements alone: the operative-report elements have their own tests (operativeReport.test.ts).
+  const service = getLanguageService({ codeSet: codeSetWithKnowledge(), settings: { rules: { 'operative-report-element': 'off' } } });
   const check = (text: string, kind: 'note' | 'note-template' = 'note'): Finding[] => service.validate(text, kind);
   const elements = (findings: Finding[], rule: string): unknown[] => findings.filter((f) => f.ruleId === rule).map((f) => f.data?.element);
 
@@ -88,7 +89,7 @@ describe('notes: documentation requirements (fixture record for 47383)', () => {
   it('honours per-rule settings: off and a different severity', () => {
     const quiet = getLanguageService({
       codeSet: codeSetWithKnowledge(),
-      settings: { rules: { 'documentation-if-applicable': 'off', 'documentation-missing': 'error' } },
+      settings: { rules: { 'documentation-if-applicable': 'off', 'documentation-missing': 'error', 'operative-report-element': 'off' } },
     });
     const findings = quiet.validate('CPT 47383\n', 'note');
     assert.ok(findings.length > 0);

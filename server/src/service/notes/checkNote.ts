@@ -39,7 +39,7 @@ export function checkNote(text: string, codeSet: CodeSet, options: NoteCheckOpti
   const report = (finding: Finding): void => {
     findings.push(applySeverity(finding, severities));
   };
-  const context = { codeSet, templateMode: options.templateMode ?? false, documentation: documentationFacts(note, codeSet) };
+  const context = { codeSet, templateMode: options.templateMode ?? false, documentation: documentationFacts(note, codeSet), settings };
   for (const rule of options.noteRules ?? ALL_NOTE_RULES) if (on(rule.id)) rule.checkNote(note, context, report);
   runLineRules(note.citations, noteLineRules(options.chargeRules ?? []).filter((r) => on(r.id)), codeSet, settings, report);
   return findings.sort(compareFindings);

@@ -167,6 +167,20 @@ function elementFacts(note: NoteDocument, read: ReadNote, element: Documentation
   return unfilled ?? { element, state: 'missing' };
 }
 
+const phrasePatterns = new WeakMap<NoteVocabulary, Map<string, Pattern[]>>();
+
+/** The first place the note says any of the phrases (matched as elements are), or undefined. */
+export function noteSays(note: NoteDocument, phrases: readonly string[], codeSet: CodeSet): { start: number; end: number } | undefined {
+  const vocabulary = codeSet.noteVocabulary?.() ?? EMPTY_NOTE_VOCABULARY;
+  let byKey = phrasePatterns.get(vocabulary);
+  if (!byKey) phrasePatterns.set(vocabulary, (byKey = new Map()));
+  const key = phrases.join('\u0000');
+  let patterns = byKey.get(key);
+  if (!patterns) byKey.set(key, (patterns = expandPhrases(phrases, vocabulary)));
+  const read = readNote(note, vocabulary);
+  return findMatches(patterns, read.words, read.index)[0];
+}
+
 /** What the note says of each element (the operative-report elements, or a record's). */
 export function elementsFacts(note: NoteDocument, elements: readonly DocumentationElement[], codeSet: CodeSet): ElementFacts[] {
   const vocabulary = codeSet.noteVocabulary?.() ?? EMPTY_NOTE_VOCABULARY;

@@ -5,6 +5,8 @@ import { countUnits } from './countUnits';
 import { documentationIfApplicable } from './documentationIfApplicable';
 import { documentationMissing } from './documentationMissing';
 import { lateralityModifier } from './lateralityModifier';
+import { modifierJustification } from './modifierJustification';
+import { operativeReportElement } from './operativeReportElement';
 import { unfilledBlank } from './unfilledBlank';
 import { unknownMarkedCode } from './unknownMarkedCode';
 import type { NoteRule } from './rule';
@@ -15,6 +17,8 @@ export const ALL_NOTE_RULES: readonly NoteRule[] = [
   documentationIfApplicable,
   documentationMissing,
   lateralityModifier,
+  modifierJustification,
+  operativeReportElement,
   unfilledBlank,
   unknownMarkedCode,
 ];

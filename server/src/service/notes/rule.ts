@@ -6,6 +6,7 @@
 import type { CodeSet } from '../../codeset/types';
 import type { NoteDocument } from '../documents/note';
 import type { Report, RuleMeta } from '../rules/rule';
+import type { CheckSettings } from '../settings';
 import type { DocumentationFacts } from './documentation';
 
 export interface NoteRuleContext {
@@ -14,6 +15,8 @@ export interface NoteRuleContext {
   templateMode: boolean;
   /** What the note documents for each cited code with a knowledge record (computed once per check). */
   documentation: readonly DocumentationFacts[];
+  /** The check settings (severities, the organisation's operative-report elements). */
+  settings: CheckSettings;
 }
 
 export interface NoteRule extends RuleMeta {
