@@ -26,6 +26,8 @@ export interface OperativeReportElement extends DocumentationElement {
   globals?: string[];
   /** Labels or headings (`procedure`, `description`) whose text, when it runs to eight words or more, documents the element. */
   sections?: string[];
+  /** With codes of these global periods, checked only when the note says one of the phrases (specimens with a 010 code: only when tissue was excised or removed). */
+  onlyWhen?: { globals: string[]; phrases: string[] };
 }
 
 /** What a note must say for a modifier to stand (22: why the work was greater; 59/X{EPSU}: what was separate). */
@@ -113,9 +115,10 @@ export function parseOperativeElements(items: readonly unknown[], where: (index:
     const e = raw as JsonValue;
     const ok = isObject(e) && typeof e.id === 'string' && ID.test(e.id) && typeof e.label === 'string' && e.label.trim() !== ''
       && isStringList(e.synonyms) && typeof (e.conditional ?? false) === 'boolean' && typeof (e.basis ?? '') === 'string' && (e.sameAs === undefined || isStringList(e.sameAs))
-      && (e.globals === undefined || (isStringList(e.globals) && e.globals.every((g) => /^\d{3}$/.test(g)))) && (e.sections === undefined || isStringList(e.sections));
+      && (e.globals === undefined || (isStringList(e.globals) && e.globals.every((g) => /^\d{3}$/.test(g)))) && (e.sections === undefined || isStringList(e.sections))
+      && (e.onlyWhen === undefined || (isObject(e.onlyWhen) && isStringList(e.onlyWhen.globals) && isStringList(e.onlyWhen.phrases)));
     if (!ok || !isObject(e)) {
-      problems.push({ ...where(k), message: 'an operative-report element needs "id" (kebab-case), "label", "synonyms" (list of strings), and optionally "conditional" (true/false), "basis" (text), "sameAs" (list of ids), "globals" (list of global periods such as "090"), "sections" (list of labels); skipped.' });
+      problems.push({ ...where(k), message: 'an operative-report element needs "id" (kebab-case), "label", "synonyms" (list of strings), and optionally "conditional" (true/false), "basis" (text), "sameAs" (list of ids), "globals" (list of global periods such as "090"), "sections" (list of labels), "onlyWhen" ({ "globals", "phrases" }); skipped.' });
       return;
     }
     if (out.some((o) => o.id === e.id)) {
@@ -131,6 +134,7 @@ export function parseOperativeElements(items: readonly unknown[], where: (index:
       sameAs: (e.sameAs as string[] | undefined) ?? [],
       ...(e.globals !== undefined ? { globals: e.globals as string[] } : {}),
       ...(e.sections !== undefined ? { sections: e.sections as string[] } : {}),
+      ...(isObject(e.onlyWhen) ? { onlyWhen: { globals: e.onlyWhen.globals as string[], phrases: e.onlyWhen.phrases as string[] } } : {}),
     });
   });
   return out;

@@ -17,6 +17,8 @@ describe('notes: finding cited codes', () => {
     assert.deepEqual(cited('CPT® code 47383-22-51 and 76940-26 were reported.'), ['47383-22-51 (label)', '76940-26 (label)']);
     assert.deepEqual(cited('CPT codes: 47383, 76940'), ['47383 (codes-line)', '76940 (codes-line)']);
     assert.deepEqual(cited('cpt #47383 with modifier 22'), ['47383-22 (label)']);
+    assert.deepEqual(cited('**CPT:** 45378'), ['45378 (label)']);
+    assert.deepEqual(cited('__CPT:__ 64721-RT'), ['64721-RT (label)']);
   });
 
   it('takes every code on a procedure-codes line and in the list under it', () => {

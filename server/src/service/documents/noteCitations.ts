@@ -26,7 +26,7 @@ const UNITS = /\s*(?:[x×]\s*(\d{1,3})(?![\w.])|\(\s*(\d{1,3})\s*units?\s*\)|,?\
 const LIST_JOIN = /\s*(?:,|;|\/|&|\+|\band\b|\bor\b)\s*(?:(?:CPT|HCPCS)(?:®)?\s*[:#]?\s*)?/iy;
 
 /** `CPT`, `HCPCS`, `CPT code(s)`, `CPT/HCPCS codes:`, `CPT®` and the like, right before a code. */
-const LABEL = /(?<![A-Za-z])(?:CPT|HCPCS)(?:®|\(R\))?(?:\s*(?:\/|or|and)\s*(?:CPT|HCPCS)(?:®)?)?(?:\s+(?:Category\s+I{1,3}\s+)?(?:codes?|code\(s\)))?\s*(?:[:#=–]|-(?=\s*[A-Z0-9]))?\s*/gi;
+const LABEL = /(?<![A-Za-z])(?:CPT|HCPCS)(?:®|\(R\))?(?:\s*(?:\/|or|and)\s*(?:CPT|HCPCS)(?:®)?)?(?:\s+(?:Category\s+I{1,3}\s+)?(?:codes?|code\(s\)))?\s*(?:[:#=–](?:\*\*|__)?|-(?=\s*[A-Z0-9]))?\s*/gi;
 
 /** A line introducing codes: `Procedure code(s):`, `**CPT codes:**`, `Codes billed:`, `Charges:`. */
 const CODES_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:(?:CPT|HCPCS|procedure|proc|billing|billed|charge|surgical|operative)(?:\s*\/\s*(?:CPT|HCPCS))?\s*(?:codes?|code\(s\))|codes?\s+(?:billed|submitted|reported)|charges?)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?/i;

@@ -5,7 +5,9 @@
  * endings dropped. A phrase may stand for a number (`#`: digits or words, "two
  * freezes") or for a few words of one sentence (`…`: "freeze … thaw" matches "two
  * 10-minute freezes, each followed by a thaw"). Capital abbreviations in the data
- * (US, CT, MAC) match only capitals in the note, so "us" is not ultrasound.
+ * (US, CT, MAC) match only capitals in the note, so "us" is not ultrasound; a phrase
+ * starting with `^` matches only at the start of a line (`^diagnosis`: the label
+ * "Diagnosis:", not the word in "Preoperative diagnosis").
  *
  * Concepts (data/note-language.json) make phrases equivalent: an element's phrase
  * "cryoprobe placement" also matches "cryoneedle insertion". Nothing here is
@@ -25,9 +27,11 @@ export interface NoteWord {
   end: number;
   /** Sentence number: `…` and adjacent words do not cross sentences. */
   sentence: number;
+  /** The first word of its line (after bullets, bold and heading marks): where a label starts. */
+  lineStart: boolean;
 }
 
-type Item = { kind: 'word'; word: string; capitals: boolean } | { kind: 'number' } | { kind: 'gap' };
+type Item = { kind: 'word'; word: string; capitals: boolean; lineStart?: boolean } | { kind: 'number' } | { kind: 'gap' };
 /** A phrase ready to match: its items in order. */
 export type Pattern = readonly Item[];
 
@@ -80,16 +84,18 @@ export function noteWords(text: string, vocabulary: NoteVocabulary): NoteWord[] 
     if (words.length > 0 && endsSentence(text.slice(last, m.index), m[0])) sentence++;
     const raw = m[0];
     const word = readWord(raw, vocabulary.spellings);
-    words.push({ word, capitals: raw.length >= 2 && raw === raw.toUpperCase() && /[A-Z]/.test(raw), number: /^\d/.test(raw) || NUMBER_WORDS.has(raw.toLowerCase()), start: m.index, end: m.index + raw.length, sentence });
+    const lineStart = !/[A-Za-z0-9]/.test(text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index));
+    words.push({ word, capitals: raw.length >= 2 && raw === raw.toUpperCase() && /[A-Z]/.test(raw), number: /^\d/.test(raw) || NUMBER_WORDS.has(raw.toLowerCase()), start: m.index, end: m.index + raw.length, sentence, lineStart });
     last = m.index + raw.length;
   }
   return words;
 }
 
-/** A phrase of the data as items: `#` a number, `…`/`...` a gap, capital abbreviations kept as such. */
+/** A phrase of the data as items: `#` a number, `…`/`...` a gap, capital abbreviations kept as such, `^` first a line's first word (a label). */
 export function phraseItems(phrase: string, vocabulary: NoteVocabulary): Item[] {
   const items: Item[] = [];
-  for (const part of phrase.replace(/\.\.\./g, ' … ').split(/(#|…)/)) {
+  const atLineStart = phrase.trimStart().startsWith('^');
+  for (const part of phrase.replace(/^\s*\^/, '').replace(/\.\.\./g, ' … ').split(/(#|…)/)) {
     if (part === '#') items.push({ kind: 'number' });
     else if (part === '…') items.push({ kind: 'gap' });
     else {
@@ -101,11 +107,12 @@ export function phraseItems(phrase: string, vocabulary: NoteVocabulary): Item[] 
   // A gap means something only between words.
   while (items.length > 0 && items[0].kind === 'gap') items.shift();
   while (items.length > 0 && items[items.length - 1].kind === 'gap') items.pop();
+  if (atLineStart && items[0]?.kind === 'word') items[0] = { ...items[0], lineStart: true };
   return items;
 }
 
 const sameItem = (a: Item, b: Item): boolean => a.kind === b.kind && (a.kind !== 'word' || a.word === (b as { word: string }).word);
-const keyOf = (p: Pattern): string => p.map((i) => (i.kind === 'word' ? (i.capitals ? '^' : '') + i.word : i.kind === 'number' ? '#' : '…')).join(' ');
+const keyOf = (p: Pattern): string => p.map((i) => (i.kind === 'word' ? (i.lineStart ? '^' : '') + (i.capitals ? '!' : '') + i.word : i.kind === 'number' ? '#' : '…')).join(' ');
 
 interface CompiledConcept {
   variants: Pattern[];
@@ -158,7 +165,10 @@ export function expandPhrases(phrases: readonly string[], vocabulary: NoteVocabu
           for (const at of occurrences(pattern, variant)) {
             for (const other of concept.variants) {
               if (other === variant) continue;
-              const made = [...pattern.slice(0, at), ...other, ...pattern.slice(at + variant.length)];
+              // A phrase anchored at a line's start stays anchored when its first words are replaced.
+              const first = pattern[at];
+              const replacement = first.kind === 'word' && first.lineStart && other[0].kind === 'word' ? [{ ...other[0], lineStart: true }, ...other.slice(1)] : other;
+              const made = [...pattern.slice(0, at), ...replacement, ...pattern.slice(at + variant.length)];
               const key = keyOf(made);
               if (out.has(key) || out.size >= MAX_PATTERNS) continue;
               out.set(key, made);
@@ -176,7 +186,7 @@ export function expandPhrases(phrases: readonly string[], vocabulary: NoteVocabu
 function itemMatches(item: Item, word: NoteWord): boolean {
   if (item.kind === 'number') return word.number;
   if (item.kind !== 'word') return false;
-  return item.word === word.word && (!item.capitals || word.capitals);
+  return item.word === word.word && (!item.capitals || word.capitals) && (!item.lineStart || word.lineStart);
 }
 
 /** The index one past the last word of a match of `pattern` from word `at`, or -1. */

@@ -12,12 +12,14 @@ import type { CodeSet } from '../../codeset/types';
 import type { CodeCitation, NoteDocument, NoteSection } from '../documents/note';
 import type { CheckSettings } from '../settings';
 import type { Finding } from '../types';
-import { elementsFacts, promptLabel } from './documentation';
+import { elementsFacts, noteSays, promptLabel } from './documentation';
 import { insertPromptFix, procedureSection } from './prompts';
 import type { NoteRule } from './rule';
 
 /** Fee-schedule global periods of surgical codes, least to most: 000 endoscopies and minor procedures, 010 minor with follow-up, 090 major. */
 const SURGICAL_GLOBALS: readonly string[] = ['000', '010', '090'];
+/** A title or heading that makes the note an operative report, whatever the code's global period. */
+const OPERATIVE_TITLE = /\b(?:operative|operation|op)\s+(?:report|note)\b/i;
 /** Words of a description that documents the technique by itself. */
 const DESCRIPTION_WORDS = 8;
 /** Headings that describe the procedure itself (not a title such as "Operative note" or "Procedure note"). */
@@ -77,14 +79,17 @@ export const operativeReportElement: NoteRule = {
     if (!reason) return;
     // An element a cited code's record checks (complications, the anesthesia record) is that rule's to report.
     const recordIds = new Set(context.documentation.flatMap((f) => f.elements.map((e) => e.element.id)));
-    const global = 'citation' in reason ? reason.global : undefined;
+    // The full list for a 090 code, a note titled as an operative report, or a procedure section without a code.
+    const titled = note.sections.some((sec) => sec.headingLine >= 0 && OPERATIVE_TITLE.test(sec.heading));
+    const global = 'citation' in reason && !titled ? reason.global : '090';
     const elements = operativeElements(context.codeSet, context.settings).filter((e) =>
-      !e.conditional && !recordIds.has(e.id) && !e.sameAs.some((id) => recordIds.has(id)) && (global === undefined || e.globals === undefined || e.globals.includes(global)));
+      !e.conditional && !recordIds.has(e.id) && !e.sameAs.some((id) => recordIds.has(id)) && (e.globals === undefined || e.globals.includes(global))
+      && (!e.onlyWhen?.globals.includes(global) || noteSays(note, e.onlyWhen.phrases, context.codeSet) !== undefined));
     if (elements.length === 0) return;
     const heading = 'section' in reason ? note.lines[reason.section.headingLine] : undefined;
     const start = 'citation' in reason ? reason.citation.code.start : (heading?.start ?? 0) + (heading?.text.length ?? 0) - (heading?.text.trimStart().length ?? 0);
     const end = 'citation' in reason ? reason.citation.code.end : heading?.end ?? 0;
-    const why = 'citation' in reason ? `${reason.citation.value} is surgical (global ${reason.global})` : `the note describes a procedure ("${reason.section.heading}")`;
+    const why = 'citation' in reason ? `${reason.citation.value} is surgical (global ${reason.global})${titled ? ' and the note is an operative report' : ''}` : `the note describes a procedure ("${reason.section.heading}")`;
     for (const facts of elementsFacts(note, elements, context.codeSet)) {
       const element = facts.element as OperativeReportElement;
       if (facts.state !== 'missing' || describedInSection(note, element.sections ?? [])) continue;
