@@ -40,7 +40,7 @@ export const PCTC_MEANING: Readonly<Record<string, string>> = {
   '4': 'global-test-only code: 26 and TC cannot be used',
   '5': 'incident-to code: 26 and TC cannot be used',
   '6': 'laboratory physician interpretation: TC cannot be used',
-  '7': 'physical therapy service: PC/TC concept does not apply',
+  '7': 'physical therapy service for which payment may not be made when an independently practicing physical or occupational therapist furnishes it to a hospital outpatient or inpatient',
   '8': 'physician interpretation code: TC cannot be used',
   '9': 'PC/TC concept does not apply',
 };

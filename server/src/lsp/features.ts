@@ -177,7 +177,14 @@ function claimReport(summary: ClaimSummary, findings: readonly Finding[], docume
   const head = `${summary.label || 'Claim'}: ${lensTitle(summary)}`;
   const mine = findings.filter((f) => summary.rows.some(([start, end]) => f.start >= start && f.start <= end));
   const lines = mine.slice(0, 20).map((f) => `line ${document.positionAt(f.start).line + 1} ${f.severity} ${f.ruleId}: ${f.message}`);
-  return [head, ...lines, ...(mine.length > 20 ? [`… ${mine.length - 20} more`] : [])].join('\n');
+  const money = (n: number): string => `$${n.toFixed(2)}`;
+  const payment = [
+    'Payment (national, before locality adjustment):',
+    ...summary.payments.slice(0, 20).map((p) => `line ${document.positionAt(p.offset).line + 1} ${p.code}: ${p.amount === undefined ? 'not priced' : money(p.amount)}${p.applied.length ? ` (${p.applied.join('; ')})` : ''}`),
+    ...summary.applied.filter((a) => a.startsWith('multiple procedures') || a.startsWith('endoscopy family')),
+    ...summary.notes.slice(0, 10),
+  ];
+  return [head, ...lines, ...(mine.length > 20 ? [`… ${mine.length - 20} more`] : []), '', ...payment].join('\n');
 }
 
 function documentationOf(state: ServerState, data: { kind: 'procedure' | 'modifier' | 'diagnosis' | 'pos'; code: string }): string | undefined {

@@ -1,10 +1,12 @@
 /**
  * Code lens per claim in a charge file: number of lines, total RVUs and the national
- * payment estimate (RVUs x conversion factor, before locality adjustment and before
- * multiple-procedure or other reductions), and the number of findings on the claim.
+ * payment (service/payment.ts: RVUs x conversion factor in the line's setting, with the
+ * bilateral, assistant, co-surgeon, multiple-procedure, endoscopy and status-T rules; before
+ * locality adjustment), and the number of findings on the claim.
  */
-import type { CodeSet, FeeScheduleRow } from '../../codeset/types';
-import type { ChargeFile, ChargeLine, Claim } from '../documents/chargeFile';
+import type { CodeSet } from '../../codeset/types';
+import type { ChargeFile, Claim } from '../documents/chargeFile';
+import { priceClaim } from '../payment';
 import { rowIndexAt } from './chargeCell';
 import { lowerBound } from '../../codeset/sorted';
 
@@ -21,23 +23,11 @@ export interface ClaimSummary {
   unpriced: number;
   /** The claim's rows as [start, end] offsets (its findings are the ones inside them). */
   rows: [number, number][];
-}
-
-const PAID = new Set(['A', 'R', 'T']);
-
-/** The row a line is paid on, its setting's total RVUs, and units. */
-function lineValue(line: ChargeLine, codeSet: CodeSet): { rvus: number; payment: number } | undefined {
-  const procedure = line.codeValue ? codeSet.procedure(line.codeValue) : undefined;
-  if (!procedure?.row) return undefined;
-  let row: FeeScheduleRow = procedure.row;
-  for (const m of line.modifiers) row = procedure.variants.get(m.value) ?? row;
-  if (!PAID.has(row.status)) return { rvus: 0, payment: 0 };
-  const pos = line.field('pos');
-  const facility = pos ? codeSet.placeOfService(pos.text)?.facility ?? false : false;
-  const total = facility ? row.rvu.totalFacility : row.rvu.totalNonFacility;
-  const unitsText = line.field('units')?.text;
-  const units = unitsText && /^\d+$/.test(unitsText) ? Number(unitsText) : 1;
-  return { rvus: total * units, payment: total * units * row.conversionFactor };
+  /** Each priced line: where its row starts, its code, its amount and what was applied. */
+  payments: { offset: number; code: string; amount?: number; applied: string[] }[];
+  /** The adjustments applied on the claim, and what was not priced or not modelled. */
+  applied: string[];
+  notes: string[];
 }
 
 /**
@@ -75,24 +65,22 @@ export function claimSummaryAt(file: ChargeFile, offset: number, findingStarts: 
 }
 
 function summarise(claim: Claim, findingStarts: readonly number[], codeSet: CodeSet): ClaimSummary {
-  {
-    const first = claim.lines[0];
-    const summary: ClaimSummary = {
-      offset: first.row.start,
-      label: first.field('claim')?.text ?? [first.field('patient')?.text, first.date?.text].filter(Boolean).join(' '),
-      lines: claim.lines.length, rvus: 0, payment: 0, findings: 0, unpriced: 0,
-      rows: claim.lines.map((l) => [l.row.start, l.row.end]),
-    };
-    for (const line of claim.lines) {
-      const value = lineValue(line, codeSet);
-      if (value) {
-        summary.rvus += value.rvus;
-        summary.payment += value.payment;
-      } else if (line.codeValue) summary.unpriced++;
-      summary.findings += countWithin(findingStarts, line.row.start, line.row.end);
-    }
-    return summary;
+  const first = claim.lines[0];
+  const pay = priceClaim(claim, codeSet);
+  const summary: ClaimSummary = {
+    offset: first.row.start,
+    label: first.field('claim')?.text ?? [first.field('patient')?.text, first.date?.text].filter(Boolean).join(' '),
+    lines: claim.lines.length, rvus: 0, payment: pay.total, findings: 0, unpriced: 0,
+    rows: claim.lines.map((l) => [l.row.start, l.row.end]),
+    payments: [], applied: pay.applied, notes: pay.notes,
+  };
+  for (const p of pay.lines) {
+    if (!p.row) summary.unpriced++;
+    else if (p.fee !== undefined) summary.rvus += (p.setting === 'facility' ? p.row.rvu.totalFacility : p.row.rvu.totalNonFacility) * p.units;
+    summary.payments.push({ offset: p.line.row.start, code: p.row?.modifier ? `${p.row.code}-${p.row.modifier}` : p.line.codeValue, amount: p.amount, applied: p.applied });
   }
+  for (const line of claim.lines) summary.findings += countWithin(findingStarts, line.row.start, line.row.end);
+  return summary;
 }
 
 export function lensTitle(s: ClaimSummary): string {

@@ -169,8 +169,9 @@ function rvuLines(row: FeeScheduleRow, label: string): string[] {
   const cf = row.conversionFactor;
   const { rvu } = row;
   const paid = PAID_STATUSES.has(row.status) && !row.notUsedForMedicarePayment;
+  // NA (RVU readme): the setting is not priced, so no dollar figure is shown for it.
   const setting = (name: string, total: number, na: boolean): string =>
-    `${name} ${total.toFixed(2)} RVU${paid ? ` = ${money(total * cf)}` : ''}${na ? ' (NA: rarely or never performed in this setting)' : ''}`;
+    na ? `${name} NA: not priced in this setting` : `${name} ${total.toFixed(2)} RVU${paid ? ` = ${money(total * cf)}` : ''}`;
   return [
     `**RVUs${label}:** ${setting('non-facility', rvu.totalNonFacility, rvu.nonFacilityNA)} · ${setting('facility', rvu.totalFacility, rvu.facilityNA)}`,
     `work ${rvu.work.toFixed(2)} · PE ${rvu.peNonFacility.toFixed(2)} / ${rvu.peFacility.toFixed(2)} · MP ${rvu.malpractice.toFixed(2)} · conversion factor ${cf.toFixed(4)}${paid ? ' (national payment, before locality adjustment)' : ' (these RVUs are not used for Medicare payment)'}`,
