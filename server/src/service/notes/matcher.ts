@@ -6,8 +6,8 @@
  * freezes") or for a few words of one sentence (`…`: "freeze … thaw" matches "two
  * 10-minute freezes, each followed by a thaw"). Capital abbreviations in the data
  * (US, CT, MAC) match only capitals in the note, so "us" is not ultrasound; a phrase
- * starting with `^` matches only at the start of a line (`^diagnosis`: the label
- * "Diagnosis:", not the word in "Preoperative diagnosis").
+ * starting with `^` matches only at the start of a line or sentence (`^diagnosis`: the
+ * label "Diagnosis:", not the word in "Preoperative diagnosis").
  *
  * Concepts (data/note-language.json) make phrases equivalent: an element's phrase
  * "cryoprobe placement" also matches "cryoneedle insertion". Nothing here is
@@ -27,7 +27,7 @@ export interface NoteWord {
   end: number;
   /** Sentence number: `…` and adjacent words do not cross sentences. */
   sentence: number;
-  /** The first word of its line (after bullets, bold and heading marks): where a label starts. */
+  /** The first word of its line or of a sentence on it (after bullets, bold and heading marks): where a label starts. */
   lineStart: boolean;
 }
 
@@ -84,7 +84,9 @@ export function noteWords(text: string, vocabulary: NoteVocabulary): NoteWord[] 
     if (words.length > 0 && endsSentence(text.slice(last, m.index), m[0])) sentence++;
     const raw = m[0];
     const word = readWord(raw, vocabulary.spellings);
-    const lineStart = !/[A-Za-z0-9]/.test(text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index));
+    // First word of its line, or of a sentence on it (`Pre-op: colic. Post-op: same.`).
+    const before = text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index);
+    const lineStart = !/[A-Za-z0-9]/.test(before) || /[.;|]\s*(?:\*\*|__)?\s*$/.test(before);
     words.push({ word, capitals: raw.length >= 2 && raw === raw.toUpperCase() && /[A-Z]/.test(raw), number: /^\d/.test(raw) || NUMBER_WORDS.has(raw.toLowerCase()), start: m.index, end: m.index + raw.length, sentence, lineStart });
     last = m.index + raw.length;
   }
