@@ -67,6 +67,18 @@ describe('cpt-lens check', function () {
     assert.doesNotMatch(after.out, /documentation-missing/);
     fs.rmSync(notes, { recursive: true, force: true });
   });
+  it('skips and adds operative-report elements from .cptlens.json, and reports a bad element', () => {
+    const notes = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-cli-opnote-'));
+    const note = path.join(notes, 'hernia.md');
+    fs.writeFileSync(note, 'Procedure code(s): CPT 49505\nSurgeon: J. Rivera, MD\nPre-operative diagnosis: inguinal hernia. Post-operative diagnosis: same.\nAnesthesia: general.\nTechnique: the sac was reduced and the floor repaired with mesh through a groin incision.\nFindings: indirect hernia. EBL 10 mL. Specimens: none. Complications: none.\n');
+    const elements = (out: string): string[] => out.split('\n').filter((l) => l.includes('operative-report-element')).map((l) => /shows: ([^.]+)\./.exec(l)?.[1] ?? l);
+    assert.deepEqual(elements(run([note]).out), ['Disposition and condition']);
+    fs.writeFileSync(path.join(notes, '.cptlens.json'), JSON.stringify({ operativeReport: { skip: ['disposition'], elements: [{ id: 'wound-class', label: 'Wound classification', synonyms: ['wound class'] }, { id: 'Bad' }] } }));
+    const after = run([note]);
+    assert.deepEqual(elements(after.out), ['Wound classification']);
+    assert.match(after.err, /operativeReport\.elements\.1/);
+    fs.rmSync(notes, { recursive: true, force: true });
+  });
   it('checks the example file with one finding of most kinds', () => {
     const r = run(['examples/charges.csv']);
     const rules = new Set(r.out.split('\n').filter(Boolean).map((l) => l.split(' ')[2]));
