@@ -39,7 +39,7 @@ async function searchCodes(client: ClientRef, initial?: string): Promise<string 
       const hits = value.trim() === '' ? [] : await search(client, value);
       if (mine !== asked) return;
       // The server ranked them; keep its order (VS Code would re-sort by its own match score).
-      pick.items = hits.map((h) => ({ label: h.code, description: h.description, code: h.code, alwaysShow: true }));
+      pick.items = hits.map((h) => ({ label: h.code, description: h.description, detail: h.distinguishing, code: h.code, alwaysShow: true }));
       shownSearchCodes = hits.map((h) => h.code);
     } finally {
       if (mine === asked) pick.busy = false;

@@ -7,6 +7,8 @@
 import { allModifiers, DiagnosisTable, HcpcsRow } from './tables';
 import type { NcciTables } from './ncci/tables';
 import { SearchIndex } from './search';
+import { lowerBound } from './sorted';
+import { spanHolds, spansOf } from './knowledge/codeRanges';
 import { EMPTY_NOTE_VOCABULARY, NoteVocabulary } from './noteVocabulary';
 import type {
   AddOnEdit,
@@ -88,7 +90,7 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
 
   const modifiers = allModifiers(parts.modifiers ?? []);
   const pos = new Map((parts.placesOfService ?? []).map((p) => [p.code, p]));
-  const knowledge = new Map((parts.knowledge ?? []).map((k) => [k.code, k.betos && !k.betosName && betosNames.has(k.betos) ? { ...k, betosName: betosNames.get(k.betos) } : k]));
+  const knowledge = knowledgeByCode(parts.knowledge ?? [], codes, betosNames);
 
   let diagnoses: DiagnosisTable | undefined;
   const diagnosisTable = (): DiagnosisTable => {
@@ -110,8 +112,13 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
       if (kind === 'procedure') {
         for (const code of codes) {
           const p = procedures.get(code) as ProcedureCode;
-          const k = knowledge.get(code);
-          built.add(code, p.descriptor, [p.descriptor, p.row?.descriptor ?? '', p.hcpcs?.shortDescription ?? '', k ? `${k.summary} ${k.description}` : ''], k !== undefined);
+          const k = knowledge.view(code);
+          const texts = [p.descriptor, p.row?.descriptor ?? '', p.hcpcs?.shortDescription ?? ''];
+          // A family's summary names every member's procedure; only the code's own entry and the
+          // family's name and clinical words describe it (a one-code record's text is all its own).
+          if (k && isFamily(k)) texts.push(k.entry?.distinguishing ?? '', ...(k.entry?.searchTerms ?? []), k.family ?? '', ...k.searchTerms);
+          else if (k) texts.push(k.summary, k.description, ...k.searchTerms);
+          built.add(code, p.descriptor, texts, k !== undefined, k?.entry?.distinguishing);
         }
       } else if (kind === 'diagnosis') {
         for (const d of diagnosisTable().all()) built.add(d.code, `${d.display} ${d.longDescription}`, [d.shortDescription, d.longDescription]);
@@ -156,9 +163,58 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
       if (!ncci?.hasAddOnTable) return undefined;
       return ncci.addOnPrimaries(code.toUpperCase()).filter((e) => inForce(e.effective, e.deletion, date));
     },
-    knowledge: (code) => knowledge.get(code.toUpperCase()),
+    knowledge: (code) => knowledge.view(code.toUpperCase()),
     noteVocabulary: () => parts.noteVocabulary ?? EMPTY_NOTE_VOCABULARY,
     search: (words, kind, limit) => index(kind).search(words, limit),
-    version: (): DataVersion => ({ ...parts.versions, feeSchedule: full.feeSchedule, ncci: ncci?.release ?? parts.versions?.ncci, knowledgeRecords: knowledge.size }),
+    version: (): DataVersion => ({ ...parts.versions, feeSchedule: full.feeSchedule, ncci: ncci?.release ?? parts.versions?.ncci, knowledgeRecords: knowledge.records }),
   };
+}
+
+interface KnowledgeByCode {
+  /** The record as seen from `code`: its entry, and the family's documentation elements plus the entry's own. */
+  view(code: string): KnowledgeRecord | undefined;
+  /** Records that apply to at least one code. */
+  records: number;
+}
+
+/**
+ * Which record speaks for each code: the first record (in the given order) that lists
+ * the code or holds it in a range. A range holds the codes of the data between its ends;
+ * a code listed by itself counts even when the data lacks it.
+ */
+function knowledgeByCode(records: readonly KnowledgeRecord[], codes: readonly string[], betosNames: ReadonlyMap<string, string>): KnowledgeByCode {
+  const byCode = new Map<string, KnowledgeRecord>();
+  for (const given of records) {
+    const record = given.betos && !given.betosName && betosNames.has(given.betos) ? { ...given, betosName: betosNames.get(given.betos) } : given;
+    for (const span of spansOf(record.codes)) {
+      if (span.low === span.high) {
+        if (!byCode.has(span.low)) byCode.set(span.low, record);
+        continue;
+      }
+      for (let i = lowerBound(codes, span.low); i < codes.length && codes[i] <= span.high; i++) {
+        if (spanHolds(span, codes[i]) && !byCode.has(codes[i])) byCode.set(codes[i], record);
+      }
+    }
+  }
+  const views = new Map<string, KnowledgeRecord>();
+  return {
+    records: new Set(byCode.values()).size,
+    view(code) {
+      const record = byCode.get(code);
+      if (!record) return undefined;
+      let view = views.get(code);
+      if (!view) {
+        const entry = record.entries.get(code);
+        view = { ...record, code, documentation: entry ? [...record.documentation, ...entry.documentation] : record.documentation };
+        if (entry) view.entry = entry;
+        views.set(code, view);
+      }
+      return view;
+    },
+  };
+}
+
+/** A record for more than one code (a list, a range or per-code entries). */
+function isFamily(record: KnowledgeRecord): boolean {
+  return record.entries.size > 0 || record.codes.length > 1 || record.codes.some((c) => c.includes('-'));
 }

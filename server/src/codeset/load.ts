@@ -118,7 +118,6 @@ export function loadCodeSet(options: LoadOptions | string = {}): LoadedData {
   // ICD-10-CM is the largest table (~100,000 codes): read it on the first diagnosis lookup.
   let icd10Dir = dataDir;
   let icd10File = manifest.icd10?.file;
-  const knowledge = readKnowledgeFolder(path.join(dataDir, 'knowledge'), 'bundled', problems);
 
   if (opts.userDataDir) {
     const user = readUserData(opts.userDataDir, problems);
@@ -143,14 +142,15 @@ export function loadCodeSet(options: LoadOptions | string = {}): LoadedData {
     const dir = icd10Dir;
     parts.diagnoses = (): DiagnosisTable | DiagnosisCode[] => optionalTable(dir, file, problems, (t, f) => icd10Table(t, f, problems)) ?? [];
   }
-  for (const dir of opts.knowledgeDirs ?? []) {
-    for (const record of readKnowledgeFolder(dir, undefined, problems)) {
-      const at = knowledge.findIndex((k) => k.code === record.code);
-      if (at >= 0) knowledge[at] = record; // An organisation's record replaces the bundled one.
-      else knowledge.push(record);
-    }
-  }
-  parts.knowledge = knowledge;
+  // Knowledge records after the tables, so an entry for a code the data lacks is reported.
+  const known = new Set(rows.map((r) => r.code));
+  for (const h of parts.hcpcs ?? []) known.add(h.code);
+  const knownCode = (code: string): boolean => known.has(code);
+  const bundledKnowledge = readKnowledgeFolder(path.join(dataDir, 'knowledge'), 'bundled', problems, { knownCode });
+  const organisation = (opts.knowledgeDirs ?? []).map((dir) => readKnowledgeFolder(dir, undefined, problems, { knownCode }));
+  // First record for a code wins in the code set: a later folder over an earlier one, an
+  // organisation's record over the bundled one (for the codes it covers).
+  parts.knowledge = [...organisation.reverse().flat(), ...bundledKnowledge];
   parts.noteVocabulary = readNoteVocabulary(dataDir, problems);
   if (opts.cptDescriptorFile) {
     const licensed = readCptDescriptorFile(opts.cptDescriptorFile, problems);

@@ -175,9 +175,21 @@ export interface AddOnEdit {
   type: '1' | '2' | '3';
 }
 
-/** A structured knowledge record (the 47383 seed is the model); schema in docs/knowledge-records.md. */
+/**
+ * A structured knowledge record (the 47383 seed is the model); schema in
+ * docs/knowledge-records.md. A record applies to one code (`code`) or to a family of
+ * codes (`codes`: codes and ranges), with per-code `entries` that say what sets each
+ * member apart. `CodeSet.knowledge(code)` returns the record as seen from that code:
+ * `code` is the code asked for, `entry` its entry, and `documentation` the family's
+ * elements followed by the entry's own.
+ */
 export interface KnowledgeRecord {
+  /** The code this view is for; in a record as read, its first listed code or range. */
   code: string;
+  /** The codes and ranges ("29870-29889") the record applies to, as written; [code] for a one-code record. */
+  codes: string[];
+  /** The family's name ("Knee arthroscopy"), for family records. */
+  family?: string;
   summary: string;
   description: string;
   modifiers: { code: string; guidance: string }[];
@@ -195,10 +207,54 @@ export interface KnowledgeRecord {
   specialties: string[];
   /** Place-of-service codes (two digits). */
   placesOfService: string[];
+  /** Clinical words and phrases that find the family in search ("knee scope"). */
+  searchTerms: string[];
+  /** Per-code facts, by code (upper case). */
+  entries: ReadonlyMap<string, CodeEntry>;
+  /** The entry of `code`, in the view `CodeSet.knowledge(code)` returns. */
+  entry?: CodeEntry;
+  /** What is included in what: facts a coder needs when two codes are cited together. */
+  bundling: BundlingFact[];
   /** What the record was written from. */
   basis?: string;
   /** Where the record came from (file path or "bundled"). */
   source: string;
+}
+
+/** What one code of a family is, beside its neighbours. */
+export interface CodeEntry {
+  /** The phrase that tells this code from its neighbours ("meniscectomy in one compartment"). */
+  distinguishing: string;
+  /** The measured quantity that picks this code, when one does. */
+  quantity?: CodeQuantity;
+  /** Clinical words and phrases for this code ("partial medial meniscectomy"). */
+  searchTerms: string[];
+  /** Documentation elements for this code only, after the family's. */
+  documentation: DocumentationElement[];
+}
+
+/** Kinds of measured quantities that pick a code. */
+export const QUANTITY_KINDS = ['diameter-cm', 'length-cm', 'area-sq-cm', 'minutes', 'count', 'age-years', 'levels'] as const;
+export type QuantityKind = (typeof QUANTITY_KINDS)[number];
+
+/** The range of a quantity a code covers: `min` and `max` inclusive; `each` for a code reported per unit of that size. */
+export interface CodeQuantity {
+  kind: QuantityKind;
+  min?: number;
+  max?: number;
+  each?: number;
+}
+
+/** One bundling fact: with any of `codes`, the services of `includes` are part of the work. */
+export interface BundlingFact {
+  /** Codes and ranges of the record the fact is about. */
+  codes: string[];
+  /** Codes and ranges that are included (not reported separately) with them. */
+  includes: string[];
+  /** The fact in words. */
+  fact: string;
+  /** Where it comes from (an NCCI Policy Manual chapter, a CMS manual section). */
+  basis: string;
 }
 
 export interface DocumentationElement {
@@ -215,6 +271,8 @@ export type SearchKind = 'procedure' | 'diagnosis' | 'modifier' | 'pos';
 export interface SearchHit {
   code: string;
   description: string;
+  /** What sets the code apart from its neighbours, from its family's knowledge record. */
+  distinguishing?: string;
   kind: SearchKind;
 }
 

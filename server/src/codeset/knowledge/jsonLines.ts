@@ -19,10 +19,13 @@ export interface ParsedJson {
   error?: { line: number; message: string };
   /** Line of the value at a path such as "documentation.2.id" ("" is the root). */
   lineOf(path: string): number;
+  /** Paths of keys written twice in one object (the later value wins), for readers that refuse them. */
+  duplicateKeys: string[];
 }
 
 export function parseJsonWithLines(text: string): ParsedJson {
   const lines = new Map<string, number>();
+  const duplicateKeys: string[] = [];
   let i = 0;
   let line = 1;
   const lineOf = (path: string): number => {
@@ -91,6 +94,7 @@ export function parseJsonWithLines(text: string): ParsedJson {
         if (text[i] !== '"') fail('expected a "name" in the object');
         const key = string();
         if (RESERVED_KEYS.has(key)) fail(`the key "${key}" is not allowed`);
+        if (Object.prototype.hasOwnProperty.call(obj, key)) duplicateKeys.push(at(key));
         skip();
         if (text[i++] !== ':') fail(`expected ":" after "${key}"`);
         obj[key] = value(at(key));
@@ -135,9 +139,9 @@ export function parseJsonWithLines(text: string): ParsedJson {
     const v = value('');
     skip();
     if (i < text.length) fail('unexpected text after the end of the JSON value');
-    return { value: v, lineOf };
+    return { value: v, lineOf, duplicateKeys };
   } catch (error) {
-    if (error instanceof SyntaxProblem) return { error: { line, message: `JSON syntax: ${error.message}` }, lineOf };
+    if (error instanceof SyntaxProblem) return { error: { line, message: `JSON syntax: ${error.message}` }, lineOf, duplicateKeys };
     throw error;
   }
 }

@@ -1,21 +1,26 @@
 /**
  * Reads a folder of knowledge records (*.json, one record or a list per file, in
  * name order). A broken file or record is reported with its file and line and
- * skipped; a code recorded twice keeps the first and reports the second.
+ * skipped; a code recorded twice (alone or in a family's range) keeps the first record
+ * and reports the second.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataProblem } from '../compiled';
 import type { KnowledgeRecord } from '../types';
-import { parseKnowledgeFile } from './record';
+import { formatSpan, spansOf, spansOverlap } from './codeRanges';
+import { KnowledgeReadOptions, parseKnowledgeFile, recordLines } from './record';
 
 /** Largest knowledge file read (a record is a few kilobytes; a folder of them is not a data dump). */
 export const MAX_KNOWLEDGE_FILE_BYTES = 1024 * 1024;
 /** Most files read from one knowledge folder. */
 export const MAX_KNOWLEDGE_FILES = 20_000;
 
-/** `source`: what to record as the record's source ("bundled"); the file path when undefined. */
-export function readKnowledgeFolder(dir: string, source: string | undefined, problems: DataProblem[]): KnowledgeRecord[] {
+/**
+ * `source`: what to record as the record's source ("bundled"); the file path when
+ * undefined. `options.knownCode`: entries for codes the loaded data lacks are reported.
+ */
+export function readKnowledgeFolder(dir: string, source: string | undefined, problems: DataProblem[], options: KnowledgeReadOptions = {}): KnowledgeRecord[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.json')).sort();
@@ -43,9 +48,12 @@ export function readKnowledgeFolder(dir: string, source: string | undefined, pro
       problems.push({ file, line: 1, message: `cannot read (${(error as Error).message}); skipped.` });
       continue;
     }
-    for (const record of parseKnowledgeFile(text, file, source ?? file, problems)) {
-      if (records.some((r) => r.code === record.code)) {
-        problems.push({ file, line: 1, message: `A knowledge record for ${record.code} was already read from this folder; this one is skipped.` });
+    for (const record of parseKnowledgeFile(text, file, source ?? file, problems, options)) {
+      const mine = spansOf(record.codes);
+      const earlier = records.find((r) => spansOf(r.codes).some((a) => mine.some((b) => spansOverlap(a, b))));
+      if (earlier) {
+        const shared = mine.find((b) => spansOf(earlier.codes).some((a) => spansOverlap(a, b)));
+        problems.push({ file, line: recordLines.get(record) ?? 1, message: `A knowledge record for ${shared ? formatSpan(shared) : record.code} was already read from this folder (${earlier.codes.join(', ')}); this one is skipped.` });
         continue;
       }
       records.push(record);

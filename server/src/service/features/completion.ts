@@ -5,7 +5,7 @@
  * file and the CodeSet in, LSP-shaped items out. Lists are capped and flagged
  * incomplete, so each keystroke asks again and the server does the ranking.
  */
-import type { CodeSet, ModifierInfo, ProcedureCode, SearchKind } from '../../codeset/types';
+import type { CodeSet, ModifierInfo, ProcedureCode, SearchHit, SearchKind } from '../../codeset/types';
 import type { ChargeFile } from '../documents/chargeFile';
 import { CODE_SHAPE } from '../documents/codeToken';
 import { modifierVerdict } from '../rules/modifierNotAllowed';
@@ -196,8 +196,10 @@ function procedures(context: CompletionContext, codeSet: CodeSet): CompletionLis
   const found = codeSet.search(query, 'procedure', COMPLETION_LIMIT + 1);
   // After a bare "(", offer only when the words before it name a procedure the data knows
   // well (every word found in the first hit), so a parenthesis in prose opens nothing.
-  const hits = context.onlyConfident && !confident(query, found[0]?.description) ? [] : found;
-  const items = hits.slice(0, COMPLETION_LIMIT).map((hit, i) => entry(context, i, 'procedure', hit.code, hit.code, hit.description));
+  const hits = context.onlyConfident && !confident(query, found[0]?.description) && !confident(query, found[0]?.distinguishing) ? [] : found;
+  // The family record's phrase first: CMS short descriptors of neighbours often read the same.
+  const detail = (hit: SearchHit): string => (hit.distinguishing ? `${hit.distinguishing} · ${hit.description}` : hit.description);
+  const items = hits.slice(0, COMPLETION_LIMIT).map((hit, i) => entry(context, i, 'procedure', hit.code, hit.code, detail(hit)));
   return { isIncomplete: true, items };
 }
 

@@ -184,6 +184,10 @@ function rvuLines(row: FeeScheduleRow, label: string): string[] {
  */
 export function describeProcedure(procedure: ProcedureCode, modifiers: readonly string[], codeSet: CodeSet, date?: string): string {
   const out: string[] = [`**${procedure.code}** ${escapeMarkdown(procedure.descriptor)}`];
+  const record = codeSet.knowledge(procedure.code);
+  // The CMS short descriptor often reads the same for a whole family ("Knee arthroscopy/surgery"):
+  // what sets this code apart comes right under it.
+  if (record?.entry) out.push(`_${escapeMarkdown(record.family ?? 'This code')}:_ ${escapeMarkdown(record.entry.distinguishing)}`);
   const valid = validityLine(procedure.validity, date);
   if (valid) out.push('', valid);
   const row = procedure.row;
@@ -215,7 +219,6 @@ export function describeProcedure(procedure: ProcedureCode, modifiers: readonly 
     const { from, to } = codeSet.release.feeScheduleEffective;
     out.push('', `_CMS physician fee schedule ${codeSet.release.feeSchedule}, ${from} to ${to}_`);
   }
-  const record = codeSet.knowledge(procedure.code);
   if (record) out.push('', ...knowledgeLines(record, codeSet));
   return markdownLines(out);
 }

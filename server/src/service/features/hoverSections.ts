@@ -4,7 +4,8 @@
  * strings, pure.
  */
 import { HCPCS_ACTION_MEANING, HCPCS_COVERAGE_MEANING, HCPCS_PRICING_MEANING } from '../../codeset/indicators';
-import type { CodeSet, DiagnosisCode, HcpcsFacts, KnowledgeRecord, ModifierInfo, PlaceOfService, Validity } from '../../codeset/types';
+import { formatSpan, spansHold, spansOf } from '../../codeset/knowledge/codeRanges';
+import type { CodeQuantity, CodeSet, DiagnosisCode, HcpcsFacts, KnowledgeRecord, ModifierInfo, PlaceOfService, QuantityKind, Validity } from '../../codeset/types';
 
 export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
@@ -58,8 +59,47 @@ export function ncciLines(codeSet: CodeSet, code: string, date: string | undefin
   return [`**NCCI** (${escapeMarkdown(ncci)}): ${parts.join(' · ')}`];
 }
 
+const QUANTITY_WORDS: Record<QuantityKind, [string, string]> = {
+  'diameter-cm': ['excised diameter', 'cm'],
+  'length-cm': ['length', 'cm'],
+  'area-sq-cm': ['area', 'sq cm'],
+  minutes: ['time', 'minutes'],
+  count: ['number', ''],
+  'age-years': ['patient age', 'years'],
+  levels: ['levels', ''],
+};
+
+/** "excised diameter 1.1–2.0 cm", "area: each additional 20 sq cm". */
+export function describeQuantity(q: CodeQuantity): string {
+  const [what, unit] = QUANTITY_WORDS[q.kind];
+  const u = unit ? ` ${unit}` : '';
+  const range =
+    q.min !== undefined && q.max !== undefined ? `${q.min}–${q.max}${u}` : q.min !== undefined ? `${q.min}${u} or more` : q.max !== undefined ? `up to ${q.max}${u}` : '';
+  const each = q.each !== undefined ? `each ${q.each}${u}` : '';
+  return `${what} ${[range, each].filter(Boolean).join(', ')}`;
+}
+
+/** The family's members and entries, this code's quantity and the bundling facts that name it. */
+function familyLines(record: KnowledgeRecord): string[] {
+  const out: string[] = [];
+  const members = spansOf(record.codes).map(formatSpan).join(', ');
+  if (record.family) out.push(`**Family:** ${escapeMarkdown(record.family)} (${members})`);
+  const entry = record.entry;
+  if (entry) {
+    out.push(`**What sets ${record.code} apart:** ${escapeMarkdown(entry.distinguishing)}`);
+    if (entry.quantity) out.push(`**Picked by:** ${escapeMarkdown(describeQuantity(entry.quantity))}`);
+    // The neighbours, so a coder sees the choice at a glance (capped: a family can be large).
+    const others = [...record.entries].filter(([c]) => c !== record.code).slice(0, 12);
+    if (others.length > 0) out.push('', '**Neighbours**', ...others.map(([c, e]) => `- ${c}: ${escapeMarkdown(e.distinguishing)}`));
+  }
+  const bundling = record.bundling.filter((b) => spansHold(spansOf(b.codes), record.code));
+  if (bundling.length > 0) out.push('', '**Included (bundled) services**', ...bundling.map((b) => `- ${escapeMarkdown(b.fact)} (${b.includes.join(', ')}; ${escapeMarkdown(b.basis)})`));
+  return out.length > 0 ? ['', ...out] : [];
+}
+
 export function knowledgeLines(record: KnowledgeRecord, codeSet: CodeSet): string[] {
   const out: string[] = ['---', `**In plain words:** ${escapeMarkdown(record.summary)}`, '', `**Procedure:** ${escapeMarkdown(record.description)}`];
+  out.push(...familyLines(record));
   const list = (title: string, items: readonly string[]): void => {
     if (items.length === 0) return;
     out.push('', `**${title}**`, ...items.map((i) => `- ${i}`));
