@@ -52,6 +52,11 @@ describe('notes: operative-report elements', () => {
     assert.deepEqual(missing('PROCEDURE NOTE\nA progress note with no procedure section.\n'), []);
   });
 
+  it('leaves alone a note that cites a surgical code but is not a procedure note', () => {
+    assert.deepEqual(missing('Follow-up visit\nSurgical history: laparoscopic cholecystectomy (CPT 47562), 2019.\nAssessment: doing well. Plan: return in a year.\n'), []);
+    assert.ok(missing('Surgical history: laparoscopic cholecystectomy (CPT 47562), 2019.\nThe abdomen was prepped and draped.\n').length > 0);
+  });
+
   it('skips elements and adds an organisation\'s own from the settings, validated', () => {
     assert.deepEqual(missing(HERNIA.replace('Disposition: to PACU in stable condition.', ''), { operativeReport: { skip: ['disposition'] } }), []);
     const own = { operativeReport: { elements: [{ id: 'wound-class', label: 'Wound classification', synonyms: ['wound class', 'clean contaminated'] }] } };

@@ -20,6 +20,12 @@ import type { NoteRule } from './rule';
 const SURGICAL_GLOBALS: readonly string[] = ['000', '010', '090'];
 /** A title or heading that makes the note an operative report, whatever the code's global period. */
 const OPERATIVE_TITLE = /\b(?:operative|operation|op)\s+(?:report|note)\b/i;
+/**
+ * Labels and headings of a procedure note. A note citing a surgical code without any of
+ * them, and without narrative of a procedure, is not a procedure note (a progress note
+ * listing "laparoscopic cholecystectomy (CPT 47562), 2019" in the surgical history).
+ */
+const PROCEDURE_NOTE_LABEL = /^[^\S\n]*(?:[-*+][^\S\n]+)?(?:\*\*|__|#{1,6}[^\S\n]+)?[^\S\n]*(?:pre-?[^\S\n]?op|post-?[^\S\n]?op|procedures?\b|operations?\b|operative|technique|description|details|findings|surgeons?\b|operator|endoscopist|performed by|physician|anaesthe|anesthe|sedation|indications?\b)[^:\n]{0,60}:/im;
 /** Words of a description that documents the technique by itself. */
 const DESCRIPTION_WORDS = 8;
 /** Headings that describe the procedure itself (not a title such as "Operative note" or "Procedure note"). */
@@ -68,6 +74,13 @@ export function describedInSection(note: NoteDocument, sections: readonly string
   return false;
 }
 
+/** Whether the note reads as a procedure note: its labels, a title saying so, or the technique's narrative. */
+export function isProcedureNote(note: NoteDocument, elements: readonly OperativeReportElement[], codeSet: CodeSet): boolean {
+  if (PROCEDURE_NOTE_LABEL.test(note.visible) || note.sections.some((s) => s.headingLine >= 0 && /\b(?:procedure|operative|operation)\b/i.test(s.heading))) return true;
+  const technique = elements.find((e) => e.id === 'technique');
+  return technique !== undefined && noteSays(note, technique.synonyms, codeSet) !== undefined;
+}
+
 export const operativeReportElement: NoteRule = {
   id: 'operative-report-element',
   description: 'A surgical note does not show an element every operative report must (surgeon, diagnoses, anesthesia, technique, findings, blood loss, specimens, complications, disposition).',
@@ -77,12 +90,14 @@ export const operativeReportElement: NoteRule = {
   checkNote(note, context, report) {
     const reason = operativeReportReason(note, context.codeSet);
     if (!reason) return;
+    const all = operativeElements(context.codeSet, context.settings);
+    if ('citation' in reason && !isProcedureNote(note, context.codeSet.noteVocabulary?.().operativeReport ?? all, context.codeSet)) return;
     // An element a cited code's record checks (complications, the anesthesia record) is that rule's to report.
     const recordIds = new Set(context.documentation.flatMap((f) => f.elements.map((e) => e.element.id)));
     // The full list for a 090 code, a note titled as an operative report, or a procedure section without a code.
     const titled = note.sections.some((sec) => sec.headingLine >= 0 && OPERATIVE_TITLE.test(sec.heading));
     const global = 'citation' in reason && !titled ? reason.global : '090';
-    const elements = operativeElements(context.codeSet, context.settings).filter((e) =>
+    const elements = all.filter((e) =>
       !e.conditional && !recordIds.has(e.id) && !e.sameAs.some((id) => recordIds.has(id)) && (e.globals === undefined || e.globals.includes(global))
       && (!e.onlyWhen?.globals.includes(global) || noteSays(note, e.onlyWhen.phrases, context.codeSet) !== undefined));
     if (elements.length === 0) return;
