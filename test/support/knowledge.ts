@@ -7,7 +7,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeSet, KnowledgeRecord } from '../../server/src/codeset/types';
-import { parseKnowledgeFile } from '../../server/src/codeset/knowledge/record';
 import { bundledCodeSet } from './codeSet';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'notes');
@@ -17,9 +16,10 @@ export function fixtureKnowledge(): Map<string, KnowledgeRecord> {
   const records = new Map<string, KnowledgeRecord>();
   for (const name of fs.readdirSync(FIXTURES).sort()) {
     if (!/^(?:synthetic-)?knowledge-\w+\.json$/.test(name)) continue;
-    // Through the loader, so a fixture has the shape the code set gives (entries, bundling, codes).
-    const file = path.join(FIXTURES, name);
-    for (const record of parseKnowledgeFile(fs.readFileSync(file, 'utf8'), file, 'bundled', [])) records.set(record.code, record);
+    const raw = JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Partial<KnowledgeRecord> & { code: string };
+    // The family fields a one-code fixture leaves out, as the loader fills them.
+    const record = { codes: [raw.code], searchTerms: [], bundling: [], ...raw, entries: new Map() } as KnowledgeRecord;
+    records.set(record.code, record);
   }
   return records;
 }

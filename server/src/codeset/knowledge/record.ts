@@ -74,7 +74,7 @@ export function parseKnowledgeFile(text: string, file: string, source: string, p
     // What the record applies to: one `code`, or `codes` (codes and ranges).
     let spans: CodeSpan[] = [];
     let codes: string[] = [];
-    let code = '';
+    let code: string;
     if (item.code !== undefined && item.codes !== undefined) errors.push({ path: at('codes'), message: 'a record has "code" or "codes", not both' });
     if (item.codes !== undefined) {
       const raw = item.codes;
