@@ -24,7 +24,8 @@ import { parseLongDescriptionOnly } from '../server/src/codeset/sources/hcpcsFil
 import { publishedName, readSourceBytes } from '../server/src/codeset/sources/sourceBytes';
 import type { SourceProblem } from '../server/src/codeset/sources/rvuFile';
 import { parseBetosTable, parsePlaceOfServiceTable } from '../server/src/codeset/sources/smallTables';
-import { writePosTsv, writeTsv, BETOS_FIELDS } from '../server/src/codeset/tables';
+import { parseGpciFile } from '../server/src/codeset/sources/gpciFile';
+import { writeGpciTsv, writePosTsv, writeTsv, BETOS_FIELDS } from '../server/src/codeset/tables';
 import type { PlaceOfService } from '../server/src/codeset/types';
 import { fiscalYear, hcpcsQuarter } from '../server/src/codeset/dataPeriods';
 
@@ -81,6 +82,13 @@ const fee = compileFeeSchedule(readSource(rvuPath));
 report(rvuPath, fee.problems);
 if (fee.error) fail(`${rvuPath}: ${fee.error}.`);
 write('fee-schedule.tsv', fee.tsv);
+
+// The GPCI file of the same year (PFS Addendum E): locality-adjusted payment.
+const gpciPath = sourceFile('mpfs-rvu', /^GPCI\d{4}\.csv$/i);
+const gpci = parseGpciFile(readSource(gpciPath));
+report(gpciPath, gpci.problems);
+if (gpci.localities.length === 0) fail(`${gpciPath}: no localities read.`);
+write('gpci.tsv', writeGpciTsv(gpci.localities));
 
 // ---- HCPCS Level II: codes and modifiers from the fixed-width file, then the supplement's additions.
 const hcpcsPath = sourceFile('hcpcs-level2', /^HCPC\d{4}_[A-Z]{3}_ANWEB_\d+\.txt$/i);
@@ -170,6 +178,13 @@ const manifest: Manifest = {
     period: { from: '2024-01-01' },
     counts: { fromSource: pos.places.length, added: places.length - pos.places.length },
   },
+  gpci: {
+    release: `CY${/GPCI(\d{4})/i.exec(gpciPath)?.[1] ?? ''} GPCIs (PFS Addendum E)`,
+    file: 'gpci.tsv',
+    sources: origin(gpciPath),
+    rows: gpci.localities.length,
+    period: { from: fee.entry.effectiveFrom.slice(0, 4) + '-01-01', to: fee.entry.effectiveTo.slice(0, 4) + '-12-31' },
+  },
   icd10: {
     release: icd.release,
     file: 'icd10cm.tsv',
@@ -184,5 +199,5 @@ process.stdout.write(
   `build-data: ${manifest.feeSchedule.rows} fee-schedule rows (${fee.entry.release}), ${hcpcsRows.length} Level II codes (${added} description-only), ` +
     `${manifest.modifiers?.rows} modifiers, ${betos.names.length} BETOS, ${places.length} POS, ${icd.rows} ICD-10-CM → ${outDir}\n`,
 );
-const skipped = [fee, hcpcs, betos, pos, icd].reduce((n, p) => n + p.problems.length, 0);
+const skipped = [fee, gpci, hcpcs, betos, pos, icd].reduce((n, p) => n + p.problems.length, 0);
 if (skipped > 0) process.stdout.write(`build-data: ${skipped} source rows skipped (listed above).\n`);

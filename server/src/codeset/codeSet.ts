@@ -20,6 +20,7 @@ import type {
   KnowledgeRecord,
   ModifierInfo,
   MueEdit,
+  PaymentLocality,
   PlaceOfService,
   ProcedureCode,
   PtpEdit,
@@ -38,6 +39,8 @@ export interface CodeSetParts {
   /** ICD-10-CM, read on the first diagnosis lookup or search: a list, or a table that makes entries on demand. */
   diagnoses?: () => readonly DiagnosisCode[] | DiagnosisTable;
   placesOfService?: readonly PlaceOfService[];
+  /** Payment localities (GPCI file). */
+  localities?: readonly PaymentLocality[];
   ncci?: NcciTables;
   knowledge?: readonly KnowledgeRecord[];
   /** What the note matcher knows of clinical language, and the operative-report elements. */
@@ -68,6 +71,7 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
   }
   for (const h of parts.hcpcs ?? []) entry(h.code).hcpcs = h;
 
+  const localities = new Map((parts.localities ?? []).map((l) => [`${l.mac}:${l.locality}`, l] as const));
   const betosNames = parts.betosNames ?? new Map<string, string>();
   const licensed = parts.cptDescriptors;
   const procedures = new Map<string, ProcedureCode>();
@@ -152,6 +156,7 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
     },
     diagnosis: (code) => diagnosisTable().get(code.toUpperCase().replace('.', '')),
     placeOfService: (code) => pos.get(code.length === 1 ? `0${code}` : code),
+    paymentLocality: (mac, locality) => localities.get(`${mac}:${locality.padStart(2, '0')}`),
     ptpEdits(code, date): readonly PtpEdit[] {
       return ncci ? ncci.ptpEdits(code.toUpperCase()).filter((e) => inForce(e.effective, e.deletion, date)) : [];
     },

@@ -42,6 +42,8 @@ export interface Manifest {
   modifiers?: TableSource;
   betos?: TableSource;
   placeOfService?: TableSource;
+  /** Payment localities with their GPCIs (locality-adjusted payment). */
+  gpci?: TableSource;
   icd10?: TableSource;
   /** Knowledge record files (JSON) in the data folder, relative paths. */
   knowledge?: string[];

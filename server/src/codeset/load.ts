@@ -13,7 +13,7 @@ import { DataPeriod, fiscalYear, hcpcsQuarter } from './dataPeriods';
 import { readKnowledgeFolder } from './knowledge/loadRecords';
 import { NoteVocabulary, parseNoteLanguage, parseOperativeReport } from './noteVocabulary';
 import { readCptDescriptorFile } from './sources/cptDescriptorFile';
-import { DiagnosisTable, icd10Table, readModifiersTsv, readHcpcsTsv, readPosTsv, readTsv, BETOS_FIELDS } from './tables';
+import { DiagnosisTable, icd10Table, readGpciTsv, readModifiersTsv, readHcpcsTsv, readPosTsv, readTsv, BETOS_FIELDS } from './tables';
 import { defaultUserDataDir, readUserData } from './userData';
 import type { CodeSet, DiagnosisCode, FeeScheduleRow } from './types';
 
@@ -109,6 +109,7 @@ export function loadCodeSet(options: LoadOptions | string = {}): LoadedData {
     modifiers: optionalTable(dataDir, manifest.modifiers?.file, problems, (t, f) => readModifiersTsv(t, f, problems)),
     betosNames: optionalTable(dataDir, manifest.betos?.file, problems, (t, f) => new Map(readTsv(t, BETOS_FIELDS, f, problems, (c) => [c[0], c[1]] as const))),
     placesOfService: optionalTable(dataDir, manifest.placeOfService?.file, problems, (t, f) => readPosTsv(t, f, problems)),
+    localities: optionalTable(dataDir, manifest.gpci?.file, problems, (t, f) => readGpciTsv(t, f, problems)),
     versions: {
       hcpcs: manifest.hcpcs?.release,
       icd10: manifest.icd10?.release,

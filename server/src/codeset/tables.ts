@@ -6,7 +6,7 @@
  */
 import type { DataProblem } from './compiled';
 import { CPT_MODIFIERS } from './modifiers';
-import type { DiagnosisCode, HcpcsFacts, ModifierFamily, ModifierInfo, PlaceOfService } from './types';
+import type { DiagnosisCode, HcpcsFacts, ModifierFamily, ModifierInfo, PaymentLocality, PlaceOfService } from './types';
 
 const clean = (s: string): string => s.replace(/[\t\r\n]/g, ' ');
 
@@ -112,6 +112,24 @@ export function writePosTsv(rows: readonly PlaceOfService[]): string {
 
 export function readPosTsv(text: string, file: string, problems: DataProblem[]): PlaceOfService[] {
   return readTsv(text, POS_FIELDS, file, problems, (c) => ({ code: c[0], name: c[1], facility: c[2] === '1' }));
+}
+
+// ---- Payment localities and their GPCIs (the CMS GPCI file).
+export const GPCI_FIELDS = ['mac', 'state', 'locality', 'name', 'work', 'pe', 'mp'] as const;
+
+export function writeGpciTsv(rows: readonly PaymentLocality[]): string {
+  return writeTsv(GPCI_FIELDS, rows.map((l) => [l.mac, l.state, l.locality, l.name, String(l.work), String(l.practiceExpense), String(l.malpractice)]));
+}
+
+export function readGpciTsv(text: string, file: string, problems: DataProblem[]): PaymentLocality[] {
+  return readTsv(text, GPCI_FIELDS, file, problems, (c, line) => {
+    const [work, pe, mp] = [Number(c[4]), Number(c[5]), Number(c[6])];
+    if (![work, pe, mp].every((n) => Number.isFinite(n) && n > 0)) {
+      problems.push({ file, line, message: 'Damaged line skipped (GPCI values are not numbers).' });
+      return undefined;
+    }
+    return { mac: c[0], state: c[1], locality: c[2], name: c[3], work, practiceExpense: pe, malpractice: mp };
+  });
 }
 
 // ---- ICD-10-CM: the long description is left blank where it equals the short one (about half the rows).

@@ -141,6 +141,21 @@ export interface PlaceOfService {
   facility: boolean;
 }
 
+/** A Medicare payment locality and its geographic practice cost indices (GPCI file, e.g. GPCI2025). */
+export interface PaymentLocality {
+  /** Medicare Administrative Contractor number, e.g. "01182". */
+  mac: string;
+  state: string;
+  /** Locality number within the MAC, e.g. "18". */
+  locality: string;
+  /** As CMS names it, e.g. "LOS ANGELES" (asterisks are CMS's footnote marks: floors). */
+  name: string;
+  /** Work GPCI (with the 1.0 floor where CMS applies it), practice expense and malpractice GPCIs. */
+  work: number;
+  practiceExpense: number;
+  malpractice: number;
+}
+
 /** One NCCI procedure-to-procedure edit. */
 export interface PtpEdit {
   column1: string;
@@ -304,6 +319,8 @@ export interface CodeSet {
   modifier(code: string, date?: string): ModifierInfo | undefined;
   diagnosis(code: string): DiagnosisCode | undefined;
   placeOfService(code: string): PlaceOfService | undefined;
+  /** The payment locality of a MAC and locality number (GPCI file); undefined when unknown or not loaded. */
+  paymentLocality?(mac: string, locality: string): PaymentLocality | undefined;
   /** NCCI edits in force on the date where `code` is column 1 or column 2; [] when none or not imported. */
   ptpEdits(code: string, date?: string): readonly PtpEdit[];
   mue(code: string, date?: string): MueEdit | undefined;

@@ -179,7 +179,7 @@ function claimReport(summary: ClaimSummary, findings: readonly Finding[], docume
   const lines = mine.slice(0, 20).map((f) => `line ${document.positionAt(f.start).line + 1} ${f.severity} ${f.ruleId}: ${f.message}`);
   const money = (n: number): string => `$${n.toFixed(2)}`;
   const payment = [
-    'Payment (national, before locality adjustment):',
+    summary.locality ? `Payment (locality ${summary.locality}):` : 'Payment (national, before locality adjustment):',
     ...summary.payments.slice(0, 20).map((p) => `line ${document.positionAt(p.offset).line + 1} ${p.code}: ${p.amount === undefined ? 'not priced' : money(p.amount)}${p.applied.length ? ` (${p.applied.join('; ')})` : ''}`),
     ...summary.applied.filter((a) => a.startsWith('multiple procedures') || a.startsWith('endoscopy family')),
     ...summary.notes.slice(0, 10),

@@ -100,10 +100,10 @@ export function startServer(version: string, connection: Connection = createConn
 
   function serviceFor(s: CptLensSettings): LanguageService | undefined {
     if (!data) return undefined;
-    const key = JSON.stringify([s.rules ?? {}, s.modifierOrder ?? null, s.columns ?? {}]);
+    const key = JSON.stringify([s.rules ?? {}, s.modifierOrder ?? null, s.columns ?? {}, s.locality ?? '']);
     let service = services.get(key);
     if (!service) {
-      service = getLanguageService({ codeSet: data.codeSet, settings: { rules: s.rules, modifierOrder: s.modifierOrder, columns: s.columns } });
+      service = getLanguageService({ codeSet: data.codeSet, settings: { rules: s.rules, modifierOrder: s.modifierOrder, columns: s.columns, locality: s.locality } });
       services.set(key, service);
     }
     return service;

@@ -40,7 +40,7 @@ export const DEFAULT_SETTINGS = {
 } as const;
 
 /** Keys a `.cptlens.json` project file may set; it wins over the user's settings for these. */
-export const PROJECT_KEYS = ['rules', 'modifierOrder', 'columns', 'operativeReport', 'maxFindingsPerFile'] as const;
+export const PROJECT_KEYS = ['rules', 'modifierOrder', 'columns', 'operativeReport', 'maxFindingsPerFile', 'locality'] as const;
 
 /** What a `.cptlens.json` may set. */
 export type ProjectSettings = CheckSettings & { maxFindingsPerFile?: number };
@@ -54,6 +54,7 @@ export function effectiveSettings(user: CptLensSettings, project: ProjectSetting
   const merged: CptLensSettings = { ...user };
   if (project.rules) merged.rules = { ...user.rules, ...project.rules };
   if (project.modifierOrder) merged.modifierOrder = project.modifierOrder;
+  if (project.locality !== undefined) merged.locality = project.locality;
   if (project.columns) merged.columns = { ...user.columns, ...project.columns };
   if (project.operativeReport) merged.operativeReport = project.operativeReport;
   if (project.maxFindingsPerFile !== undefined) merged.maxFindingsPerFile = project.maxFindingsPerFile;

@@ -177,11 +177,11 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       return doInlayHints(chargeModel(text, documentKey), snapOffset(text, start), snapOffset(text, end), options.codeSet, maxLength);
     },
     codeLens(text, findings, documentKey) {
-      return doCodeLens(chargeModel(text, documentKey), startsOf(findings), options.codeSet);
+      return doCodeLens(chargeModel(text, documentKey), startsOf(findings), options.codeSet, options.settings?.locality);
     },
     claimOffsets: (text, documentKey, findings) => claimOffsets(chargeModel(text, documentKey), findings ? startsOf(findings) : undefined),
     codeLensAt(text, offset, findings, documentKey) {
-      return claimSummaryAt(chargeModel(text, documentKey), snapOffset(text, offset), startsOf(findings), options.codeSet);
+      return claimSummaryAt(chargeModel(text, documentKey), snapOffset(text, offset), startsOf(findings), options.codeSet, options.settings?.locality);
     },
     chargeModel,
     hover(text, requested, documentKey, kind) {

@@ -1,6 +1,7 @@
 /**
  * Medicare physician fee schedule payment of a claim's lines, as the fee schedule computes it
- * (national amounts, before locality adjustment, deductible and coinsurance):
+ * (national amounts, or locality-adjusted with the GPCIs of a MAC locality; before deductible
+ * and coinsurance):
  *
  *   fee = total RVUs of the line's row (26/TC/53 variant when written) in the line's setting
  *         (facility or non-facility, from the place of service) x conversion factor
@@ -17,7 +18,7 @@
  * ophthalmology reductions), 6+ procedures, endoscopy family rules, team surgery (by report).
  * Pure: no I/O.
  */
-import type { CodeSet, FeeScheduleRow } from '../codeset/types';
+import type { CodeSet, FeeScheduleRow, PaymentLocality } from '../codeset/types';
 import type { ChargeLine, Claim } from './documents/chargeFile';
 import { procedureOf } from './lineFacts/feeRow';
 
@@ -57,6 +58,8 @@ export interface ClaimPayment {
   /** Every adjustment applied on the claim, each once ("multiple procedure 50% (27447 ranked first)"). */
   applied: string[];
   notes: string[];
+  /** The locality applied ("01182-18 LOS ANGELES ..."), absent for national amounts. */
+  locality?: string;
 }
 
 const cents = (n: number): number => Math.round(n * 100) / 100;
@@ -71,7 +74,7 @@ function has(line: ChargeLine, m: string): boolean {
 }
 
 /** The line's fee and the per-line adjustments (everything but the multiple-procedure ranking). */
-function priceLine(line: ChargeLine, codeSet: CodeSet): LinePayment {
+function priceLine(line: ChargeLine, codeSet: CodeSet, gpci: PaymentLocality | undefined): LinePayment {
   const procedure = procedureOf(line, codeSet);
   const pos = line.pos?.text.trim();
   const facility = pos ? codeSet.placeOfService(pos)?.facility ?? false : false;
@@ -95,7 +98,11 @@ function priceLine(line: ChargeLine, codeSet: CodeSet): LinePayment {
     out.notes.push(`${name}: not priced in the ${out.setting} setting (NA)${hint}`);
     return out;
   }
-  const total = facility ? row.rvu.totalFacility : row.rvu.totalNonFacility;
+  const pe = facility ? row.rvu.peFacility : row.rvu.peNonFacility;
+  // With a locality: (work x work GPCI + PE x PE GPCI + MP x MP GPCI) x CF; national: total RVUs x CF.
+  const total = gpci
+    ? row.rvu.work * gpci.work + pe * gpci.practiceExpense + row.rvu.malpractice * gpci.malpractice
+    : facility ? row.rvu.totalFacility : row.rvu.totalNonFacility;
   out.fee = total * row.conversionFactor;
   let amount = out.fee;
   const global = procedure.row;
@@ -126,18 +133,23 @@ function priceLine(line: ChargeLine, codeSet: CodeSet): LinePayment {
 }
 
 /** The fee of a code alone in a setting (for an endoscopy base that is not billed). */
-function feeOf(code: string, setting: LinePayment['setting'], codeSet: CodeSet): number | undefined {
+function feeOf(code: string, setting: LinePayment['setting'], codeSet: CodeSet, gpci: PaymentLocality | undefined): number | undefined {
   const row = codeSet.procedure(code)?.row;
   if (!row) return undefined;
-  return (setting === 'facility' ? row.rvu.totalFacility : row.rvu.totalNonFacility) * row.conversionFactor;
+  const pe = setting === 'facility' ? row.rvu.peFacility : row.rvu.peNonFacility;
+  const total = gpci ? row.rvu.work * gpci.work + pe * gpci.practiceExpense + row.rvu.malpractice * gpci.malpractice : setting === 'facility' ? row.rvu.totalFacility : row.rvu.totalNonFacility;
+  return total * row.conversionFactor;
 }
 
 /** Prices a claim: each line, then the multiple-procedure ranking and status T per service day. */
-export function priceClaim(claim: Claim, codeSet: CodeSet): ClaimPayment {
-  const priced = new Map<ChargeLine, LinePayment>();
-  for (const line of claim.lines) if (line.codeValue) priced.set(line, priceLine(line, codeSet));
+export function priceClaim(claim: Claim, codeSet: CodeSet, locality?: string): ClaimPayment {
   const claimApplied: string[] = [];
   const claimNotes: string[] = [];
+  const [mac, number] = locality ? locality.split('-') : [];
+  const gpci = mac && number ? codeSet.paymentLocality?.(mac, number) : undefined;
+  if (locality && !gpci) claimNotes.push(`locality ${locality} is not in the loaded GPCI file: national amounts shown`);
+  const priced = new Map<ChargeLine, LinePayment>();
+  for (const line of claim.lines) if (line.codeValue) priced.set(line, priceLine(line, codeSet, gpci));
   for (const day of claim.days) {
     const payments = day.map((l) => priced.get(l)).filter((p): p is LinePayment => p !== undefined);
     // Status T: bundled into another fee-schedule service of the day (RVU readme, status T).
@@ -168,7 +180,7 @@ export function priceClaim(claim: Claim, codeSet: CodeSet): ClaimPayment {
     for (const [base, members] of families) {
       const baseMember = members.find((m) => m.line.codeValue === base);
       if (members.length < 2) continue;
-      const baseFee = baseMember?.amount ?? feeOf(base, members[0].setting, codeSet) ?? 0;
+      const baseFee = baseMember?.amount ?? feeOf(base, members[0].setting, codeSet, gpci) ?? 0;
       members.sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0));
       members.forEach((m, i) => {
         inFamily.add(m);
@@ -215,5 +227,6 @@ export function priceClaim(claim: Claim, codeSet: CodeSet): ClaimPayment {
   for (const p of lines) for (const a of p.applied) if (!a.startsWith('multiple procedure') && !claimApplied.includes(`${p.line.codeValue}: ${a}`)) claimApplied.push(`${p.line.codeValue}: ${a}`);
   for (const p of lines) claimNotes.push(...p.notes);
   const total = cents(lines.reduce((sum, p) => sum + (p.amount ?? 0), 0));
-  return { lines, total, applied: claimApplied, notes: [...new Set(claimNotes)] };
+  const where = gpci ? { locality: `${gpci.mac}-${gpci.locality} ${gpci.name}` } : {};
+  return { lines, total, applied: claimApplied, notes: [...new Set(claimNotes)], ...where };
 }

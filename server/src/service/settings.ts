@@ -20,6 +20,11 @@ export interface CheckSettings {
    * pricing, then payment, then anatomic. Modifiers of families not named may go anywhere.
    */
   modifierOrder?: ModifierFamily[];
+  /**
+   * The Medicare payment locality for locality-adjusted payment in the claim summary, as
+   * "MAC-locality" from the CMS GPCI file, e.g. "01182-18" (Los Angeles). Empty: national.
+   */
+  locality?: string;
   /** Unusual column headers mapped to what they hold: `{ "Svc Cd": "code" }`. */
   columns?: Record<string, ColumnRole>;
   /** The operative-report elements a surgical note is checked for (`operative-report-element`): the bundled list, less `skip`, plus the organisation's own `elements`. */
@@ -76,6 +81,12 @@ export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: 
       }
     }
     clean.rules = rules;
+  }
+  if (settings.locality !== undefined && settings.locality !== '') {
+    if (typeof settings.locality !== 'string' || !/^\d{5}-\d{2}$/.test(settings.locality)) {
+      problems.push(`locality: "${shown(settings.locality)}" is not a MAC and locality number like "01182-18"`);
+      delete clean.locality;
+    }
   }
   if (settings.modifierOrder !== undefined) {
     if (!Array.isArray(settings.modifierOrder)) {

@@ -113,4 +113,12 @@ describe('effective settings', () => {
     assert.match(parseProjectFile('{ nope').problem ?? '', /not valid JSON/);
     assert.match(parseProjectFile('[1]').problem ?? '', /JSON object/);
   });
+
+  it('locality: a MAC-locality like 01182-18 is kept; anything else is reported and dropped; .cptlens.json wins', () => {
+    assert.deepEqual(validateSettings({ locality: '01182-18' }, RULE_IDS, COLUMN_ROLES), { settings: { locality: '01182-18' }, problems: [] });
+    const bad = validateSettings({ locality: 'Los Angeles' }, RULE_IDS, COLUMN_ROLES);
+    assert.equal(bad.settings.locality, undefined);
+    assert.match(bad.problems.join('\n'), /locality: "Los Angeles" is not a MAC and locality number/);
+    assert.equal(effectiveSettings({ locality: '10112-00' }, { locality: '01182-18' }).locality, '01182-18');
+  });
 });

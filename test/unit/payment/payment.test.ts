@@ -88,3 +88,32 @@ describe('payment', () => {
     assert.ok(got.notes.some((n) => /MULT PROC 4/.test(n)));
   });
 });
+
+describe('payment with a locality (GPCI file)', () => {
+  const text = `${HEADER}A,P1,2025-10-14,99213,,1,11,E11.9,1234567893\nB,P2,2025-10-14,27447,RT,1,21,M17.11,1234567893\n`;
+
+  it('applies the GPCIs of the MAC locality to work, PE (of the setting) and MP', () => {
+    const gpci = plainCodeSet().paymentLocality?.('01182', '18');
+    assert.ok(gpci, 'the bundled GPCI file has MAC 01182 locality 18');
+    assert.match(gpci.name, /LOS ANGELES/);
+    const file = parseChargeFile(text);
+    const [office, hospital] = [...file.claims.values()].map((c) => priceClaim(c, plainCodeSet(), '01182-18'));
+    const e = plainCodeSet().procedure('99213')?.row;
+    const k = plainCodeSet().procedure('27447')?.row;
+    assert.ok(e && k);
+    const adjusted = (r: typeof e, pe: number): number => (r.rvu.work * gpci.work + pe * gpci.practiceExpense + r.rvu.malpractice * gpci.malpractice) * r.conversionFactor;
+    assert.equal(office.lines[0].amount, cents(adjusted(e, e.rvu.peNonFacility)));
+    assert.equal(hospital.lines[0].amount, cents(adjusted(k, k.rvu.peFacility)));
+    assert.match(office.locality ?? '', /^01182-18 LOS ANGELES/);
+    // Los Angeles costs more than the national average: the amount moves.
+    assert.ok((office.lines[0].amount ?? 0) > cents(fee('99213', 'non-facility')));
+  });
+
+  it('an unknown locality falls back to national amounts and says so', () => {
+    const claim = [...parseChargeFile(text).claims.values()][0];
+    const got = priceClaim(claim, plainCodeSet(), '99999-99');
+    assert.equal(got.lines[0].amount, cents(fee('99213', 'non-facility')));
+    assert.equal(got.locality, undefined);
+    assert.ok(got.notes.some((n) => /99999-99 is not in the loaded GPCI file/.test(n)));
+  });
+});

@@ -28,6 +28,8 @@ export interface ClaimSummary {
   /** The adjustments applied on the claim, and what was not priced or not modelled. */
   applied: string[];
   notes: string[];
+  /** The locality the amounts are adjusted to ("01182-18 LOS ANGELES..."), when one is set and known. */
+  locality?: string;
 }
 
 /**
@@ -35,9 +37,9 @@ export interface ClaimSummary {
  * findings. Claims are visited in order of first appearance; a claim is counted at
  * its first line and covers the findings on any of its lines.
  */
-export function doCodeLens(file: ChargeFile, findingStarts: readonly number[], codeSet: CodeSet): ClaimSummary[] {
+export function doCodeLens(file: ChargeFile, findingStarts: readonly number[], codeSet: CodeSet, locality?: string): ClaimSummary[] {
   if (!file.columns.code) return [];
-  return [...file.claims.values()].map((claim) => summarise(claim, findingStarts, codeSet));
+  return [...file.claims.values()].map((claim) => summarise(claim, findingStarts, codeSet, locality));
 }
 
 /**
@@ -57,22 +59,22 @@ export function claimOffsets(file: ChargeFile, onlyWithFindings?: readonly numbe
 }
 
 /** The summary of the claim whose line is at `offset`. */
-export function claimSummaryAt(file: ChargeFile, offset: number, findingStarts: readonly number[], codeSet: CodeSet): ClaimSummary | undefined {
+export function claimSummaryAt(file: ChargeFile, offset: number, findingStarts: readonly number[], codeSet: CodeSet, locality?: string): ClaimSummary | undefined {
   const r = rowIndexAt(file.table.rows, offset);
   const line = r > 0 ? file.lines[r - 1] : undefined;
   const claim = line ? file.claims.get(line.claimKey) : undefined;
-  return claim ? summarise(claim, findingStarts, codeSet) : undefined;
+  return claim ? summarise(claim, findingStarts, codeSet, locality) : undefined;
 }
 
-function summarise(claim: Claim, findingStarts: readonly number[], codeSet: CodeSet): ClaimSummary {
+function summarise(claim: Claim, findingStarts: readonly number[], codeSet: CodeSet, locality?: string): ClaimSummary {
   const first = claim.lines[0];
-  const pay = priceClaim(claim, codeSet);
+  const pay = priceClaim(claim, codeSet, locality);
   const summary: ClaimSummary = {
     offset: first.row.start,
     label: first.field('claim')?.text ?? [first.field('patient')?.text, first.date?.text].filter(Boolean).join(' '),
     lines: claim.lines.length, rvus: 0, payment: pay.total, findings: 0, unpriced: 0,
     rows: claim.lines.map((l) => [l.row.start, l.row.end]),
-    payments: [], applied: pay.applied, notes: pay.notes,
+    payments: [], applied: pay.applied, notes: pay.notes, locality: pay.locality,
   };
   for (const p of pay.lines) {
     if (!p.row) summary.unpriced++;
@@ -88,7 +90,7 @@ export function lensTitle(s: ClaimSummary): string {
   const parts = [
     `${s.lines} line${s.lines === 1 ? '' : 's'}`,
     `${s.rvus.toFixed(2)} RVUs`,
-    `$${money} national est.`,
+    s.locality ? `$${money} locality ${s.locality.split(' ')[0]}` : `$${money} national est.`,
   ];
   // "0 findings" says nothing a coder needs: only a claim with findings counts them.
   if (s.findings > 0) parts.push(`${s.findings} finding${s.findings === 1 ? '' : 's'}`);
