@@ -186,7 +186,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     chargeModel,
     hover(text, requested, documentKey, kind) {
       const offset = snapOffset(text, requested);
-      const result = doHover(text, offset, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined);
+      const result = doHover(text, offset, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined, options.settings?.locality);
       // The findings of the last check of this very text, when the document has been checked.
       const last = documentKey === undefined ? undefined : checked.get(documentKey);
       const here = last && last.text === text ? findingsAt(last.findings, offset) : [];

@@ -98,3 +98,26 @@ describe('hover', () => {
     service.forget('file:///units.csv');
   });
 });
+
+describe('hover: payment of the line on its claim', () => {
+  const text = 'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1\nC1,P1,2025-10-14,27447,RT,1,21,M17.11\nC1,P1,2025-10-14,20610,LT,1,21,M17.12\nC2,P2,2025-10-14,71046,,1,22,R05.9\n';
+  const hoverOf = (code: string, locality?: string): string =>
+    getLanguageService({ codeSet: bundledCodeSet(), settings: locality ? { locality } : {} }).hover(text, text.indexOf(code) + 1, 'k', 'charges')?.contents ?? '';
+
+  it('shows the amount after the multiple-procedure reduction, national or in the locality', () => {
+    const row = bundledCodeSet().procedure('20610')?.row;
+    assert.ok(row);
+    const national = Math.round(row.rvu.totalFacility * row.conversionFactor * 0.5 * 100) / 100;
+    assert.match(hoverOf('20610'), new RegExp(`\\*\\*Payment on this claim:\\*\\* \\$${national.toFixed(2).replace('.', '\\.')} national \\(facility; multiple procedure 50%\\)`));
+    const gpci = bundledCodeSet().paymentLocality?.('01182', '18');
+    assert.ok(gpci);
+    const local = Math.round((row.rvu.work * gpci.work + row.rvu.peFacility * gpci.practiceExpense + row.rvu.malpractice * gpci.malpractice) * row.conversionFactor * 0.5 * 100) / 100;
+    assert.match(hoverOf('20610', '01182-18'), new RegExp(`\\$${local.toFixed(2).replace('.', '\\.')} locality 01182-18 LOS ANGELES`));
+  });
+
+  it('gives no dollar figure for a setting marked NA, and says what is priced instead', () => {
+    const contents = hoverOf('71046');
+    assert.match(contents, /facility NA: not priced in this setting/);
+    assert.match(contents, /Payment on this claim:\*\* not priced: .*71046-26/);
+  });
+});

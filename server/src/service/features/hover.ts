@@ -18,7 +18,8 @@ import {
 } from '../../codeset/indicators';
 import { excerpt } from '../excerpt';
 import type { CodeSet, FeeScheduleRow, ProcedureCode } from '../../codeset/types';
-import { ChargeFile, parseChargeFile } from '../documents/chargeFile';
+import { ChargeFile, ChargeLine, parseChargeFile } from '../documents/chargeFile';
+import { priceClaim } from '../payment';
 import { codeTokenAt } from '../documents/codeToken';
 import { cellAt } from './chargeCell';
 import {
@@ -49,12 +50,25 @@ const ICD10_SHAPE = /^[A-Z]\d[A-Z0-9](?:\.?[A-Z0-9]{1,4})?$/;
  * holds one (the language service keeps one per open document, so a hover costs no
  * parse); without it, a text whose first line looks like a header is parsed here.
  */
-export function doHover(text: string, offset: number, codeSet: CodeSet, file?: ChargeFile): HoverResult | undefined {
-  return chargeFileHover(text, offset, codeSet, file) ?? freeTextHover(text, offset, codeSet);
+export function doHover(text: string, offset: number, codeSet: CodeSet, file?: ChargeFile, locality?: string): HoverResult | undefined {
+  return chargeFileHover(text, offset, codeSet, file, locality) ?? freeTextHover(text, offset, codeSet);
+}
+
+/** What the line is paid on its claim (service/payment.ts): after reductions, in its setting. */
+function linePaymentLines(file: ChargeFile, line: ChargeLine, codeSet: CodeSet, locality: string | undefined): string[] {
+  const claim = file.claims.get(line.claimKey);
+  if (!claim) return [];
+  const pay = priceClaim(claim, codeSet, locality);
+  const mine = pay.lines.find((p) => p.line === line);
+  if (!mine?.row) return [];
+  const where = pay.locality ? `locality ${escapeMarkdown(pay.locality)}` : 'national';
+  if (mine.amount === undefined) return ['', `**Payment on this claim:** not priced: ${escapeMarkdown(mine.notes.join('; '))}`];
+  const applied = [mine.setting, ...(mine.units > 1 ? [`${mine.units} units`] : []), ...mine.applied];
+  return ['', `**Payment on this claim:** ${money(mine.amount)} ${where} (${escapeMarkdown([...new Set(applied)].join('; '))})`];
 }
 
 /** A charge file (a header naming a code column): hover by the cell's column. */
-function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?: ChargeFile): HoverResult | undefined {
+function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?: ChargeFile, locality?: string): HoverResult | undefined {
   let file = model;
   if (!file) {
     const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
@@ -76,7 +90,9 @@ function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?:
   if (role === 'code') {
     if (line.code && offset >= line.code.start && offset <= line.code.end) {
       const procedure = codeSet.procedure(line.code.text.toUpperCase(), date);
-      return procedure ? { contents: describeProcedure(procedure, line.modifiers.map((m) => m.text.toUpperCase()), codeSet, date), start: line.code.start, end: line.code.end } : undefined;
+      if (!procedure) return undefined;
+      const described = describeProcedure(procedure, line.modifiers.map((m) => m.text.toUpperCase()), codeSet, date);
+      return { contents: [described, ...linePaymentLines(file, line, codeSet, locality)].join('\n'), start: line.code.start, end: line.code.end };
     }
     return at(modifierHover(value, codeSet, date));
   }
