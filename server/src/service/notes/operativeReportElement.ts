@@ -95,7 +95,8 @@ export const operativeReportElement: NoteRule = {
     // An element a cited code's record checks (complications, the anesthesia record) is that rule's to report.
     const recordIds = new Set(context.documentation.flatMap((f) => f.elements.map((e) => e.element.id)));
     // The full list for a 090 code, a note titled as an operative report, or a procedure section without a code.
-    const titled = note.sections.some((sec) => sec.headingLine >= 0 && OPERATIVE_TITLE.test(sec.heading));
+    const title = note.lines.find((l) => /[A-Za-z]/.test(l.text))?.text ?? '';
+    const titled = OPERATIVE_TITLE.test(title) || note.sections.some((sec) => sec.headingLine >= 0 && OPERATIVE_TITLE.test(sec.heading));
     const global = 'citation' in reason && !titled ? reason.global : '090';
     const elements = all.filter((e) =>
       !e.conditional && !recordIds.has(e.id) && !e.sameAs.some((id) => recordIds.has(id)) && (e.globals === undefined || e.globals.includes(global))
