@@ -161,6 +161,7 @@ export function parseKnowledgeFile(text: string, file: string, source: string, p
         list.forEach((c, j) => {
           const span = parseCodeSpan(c);
           if ('error' in span) errors.push({ path: `${where}.${field}.${j}`, message: span.error });
+          else if (options.knownCode && !knownIn(span, options.knownCode)) notes.push({ path: `${where}.${field}.${j}`, message: `"${c}" is not a code of the loaded data` });
           else if (field === 'codes' && !spans.some((s) => spansOverlap(s, span))) errors.push({ path: `${where}.codes.${j}`, message: `"${c}" is not among the record's codes` });
         });
       }
