@@ -1,6 +1,7 @@
 import type { NoteDocument } from '../documents/note';
 import type { Finding, Severity } from '../types';
 import { DocumentationFacts, ElementFacts, promptLabel } from './documentation';
+import { isProcedureNote, SURGICAL_GLOBALS } from './operativeReportElement';
 import { insertPromptFix } from './prompts';
 import type { NoteRule } from './rule';
 
@@ -33,7 +34,13 @@ export function missingElementsRule(id: string, description: string, conditional
     severity,
     fixKinds: ['safe'],
     checkNote(note, context, report) {
+      // A surgical code cited in a note that is not a procedure note (a post-operative visit,
+      // a surgical history) is not documented there: its family's elements are not asked for.
+      let procedureNote: boolean | undefined;
+      const isProcedure = (): boolean => (procedureNote ??= isProcedureNote(note, context.codeSet.noteVocabulary?.().operativeReport ?? [], context.codeSet));
       for (const facts of context.documentation) {
+        const global = context.codeSet.procedure(facts.code)?.row?.globalDays ?? '';
+        if (SURGICAL_GLOBALS.includes(global) && !isProcedure()) continue;
         for (const element of facts.elements) {
           if (element.state === 'missing' && element.element.conditional === conditional) report(missingElementFinding(id, note, facts, element, severity));
         }

@@ -17,7 +17,7 @@ import { insertPromptFix, procedureSection } from './prompts';
 import type { NoteRule } from './rule';
 
 /** Fee-schedule global periods of surgical codes, least to most: 000 endoscopies and minor procedures, 010 minor with follow-up, 090 major. */
-const SURGICAL_GLOBALS: readonly string[] = ['000', '010', '090'];
+export const SURGICAL_GLOBALS: readonly string[] = ['000', '010', '090'];
 /** A title or heading that makes the note an operative report, whatever the code's global period. */
 const OPERATIVE_TITLE = /\b(?:operative|operation|op)\s+(?:report|note)\b/i;
 /**
