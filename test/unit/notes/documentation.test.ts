@@ -91,7 +91,7 @@ describe('notes: documentation requirements (fixture record for 47383)', () => {
       codeSet: codeSetWithKnowledge(),
       settings: { rules: { 'documentation-if-applicable': 'off', 'documentation-missing': 'error', 'operative-report-element': 'off' } },
     });
-    const findings = quiet.validate('CPT 47383\n', 'note');
+    const findings = quiet.validate('Procedure: CPT 47383\n', 'note');
     assert.ok(findings.length > 0);
     assert.ok(findings.every((f) => f.ruleId === 'documentation-missing' && f.severity === 'error'));
   });
