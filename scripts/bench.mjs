@@ -1,12 +1,41 @@
-// `npm run bench`: every benchmark, each in its own process. Prints numbers and
-// ratios against baselines measured in the same run; never fails on timings.
+// `npm run bench`: every benchmark, each in its own process, then issue 13's targets as one
+// table of ratios against baselines measured in the same run (papaparse, csv-parse); writes
+// bench/results.json. Never fails on timings.
+//   npm run bench [-- --lines N --runs N --cli-lines N --ten-million]
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-for (const script of ['bench-charges.js', 'bench-data.js']) {
+fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
+const part = (name) => path.join(root, 'bench', `${name}.json`);
+const runs = [
+  ['bench-charges.js', ['--results', part('charges')]],
+  ['bench-data.js', []],
+];
+for (const [script, extra] of runs) {
   console.log(`\n=== ${script}`);
-  const run = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'dist', script), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'dist', script), ...process.argv.slice(2), ...extra], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) process.exitCode = 1;
 }
+console.log('\n=== bench-cli.mjs');
+const cliRun = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-cli.mjs'), ...process.argv.slice(2), '--results', part('cli')], { cwd: root, stdio: 'inherit' });
+if (cliRun.status !== 0) process.exitCode = 1;
+
+const read = (name) => (fs.existsSync(part(name)) ? JSON.parse(fs.readFileSync(part(name), 'utf8')) : []);
+const charges = read('charges');
+const cli = read('cli');
+const rows = [];
+for (const c of charges) rows.push([`full check in-process, ${c.lines} lines (${c.name}) vs papaparse parse-only`, `${c.vsPapaparse.toFixed(2)}× (${c.checkMs.toFixed(0)} / ${c.papaparseMs.toFixed(0)} ms)`, '≤ 1.0×']);
+for (const c of cli) {
+  if (c.papaparse && c.cli.ok) rows.push([`CLI ${c.lines} lines whole process vs papaparse whole process`, `${c.timeRatio.toFixed(1)}× time (${c.cli.seconds.toFixed(1)} / ${c.papaparse.seconds.toFixed(1)} s), ${c.memoryRatio.toFixed(2)}× memory (${c.cli.mb.toFixed(0)} / ${c.papaparse.mb.toFixed(0)} MB)`, '≤ 2.0× time, ≤ 1.0× memory']);
+  else rows.push([`CLI ${c.lines} lines`, c.cli.ok ? `completes: ${c.cli.seconds.toFixed(1)} s, ${c.cli.mb.toFixed(0)} MB peak` : `fails (exit ${c.cli.status}, ${c.cli.mb.toFixed(0)} MB peak)`, 'completes, memory as for 1M']);
+}
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}`;
+console.log(`\n=== issue 13 targets (${machine})`);
+console.log('| what | measured | target |\n|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ machine, date: new Date().toISOString(), charges, cli }, null, 2) + '\n');
+for (const name of ['charges', 'cli']) fs.rmSync(part(name), { force: true });
