@@ -19,6 +19,8 @@ import type { Finding } from '../service/types';
 import { findProjectFile, readProjectFile } from '../projectFile';
 import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
 import { FORMATS } from './formats';
+import { STREAM_BYTES, streamCheck } from './streamCheck';
+import type { CheckSettings } from '../service/settings';
 
 /** Files a directory argument expands to. */
 const CHECKED_EXTENSIONS = /\.(csv|tsv|tab|txt|md|markdown)$/i;
@@ -148,19 +150,42 @@ export function runCheck(args: string[], io: CheckIo): number {
   const { codeSet, problems } = loadCodeSet(userLoadOptions());
   for (const p of problems) io.err(`${p.file}:${p.line}: ${excerpt(p.message, MAX_MESSAGE_LENGTH)}`);
   let problem = false;
-  const services = new Map<string, LanguageService>();
+  const services = new Map<string, { service: LanguageService; settings: CheckSettings }>();
   const configCache = new Map<string, string | undefined>();
-  const serviceFor = (file: string): LanguageService => {
+  const configFor = (file: string): { service: LanguageService; settings: CheckSettings } => {
     const config = options.config ?? findProjectFile(path.dirname(file), configCache) ?? '';
-    let service = services.get(config);
-    if (!service) {
+    let entry = services.get(config);
+    if (!entry) {
       const read = config ? readProjectFile(config) : { settings: {}, problems: [] };
       for (const p of read.problems) io.err(`${config}: ${p}`);
       if (read.problems.length > 0) problem = true;
-      service = getLanguageService({ codeSet, settings: read.settings });
-      services.set(config, service);
+      entry = { service: getLanguageService({ codeSet, settings: read.settings }), settings: read.settings };
+      services.set(config, entry);
     }
-    return service;
+    return entry;
+  };
+  const serviceFor = (file: string): LanguageService => configFor(file).service;
+  // A charge file this big is read in chunks and checked in parts (streamCheck.ts), so memory
+  // does not grow with the file; --fix and standard input are checked whole.
+  const streamBytes = Number(process.env.CPT_LENS_STREAM_BYTES) || STREAM_BYTES;
+  const streamed = (file: string): ReturnType<typeof streamCheck> => {
+    if (file === '-' || options.fix || documentKindOf(file) !== 'charges') return undefined;
+    let size: number;
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      return undefined;
+    }
+    if (size < streamBytes) return undefined;
+    const { service, settings } = configFor(file);
+    const partBytes = Number(process.env.CPT_LENS_PART_BYTES) || undefined;
+    return streamCheck(file, {
+      service,
+      codeSet,
+      columns: settings.columns,
+      partBytes,
+      serviceWithColumns: (columns) => getLanguageService({ codeSet, settings: { ...settings, columns } }),
+    });
   };
   const files: string[] = [];
   for (const target of options.targets) problem = (target === '-' ? (files.push('-'), false) : !expand(target, files, io)) || problem;
@@ -173,7 +198,26 @@ export function runCheck(args: string[], io: CheckIo): number {
   const format = FORMATS[options.format]({ write: io.out, codeSet, version });
   const totals = { files: 0, errors: 0, warnings: 0 };
   format.begin();
+  const report = (name: string, document: TextDocument, all: Finding[]): void => {
+    let findings = all;
+    totals.files++;
+    totals.errors += findings.filter((f) => f.severity === 'error').length;
+    totals.warnings += findings.filter((f) => f.severity === 'warning').length;
+    if (options.maxFindings > 0) {
+      const room = Math.max(0, options.maxFindings - shown);
+      if (findings.length > room) truncated += findings.length - room;
+      findings = findings.slice(0, room);
+    }
+    shown += findings.length;
+    format.file({ file: name, document, findings });
+  };
   for (const file of files) {
+    const big = streamed(file);
+    if (big) {
+      if (process.env.CPT_LENS_STREAM_LOG) io.err(`streamed ${file} in ${big.parts} parts`);
+      report(file, big.document, big.findings);
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
@@ -196,17 +240,7 @@ export function runCheck(args: string[], io: CheckIo): number {
       text = fixed;
       findings = service.validate(text, documentKindOf(name));
     }
-    const document = TextDocument.create(name, '', 0, text);
-    totals.files++;
-    totals.errors += findings.filter((f) => f.severity === 'error').length;
-    totals.warnings += findings.filter((f) => f.severity === 'warning').length;
-    if (options.maxFindings > 0) {
-      const room = Math.max(0, options.maxFindings - shown);
-      if (findings.length > room) truncated += findings.length - room;
-      findings = findings.slice(0, room);
-    }
-    shown += findings.length;
-    format.file({ file: name, document, findings });
+    report(name, TextDocument.create(name, '', 0, text), findings);
   }
   format.end(totals);
   if (truncated > 0) io.err(`${truncated} more finding(s) not shown (--max-findings ${options.maxFindings}).`);

@@ -1,4 +1,4 @@
-import { describePeriod } from '../../codeset/dataPeriods';
+import { type DataPeriod, describePeriod } from '../../codeset/dataPeriods';
 import { periodsOutside } from '../dataPeriods';
 import type { FileRule } from './rule';
 
@@ -13,15 +13,19 @@ export const dataPeriod: FileRule = {
     const header = file.table.rows[0];
     const outside = periodsOutside(others, context.codeSet);
     if (!header || outside.length === 0) return;
-    const parts = outside.map(({ period, count }) =>
-      `${period.name} (${describePeriod(period)}): ${count} finding${count === 1 ? '' : 's'}${period.importCommand ? `; for a later release: ${period.importCommand}` : ''}`);
-    report({
-      ruleId: this.id,
-      severity: 'information',
-      start: header.start,
-      end: header.end,
-      message: `Some dates of service fall outside the period of the data a finding rests on, so those findings are warnings, not errors: ${parts.join('; ')}.`,
-      data: { tables: outside.map(({ period }) => ({ table: period.table, from: period.from, to: period.to, findings: outside.find((o) => o.period === period)?.count })) },
-    });
+    report({ ruleId: this.id, severity: 'information', start: header.start, end: header.end, ...dataPeriodNote(outside) });
   },
 };
+
+/**
+ * The note's message and data for the tables findings rest on and how many findings each
+ * (exported for the CLI's streaming check, which adds up the counts of a file's parts).
+ */
+export function dataPeriodNote(outside: readonly { period: DataPeriod; count: number }[]): { message: string; data: Record<string, unknown> } {
+  const parts = outside.map(({ period, count }) =>
+    `${period.name} (${describePeriod(period)}): ${count} finding${count === 1 ? '' : 's'}${period.importCommand ? `; for a later release: ${period.importCommand}` : ''}`);
+  return {
+    message: `Some dates of service fall outside the period of the data a finding rests on, so those findings are warnings, not errors: ${parts.join('; ')}.`,
+    data: { tables: outside.map(({ period }) => ({ table: period.table, from: period.from, to: period.to, findings: outside.find((o) => o.period === period)?.count })) },
+  };
+}

@@ -1,0 +1,317 @@
+/**
+ * The CLI's check of a charge file too big to hold (issue 13): the file is read in chunks
+ * and never held whole, and its findings are those the whole-file check gives, in the
+ * same order (held equal by test/cli/streamCheck.test.ts).
+ *
+ * Pass 1 reads the file once: csv/rowSplitter.ts cuts it into pieces of whole rows exactly
+ * where the whole-file parse would; the header, and the first rows that column reading
+ * samples, give the column map; each row goes to one of N part files on disk by a hash of
+ * its claim key (patient, else account, else claim id, as chargeFile.ts groups lines), so
+ * every claim's lines land in one part, in file order, however the file is sorted (the
+ * two-pass index the issue asks for: no claim is ever split). Pass 2 checks each part as a
+ * charge file of its own (the header, then its rows) with the same engine, and moves its
+ * findings to the offsets and lines of the original file.
+ *
+ * What only the whole file knows is put together here: the notes on the header (columns
+ * read, claim grouping, no code column, NCCI not loaded) come from a check of the header
+ * and the first rows; the date-of-service notes (how many lines are undated or outside the
+ * release, placed at the first) and the data-period note (findings per table) add up the
+ * parts' counts. Memory is one part's model plus the findings, not the file.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument as Documents } from 'vscode-languageserver-textdocument';
+import type { CodeSet } from '../codeset/types';
+import { CsvCell, cellValueRange, detectDelimiter, parseCsv } from '../csv/csv';
+import { RowPiece, RowSplitter, countLineBreaks, rawCell } from '../csv/rowSplitter';
+import { SAMPLE_ROWS, readColumns } from '../service/documents/columnReading';
+import { type ColumnMap, type ColumnRole, normaliseHeader } from '../service/documents/columns';
+import type { LanguageService } from '../service/languageService';
+import { dataPeriodNote } from '../service/rules/dataPeriod';
+import { Finding, compareFindings } from '../service/types';
+
+/** Files at least this big are checked streaming (`CPT_LENS_STREAM_BYTES` changes it, for tests). */
+export const STREAM_BYTES = 16 * 2 ** 20;
+/** About how much text one part holds. */
+export const PART_BYTES = 6 * 2 ** 20;
+const READ_BYTES = 4 * 2 ** 20;
+/** A part's rows are written to disk once this much is waiting. */
+const FLUSH_CHARS = 2 ** 18;
+
+export interface StreamOptions {
+  /** The service with the user's settings (for the header notes). */
+  service: LanguageService;
+  /** A service with the user's settings and these column mappings added. */
+  serviceWithColumns: (columns: Record<string, ColumnRole>) => LanguageService;
+  /** The user's column mappings. */
+  columns?: Readonly<Record<string, ColumnRole>>;
+  codeSet: CodeSet;
+  partBytes?: number;
+}
+
+export interface StreamResult {
+  findings: Finding[];
+  /** Positions of the findings' offsets (the formats ask only for those). */
+  document: TextDocument;
+  /** How many parts the file was checked in. */
+  parts: number;
+}
+
+/**
+ * Checks `file` streaming; undefined when this file cannot be (not UTF-8 text, or columns
+ * the parts would read differently): the caller then checks it whole.
+ */
+export function streamCheck(file: string, options: StreamOptions): StreamResult | undefined {
+  const fd = fs.openSync(file, 'r');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-parts-'));
+  try {
+    return run(fd, dir, options);
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface Part {
+  file: string;
+  waiting: string[];
+  chars: number;
+}
+
+function run(fd: number, dir: string, options: StreamOptions): StreamResult | undefined {
+  const size = fs.fstatSync(fd).size;
+  const bytes = Buffer.allocUnsafe(READ_BYTES);
+  const decoder = new StringDecoder('utf8');
+  let read = fs.readSync(fd, bytes, 0, READ_BYTES, null);
+  // UTF-16 (a byte-order mark) and binary files are left to the whole-file check.
+  if (read >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return undefined;
+  if (bytes.subarray(0, Math.min(read, 8192)).includes(0)) return undefined;
+  let chunk = decoder.write(bytes.subarray(0, read));
+  const delimiter = detectDelimiter(chunk);
+
+  const partCount = Math.max(1, Math.ceil(size / (options.partBytes ?? PART_BYTES)));
+  const parts: Part[] = Array.from({ length: partCount }, (_, i) => ({ file: path.join(dir, `part-${i}`), waiting: [], chars: 0 }));
+  const flush = (part: Part): void => {
+    fs.appendFileSync(part.file, part.waiting.join(''));
+    part.waiting = [];
+    part.chars = 0;
+  };
+
+  let prefix: RowPiece | undefined;
+  const head: RowPiece[] = [];
+  let trailing: RowPiece | undefined;
+  let keyColumns: { role: string; index: number }[] | undefined;
+  let forced: Record<string, ColumnRole> | undefined;
+  let headMap: ColumnMap | undefined;
+  let rows = 0;
+  let unstreamable = false;
+
+  const place = (piece: RowPiece): void => {
+    let key = '';
+    for (const { role, index } of keyColumns!) {
+      const value = cellValue(piece.text.slice(piece.rowAt), index, delimiter);
+      if (value !== '') {
+        key = `${role}\u0000${value}`;
+        break;
+      }
+    }
+    if (key === '') key = `l\u0000${rows}`;
+    rows++;
+    const part = parts[hash(key) % partCount];
+    part.waiting.push(`${piece.start},${piece.line},${piece.text.length}\n`, piece.text);
+    part.chars += piece.text.length;
+    if (part.chars >= FLUSH_CHARS) flush(part);
+  };
+  /** After the sample: the column map, and the mappings that make every part read it alike. */
+  const readHead = (): void => {
+    const table = parseCsv(joinPieces(prefix!, head), delimiter, { comments: true });
+    const headers = table.rows[0].cells.map((c) => c.text.trim());
+    const reading = readColumns(headers, table.rows, options.columns);
+    headMap = reading.map;
+    forced = { ...options.columns };
+    for (const c of reading.columns) {
+      if (c.source !== 'content' || !c.role) continue;
+      // A mapping by header can name only a column whose header no other column shares.
+      if (headers.filter((h) => normaliseHeader(h) === normaliseHeader(c.header)).length !== 1) unstreamable = true;
+      forced[c.header] = c.role;
+    }
+    keyColumns = (['patient', 'account', 'claim'] as const).flatMap((role) => (reading.map[role] ? [{ role: role[0], index: reading.map[role][0] }] : []));
+    for (const piece of head) place(piece);
+  };
+  const splitter = new RowSplitter(delimiter, (piece) => {
+    if (piece.rowAt < 0) trailing = piece;
+    else if (!prefix) prefix = piece;
+    else if (keyColumns) place(piece);
+    else {
+      head.push(piece);
+      if (head.length === SAMPLE_ROWS) readHead();
+    }
+  });
+  for (;;) {
+    const done = read === 0;
+    splitter.push(chunk, done);
+    if (done || unstreamable) break;
+    read = fs.readSync(fd, bytes, 0, READ_BYTES, null);
+    chunk = read === 0 ? decoder.end() : decoder.write(bytes.subarray(0, read));
+  }
+  if (!prefix || unstreamable) return undefined;
+  if (!keyColumns) readHead();
+  if (unstreamable) return undefined;
+  for (const part of parts) if (part.chars > 0) flush(part);
+
+  const prefixText = prefix.text;
+  const prefixDocument = Documents.create('', 'csv', 0, prefixText);
+  const positions = new Map<number, Position>();
+  const findings: Finding[] = [];
+
+  // The header notes, from the header and the sampled rows, with the user's settings.
+  for (const f of options.service.validate(joinPieces(prefix, head), 'charges')) {
+    if (f.start < prefixText.length && f.ruleId !== 'data-period') findings.push(f);
+  }
+
+  const service = options.serviceWithColumns(forced!);
+  const periodCounts = new Map<string, number>();
+  let periodNote: Finding | undefined;
+  const dateNotes = new Map<string, { note: Finding; lines: number }>();
+  const checkPart = (pieces: RowPiece[], rows = true): boolean => {
+    if (pieces.length === 0) return true;
+    // The part must read its columns as the whole file does.
+    if (rows) {
+      const sample = parseCsv(joinPieces(prefix!, pieces.slice(0, SAMPLE_ROWS)), delimiter, { comments: true });
+      const reading = readColumns(sample.rows[0].cells.map((c) => c.text.trim()), sample.rows, forced);
+      if (!sameMap(reading.map, headMap!)) return false;
+    }
+    const starts: number[] = [];
+    let text = prefixText;
+    for (const piece of pieces) {
+      text += '\n';
+      starts.push(text.length);
+      text += piece.text;
+    }
+    const toFile = (offset: number): number => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const piece = pieces[lo];
+      const within = offset - starts[lo];
+      const at = piece.start + within;
+      if (!positions.has(at)) {
+        const lineStart = lastLineStart(piece.text, within);
+        positions.set(at, { line: piece.line + countLineBreaks(piece.text, 0, lineStart), character: within - lineStart });
+      }
+      return at;
+    };
+    for (const f of service.validate(text, 'charges')) {
+      if (f.start < prefixText.length) {
+        if (f.ruleId === 'data-period') {
+          periodNote ??= f;
+          for (const t of (f.data?.tables ?? []) as { table: string; findings: number }[]) periodCounts.set(t.table, (periodCounts.get(t.table) ?? 0) + t.findings);
+        }
+        continue;
+      }
+      f.start = toFile(f.start);
+      f.end = toFile(f.end);
+      for (const r of f.related ?? []) {
+        r.start = toFile(r.start);
+        r.end = toFile(r.end);
+      }
+      for (const e of (f.fixes ?? []).flatMap((x) => x.edits)) {
+        e.start = toFile(e.start);
+        e.end = toFile(e.end);
+      }
+      const lines = f.ruleId === 'date-of-service' && f.data && 'release' in f.data && typeof f.data.lines === 'number' ? f.data.lines : undefined;
+      if (lines !== undefined) {
+        const kind = /^\d+ line\(s\) have no date/.test(f.message) ? 'undated' : 'outside';
+        const seen = dateNotes.get(kind);
+        if (!seen) dateNotes.set(kind, { note: f, lines });
+        else dateNotes.set(kind, { note: f.start < seen.note.start ? f : seen.note, lines: seen.lines + lines });
+        continue;
+      }
+      findings.push(f);
+    }
+    return true;
+  };
+  for (const part of parts) {
+    if (!fs.existsSync(part.file)) continue;
+    if (!checkPart(readPart(part.file))) return undefined;
+  }
+  // Comments after the last row (reported as suppressing nothing).
+  if (trailing) checkPart([trailing], false);
+
+  for (const { note, lines } of dateNotes.values()) {
+    note.message = note.message.replace(/^\d+/, String(lines));
+    note.data = { ...note.data, lines };
+    findings.push(note);
+  }
+  if (periodNote) {
+    const outside = (options.codeSet.version().periods ?? []).filter((p) => periodCounts.has(p.table)).map((period) => ({ period, count: periodCounts.get(period.table) ?? 0 }));
+    Object.assign(periodNote, dataPeriodNote(outside));
+    findings.push(periodNote);
+  }
+  findings.sort(compareFindings);
+  const document = {
+    positionAt: (offset: number): Position => positions.get(offset) ?? prefixDocument.positionAt(offset),
+  } as TextDocument;
+  return { findings, document, parts: partCount };
+}
+
+/** The header piece and data pieces as one text, as they would parse in the file. */
+function joinPieces(prefix: RowPiece, pieces: readonly RowPiece[]): string {
+  let text = prefix.text;
+  for (const p of pieces) text += '\n' + p.text;
+  return text;
+}
+
+function readPart(file: string): RowPiece[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const pieces: RowPiece[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const [start, line, length] = text.slice(pos, nl).split(',').map(Number);
+    const body = nl + 1;
+    pieces.push({ text: text.slice(body, body + length), start, line, rowAt: 0 });
+    pos = body + length;
+  }
+  return pieces;
+}
+
+/** Offset (within `text`) of the start of the line `offset` is on. */
+function lastLineStart(text: string, offset: number): number {
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return i + 1;
+  }
+  return 0;
+}
+
+/** A key cell's value as chargeFile.ts reads it (quotes undone, trimmed), '' when empty or missing. */
+function cellValue(row: string, index: number, delimiter: string): string {
+  const raw = rawCell(row, index, delimiter);
+  if (!raw) return '';
+  const cell: CsvCell = raw.quoted ? parseCsv(raw.text, delimiter).rows[0]?.cells[0] ?? { text: '', start: 0, end: 0, quoted: true } : { text: raw.text, start: 0, end: raw.text.length, quoted: false };
+  return cellValueRange(cell).text;
+}
+
+function sameMap(a: ColumnMap, b: ColumnMap): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ColumnMap>;
+  for (const k of keys) if (String(a[k]) !== String(b[k])) return false;
+  return true;
+}
+
+/** FNV-1a over the key's UTF-16 units. */
+function hash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

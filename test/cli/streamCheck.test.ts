@@ -1,0 +1,95 @@
+/**
+ * The streaming check of big charge files (cli/streamCheck.ts) gives exactly the findings
+ * and output of the whole-file check: files sorted and not sorted by claim, CRLF, a BOM,
+ * quoted cells with line breaks and doubled quotes, comments, blank lines, ragged rows,
+ * undated lines, and the generated multi-vendor corpus (columns read from their values).
+ * CPT_LENS_STREAM_BYTES=1 streams every file; CPT_LENS_PART_BYTES makes many small parts.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoRoot } from '../golden/testCodeSet';
+
+const bin = path.join(repoRoot, 'bin', 'cpt-lens.js');
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-home-'));
+
+function check(args: string[], stream: boolean): { code: number | null; out: string; err: string } {
+  const env = { ...process.env, HOME: home, CPT_LENS_STREAM_BYTES: stream ? '1' : String(2 ** 40), CPT_LENS_PART_BYTES: '3000', CPT_LENS_STREAM_LOG: '1' };
+  const r = spawnSync(process.execPath, [bin, 'check', ...args], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let seed = 7;
+const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+
+/** Claims of 1-6 lines with real codes, a mix of clean lines and findings. */
+function lines(count: number): string[][] {
+  const codes = [['99213', '25'], ['20610', ''], ['71046', '26'], ['47383', '22'], ['99214', ''], ['J1100', ''], ['11042', ''], ['11045', ''], ['27447', '50'], ['93000', ''], ['36415', ''], ['99213', '']];
+  const dx = ['E11.9', 'I10', 'M25.561', 'C22.0', 'R05.9', 'M17.0'];
+  const out: string[][] = [];
+  for (let c = 1; out.length < count; c++) {
+    const day = String(1 + (c % 28)).padStart(2, '0');
+    for (let i = 0; i < 1 + (c % 6) && out.length < count; i++) {
+      const [code, mod] = codes[(c * 7 + i * 3) % codes.length];
+      const date = c % 97 === 0 ? '' : c % 89 === 0 ? '2025-13-45' : `2025-10-${day}`;
+      out.push([`CLM${c}`, `PT${c % 40}`, date, code, mod, String(1 + (i % 2)), i % 3 ? '11' : '22', dx[(c + i) % dx.length], i % 4 === 0 ? `"said ""hi""\nthen left"` : 'plain']);
+    }
+  }
+  return out;
+}
+
+function write(file: string, rows: string[][], options: { crlf?: boolean; bom?: boolean; extras?: boolean } = {}): void {
+  const nl = options.crlf ? '\r\n' : '\n';
+  const text: string[] = ['# cpt-lens-disable-next-line unknown-code', 'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,note'];
+  rows.forEach((r, i) => {
+    if (options.extras && i % 50 === 10) text.push('# cpt-lens-disable-next-line duplicate-line: billed twice on purpose');
+    if (options.extras && i % 70 === 20) text.push('# cpt-lens-disable-next-line no-such-rule');
+    if (options.extras && i % 60 === 30) text.push('');
+    text.push(options.extras && i % 333 === 5 ? r.slice(0, 5).join(',') : r.join(','));
+  });
+  if (options.extras) text.push('# cpt-lens-disable-next-line: nothing follows');
+  fs.writeFileSync(file, (options.bom ? '\ufeff' : '') + text.join(nl) + nl);
+}
+
+describe('cpt-lens check streaming a big charge file', function () {
+  this.timeout(120000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-stream-'));
+  const sorted = lines(1500);
+  const shuffled = sorted.map((r) => [random(), r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  const files = {
+    sorted: { rows: sorted, options: {} },
+    shuffled: { rows: shuffled, options: {} },
+    'crlf-bom-extras': { rows: sorted, options: { crlf: true, bom: true, extras: true } },
+    'shuffled-crlf-extras': { rows: shuffled, options: { crlf: true, extras: true } },
+  };
+  for (const [name, { rows, options }] of Object.entries(files)) {
+    it(`gives the whole-file check's output for ${name}`, () => {
+      const file = path.join(dir, `${name}.csv`);
+      write(file, rows, options);
+      for (const format of ['json', 'text']) {
+        const whole = check(['--format', format, file], false);
+        const streamed = check(['--format', format, file], true);
+        assert.match(streamed.err, /streamed .* in \d+ parts/, 'the streaming path was taken');
+        assert.doesNotMatch(whole.err, /streamed/);
+        assert.ok(whole.out.length > 1000, 'the file has findings');
+        assert.equal(streamed.code, whole.code);
+        assert.equal(streamed.out, whole.out);
+      }
+    });
+  }
+  it("gives the whole-file check's output for the generated multi-vendor exports", () => {
+    const corpus = path.join(dir, 'corpus');
+    spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'generate-exports.mjs'), corpus, '--accounts', '300']);
+    const csvs = fs.readdirSync(corpus).filter((f) => f.endsWith('.csv'));
+    assert.ok(csvs.length >= 5);
+    for (const f of csvs) {
+      const file = path.join(corpus, f);
+      const whole = check(['--format', 'json', file], false);
+      const streamed = check(['--format', 'json', file], true);
+      assert.match(streamed.err, /streamed/, f);
+      assert.equal(streamed.out, whole.out, f);
+    }
+  });
+});
