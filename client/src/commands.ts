@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CLIENT_COMMAND, DataSources, ImportSummary, SERVER_COMMAND, SearchHit } from '../../server/src/protocol';
+import { CLIENT_COMMAND, ColumnMapView, DataSources, HeaderColumn, ImportSummary, MapColumnsResult, SERVER_COMMAND, SearchHit } from '../../server/src/protocol';
 import { DataStatus, fetchDataSources } from './status';
 
 type ClientRef = () => LanguageClient | undefined;
@@ -104,6 +104,106 @@ async function importNcci(client: ClientRef, status: DataStatus, paths?: string[
   return summary;
 }
 
+/** The mapping `Map columns…` last wrote (tests read it through the exports). */
+export let lastColumnMapping: Record<string, string | null> = {};
+/** The items the Map columns pickers show now (column list or role list), for tests and screenshots. */
+export let shownColumnPick: string[] = [];
+
+/** One QuickPick with an item made active first (showQuickPick cannot preselect a single item). */
+async function pickOne<T extends vscode.QuickPickItem>(items: T[], options: { title: string; placeholder: string; active?: T }): Promise<T | undefined> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = options.title;
+  pick.placeholder = options.placeholder;
+  pick.items = items;
+  pick.matchOnDescription = true;
+  if (options.active) pick.activeItems = [options.active];
+  shownColumnPick = items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => `${i.label}${i.description ? ` — ${i.description}` : ''}`);
+  const chosen = await new Promise<T | undefined>((resolve) => {
+    pick.onDidAccept(() => {
+      resolve(pick.selectedItems[0]);
+      pick.hide();
+    });
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+  shownColumnPick = [];
+  pick.dispose();
+  return chosen;
+}
+
+/**
+ * *Map columns…*: the header of the active charge file with the role each column was read as;
+ * pick a column, then its role (the current one is active), as often as needed, then write the
+ * mapping to the nearest `.cptlens.json` (the server writes it and re-checks). With `preset`
+ * (tests, keybindings), the pickers are skipped.
+ */
+async function mapColumns(client: ClientRef, preset?: { uri?: string; columns?: Record<string, string | null> }): Promise<MapColumnsResult | undefined> {
+  const uri = preset?.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+  if (!uri) {
+    void vscode.window.showWarningMessage('CPT Lens: open a charge file (CSV) to map its columns.');
+    return undefined;
+  }
+  let columns = preset?.columns;
+  if (!columns) {
+    const view = await running(client).sendRequest<ColumnMapView | null>('workspace/executeCommand', { command: SERVER_COMMAND.columnReading, arguments: [{ uri }] });
+    if (!view || view.columns.length === 0) {
+      void vscode.window.showWarningMessage('CPT Lens: the active file is not a charge file with a header row.');
+      return undefined;
+    }
+    columns = await chooseRoles(view);
+    if (!columns) return undefined;
+  }
+  const result = await running(client).sendRequest<MapColumnsResult>('workspace/executeCommand', { command: SERVER_COMMAND.mapColumns, arguments: [{ uri, columns }] });
+  lastColumnMapping = columns;
+  if (result.file) void vscode.window.showInformationMessage(`CPT Lens: column mapping written to ${vscode.workspace.asRelativePath(result.file)}; the file is checked again.`);
+  else void vscode.window.showErrorMessage(`CPT Lens: the mapping was not written: ${result.error ?? 'unknown error'}`);
+  return result;
+}
+
+async function chooseRoles(view: ColumnMapView): Promise<Record<string, string | null> | undefined> {
+  const changes: Record<string, string | null> = {};
+  const labelOf = (role?: string): string => view.roles.find((r) => r.role === role)?.label ?? role ?? '';
+  const roleNow = (c: HeaderColumn): string | undefined => (c.header in changes ? (changes[c.header] ?? undefined) : c.role);
+  const how = (c: HeaderColumn): string => {
+    if (c.header in changes) return changes[c.header] === null ? 'reading decides (changed)' : `${labelOf(changes[c.header] ?? undefined)} (changed)`;
+    if (!c.role) return c.unused ? `not used: ${c.unused}` : 'not used';
+    const from = c.source === 'setting' ? 'your mapping' : c.source === 'content' ? `its values${c.evidence ? `: ${c.evidence}` : ''}` : 'header';
+    return `${labelOf(c.role)} (${from})`;
+  };
+  type ColumnItem = vscode.QuickPickItem & { column?: HeaderColumn; done?: boolean };
+  let last: HeaderColumn | undefined;
+  for (;;) {
+    const count = Object.keys(changes).length;
+    const grouping = view.groupBy ? `lines grouped by ${labelOf(view.groupBy)}` : `no claim, account or patient column${view.groupCandidate ? `: "${view.groupCandidate}" looks like the account` : ''}`;
+    const done: ColumnItem = { label: count ? `$(check) Write ${count} change${count === 1 ? '' : 's'} to .cptlens.json` : '$(close) Done (nothing changed)', done: true };
+    const items: ColumnItem[] = [
+      done,
+      { label: 'columns', kind: vscode.QuickPickItemKind.Separator },
+      ...view.columns.map((c) => ({ label: c.header || `column ${c.index + 1}`, description: how(c), column: c })),
+    ];
+    const chosen = await pickOne(items, {
+      title: `Map columns (${grouping})`,
+      placeholder: 'Pick a column to give it a role',
+      active: last ? items.find((i) => i.column === last) : view.groupBy ? done : items.find((i) => i.column?.header === view.groupCandidate),
+    });
+    if (!chosen) return undefined;
+    if (chosen.done) return count ? changes : undefined;
+    const column = chosen.column;
+    if (!column) continue;
+    last = column;
+    type RoleItem = vscode.QuickPickItem & { role: string | null };
+    const current = roleNow(column);
+    const roles: RoleItem[] = [
+      ...view.roles.map((r) => ({ label: r.label, description: r.role === current ? `${r.detail} (now)` : r.detail, role: r.role as string | null })),
+      { label: 'let CPT Lens read it', description: 'drop this column from the mapping: its header and values decide', role: null },
+    ];
+    const role = await pickOne(roles, { title: `Role of "${chosen.label}"`, placeholder: 'What this column holds', active: roles.find((r) => r.role === current) });
+    if (!role) continue;
+    if (role.role === column.role && column.source !== 'setting' && role.role !== null) delete changes[column.header];
+    else changes[column.header] = role.role;
+  }
+}
+
 function dataSourcesMarkdown(s: DataSources): string {
   const lines = [
     '# CPT Lens data sources',
@@ -153,6 +253,7 @@ export function registerCommands(client: ClientRef, status: DataStatus): vscode.
     vscode.commands.registerCommand(CLIENT_COMMAND.searchCodes, (initial?: string) => searchCodes(client, initial)),
     vscode.commands.registerCommand(CLIENT_COMMAND.importNcci, (paths?: string[]) => importNcci(client, status, paths)),
     vscode.commands.registerCommand(CLIENT_COMMAND.showDataSources, (options?: { open?: boolean }) => showDataSources(client, status, options?.open ?? true)),
+    vscode.commands.registerCommand(CLIENT_COMMAND.mapColumns, (preset?: { uri?: string; columns?: Record<string, string | null> }) => mapColumns(client, preset)),
     // A code lens click: the claim's summary and findings, one per line.
     vscode.commands.registerCommand(CLIENT_COMMAND.showClaim, (report?: string) => {
       if (typeof report !== 'string' || report === '') return;

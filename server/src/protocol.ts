@@ -4,8 +4,9 @@
  * imports (an ESLint rule enforces it), so the two cannot drift apart.
  */
 import type { DataRelease, DataVersion, SearchHit, SearchKind } from './codeset/types';
+import type { ColumnMapView, HeaderColumn, RoleChoice } from './service/features/columnMap';
 
-export type { SearchHit, SearchKind };
+export type { ColumnMapView, HeaderColumn, RoleChoice, SearchHit, SearchKind };
 
 /** Commands the server executes (`workspace/executeCommand`); any LSP client may call them. */
 export const SERVER_COMMAND = {
@@ -15,7 +16,22 @@ export const SERVER_COMMAND = {
   dataSources: 'cptLens.server.dataSources',
   /** `[{ paths: string[] }]` → `ImportSummary`. */
   importNcci: 'cptLens.server.importNcci',
+  /** `[{ uri: string }]` → `ColumnMapView | null` (null for a document that is not an open charge file). */
+  columnReading: 'cptLens.server.columnReading',
+  /**
+   * `[{ uri: string, columns: { [header]: role | null } }]` → `MapColumnsResult`: merges the mapping
+   * into the nearest `.cptlens.json` (a new one beside the file when there is none; `null` drops
+   * a header's entry) and re-checks open documents.
+   */
+  mapColumns: 'cptLens.server.mapColumns',
 } as const;
+
+/** The answer of `cptLens.server.mapColumns`. */
+export interface MapColumnsResult {
+  /** The project file written, or undefined when it could not be (not a file, or not valid JSON). */
+  file?: string;
+  error?: string;
+}
 
 export const SERVER_COMMANDS: readonly string[] = Object.values(SERVER_COMMAND);
 
@@ -28,6 +44,12 @@ export const CLIENT_COMMAND = {
   showOutput: 'cptLens.showOutput',
   /** A code lens click: shows the claim summary (its argument, plain text). */
   showClaim: 'cptLens.showClaim',
+  /** *Map columns…*: assign column roles from the header of the active charge file. */
+  mapColumns: 'cptLens.mapColumns',
+  /** After an "accept with reason" edit: `[uri: string, line: number, character: number]` puts the cursor where the reason goes. */
+  placeCursor: 'cptLens.placeCursor',
+  /** A pick list of judgment fixes: `[{ title, items: { label, description, detail, edit }[] }]`, the chosen edit applied. */
+  pickFix: 'cptLens.pickFix',
 } as const;
 
 /** What "Show data sources" and the status bar show: the code set's version and release, and where they came from. */

@@ -48,7 +48,7 @@ const CHARGES = [
 ].join('\n');
 
 const CAPABILITIES: ClientCapabilities = {
-  workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } },
+  workspace: { configuration: true, workspaceEdit: { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } }, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } },
   window: { workDoneProgress: true },
   textDocument: {
     hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -122,7 +122,7 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     assert.deepEqual(caps?.completionProvider, { triggerCharacters: ['-', ' ', '('], resolveProvider: true });
     assert.deepEqual((caps?.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.cptLens']);
     assert.ok(caps?.inlayHintProvider && caps.codeLensProvider && caps.diagnosticProvider);
-    assert.deepEqual(caps?.executeCommandProvider?.commands, ['cptLens.server.search', 'cptLens.server.dataSources', 'cptLens.server.importNcci']);
+    assert.deepEqual(caps?.executeCommandProvider?.commands, ['cptLens.server.search', 'cptLens.server.dataSources', 'cptLens.server.importNcci', 'cptLens.server.columnReading', 'cptLens.server.mapColumns']);
   });
 
   it('reports the first load of the code set as work-done progress', async function () {
@@ -181,6 +181,32 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     assert.ok(!fixed.includes('99213,25') && !fixed.includes('99213-25'), 'adding 25 needs clinical judgment');
   });
 
+  it('Ctrl+. on a fixable finding also offers "Fix all safe problems (N)" as one previewed change per fix', async function () {
+    // A second safe problem (a lower-case modifier) so fix-all does more than the quick fix.
+    const text = CHARGES.replace('47383-,', '47383,lt');
+    const twoUri = pathToFileURL(path.join(dir, 'two-fixes.csv')).href;
+    await server.open(twoUri, 'csv', text);
+    const report = await request('diagnostics', server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: twoUri } }));
+    const items = report.kind === 'full' ? report.items : [];
+    const typo = items.find((d) => d.range.start.line === 2 && (d.data as { fixes?: { safe: boolean }[] })?.fixes?.some((f) => f.safe));
+    assert.ok(typo);
+    const actions = (await request('code actions', server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: twoUri }, range: typo.range, context: { diagnostics: [typo], only: ['quickfix'] },
+    }))) as CodeAction[];
+    const fixAll = actions.find((a) => /^Fix all safe problems \(\d+\)$/.test(a.title));
+    assert.ok(fixAll, actions.map((a) => a.title).join(' | '));
+    assert.equal(fixAll.kind, 'quickfix');
+    const change = fixAll.edit?.documentChanges?.[0] as { textDocument: { uri: string; version: number }; edits: (TextEdit & { annotationId: string })[] };
+    const annotations = fixAll.edit?.changeAnnotations ?? {};
+    assert.equal(change.textDocument.uri, twoUri);
+    assert.equal(Number(/\((\d+)\)/.exec(fixAll.title)?.[1]), Object.keys(annotations).length, 'N counts the fixes, one annotation each');
+    for (const e of change.edits) assert.equal(annotations[e.annotationId]?.needsConfirmation, true, 'each change is confirmed in the preview');
+    assert.ok(Object.values(annotations).some((a) => /^line 3: .*51/.test(a.label)), JSON.stringify(annotations));
+    const fixed = applyEdits(text, change.edits);
+    assert.ok(fixed.includes('47383,51,') && fixed.includes('47383,LT,'), fixed);
+    assert.ok(!/99213,25|99213-25/.test(fixed), 'the judgment fix (25) is never in fix-all');
+  });
+
   it('gives descriptor inlay hints for the requested range only', async function () {
     const hints = (await request('inlay hints', server.connection.sendRequest(InlayHintRequest.type, {
       textDocument: { uri }, range: { start: { line: 1, character: 0 }, end: { line: 2, character: 10 } },
@@ -230,6 +256,41 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     const written = (changes[1] as { edits: { newText: string }[] }).edits[0].newText;
     assert.deepEqual(JSON.parse(written), { columns: { Ref: 'account' } });
     assert.ok(!fs.existsSync(path.join(sub, '.cptlens.json')), 'nothing is written until the user applies the edit');
+  });
+
+  it('Map columns: the server reads the header with its roles, writes the mapping into .cptlens.json and re-checks', async function () {
+    const sub = path.join(dir, 'map-columns');
+    fs.mkdirSync(sub);
+    // A project file with other settings: they are kept.
+    fs.writeFileSync(path.join(sub, '.cptlens.json'), JSON.stringify({ rules: { mue: 'off' } }));
+    const mapUri = pathToFileURL(path.join(sub, 'export.csv')).href;
+    const text = 'Ref,Date,Code,Units,Dx\nR100,2025-10-14,99213,1,E11.9\nR100,2025-10-14,93000,1,E11.9\nR101,2025-10-14,99213,1,I10\nR101,2025-10-14,71046,1,I10\nR102,2025-10-14,99213,1,J06.9\n';
+    fs.writeFileSync(path.join(sub, 'export.csv'), text);
+    await server.open(mapUri, 'csv', text);
+    const pull = async (): Promise<Diagnostic[]> => {
+      const report = await request('diagnostics', server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: mapUri } }));
+      return report.kind === 'full' ? report.items : [];
+    };
+    assert.ok((await pull()).some((d) => d.code === 'claim-grouping'));
+    const view = (await request('column reading', server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cptLens.server.columnReading', arguments: [{ uri: mapUri }] }))) as {
+      columns: { header: string; role?: string; source?: string }[]; roles: { role: string; label: string }[]; groupBy?: string; groupCandidate?: string;
+    };
+    assert.deepEqual(view.columns.map((c) => [c.header, c.role ?? null]), [['Ref', null], ['Date', 'date'], ['Code', 'code'], ['Units', 'units'], ['Dx', 'diagnosis']]);
+    assert.equal(view.groupBy, undefined);
+    assert.equal(view.groupCandidate, 'Ref');
+    assert.ok(view.roles.some((r) => r.role === 'account'), 'the roles come with the view, in words');
+
+    await assert.rejects(request('bad role', server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cptLens.server.mapColumns', arguments: [{ uri: mapUri, columns: { Ref: 'ssn' } }] })));
+    const result = (await request('map columns', server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cptLens.server.mapColumns', arguments: [{ uri: mapUri, columns: { Ref: 'account' } }] }))) as { file?: string };
+    assert.equal(result.file, path.join(sub, '.cptlens.json'));
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(sub, '.cptlens.json'), 'utf8')), { rules: { mue: 'off' }, columns: { Ref: 'account' } });
+    assert.ok(!(await pull()).some((d) => d.code === 'claim-grouping'), 'the lines are grouped by Ref now');
+    const after = (await request('column reading', server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cptLens.server.columnReading', arguments: [{ uri: mapUri }] }))) as { columns: { role?: string; source?: string }[]; groupBy?: string };
+    assert.deepEqual([after.columns[0].role, after.columns[0].source, after.groupBy], ['account', 'setting', 'account']);
+    // null takes a header out of the mapping again.
+    await request('unmap', server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cptLens.server.mapColumns', arguments: [{ uri: mapUri, columns: { Ref: null } }] }));
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(sub, '.cptlens.json'), 'utf8')), { rules: { mue: 'off' }, columns: {} });
+    assert.ok((await pull()).some((d) => d.code === 'claim-grouping'));
   });
 
   it('re-reads settings on change: user settings, then .cptlens.json winning over them', async function () {

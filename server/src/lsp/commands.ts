@@ -6,7 +6,11 @@
  */
 import { ErrorCodes, ExecuteCommandParams, LSPErrorCodes, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { SearchKind } from '../codeset/types';
-import { DataSources, ImportSummary, SERVER_COMMAND, SearchHit } from '../protocol';
+import { ColumnMapView, DataSources, ImportSummary, MapColumnsResult, SERVER_COMMAND, SearchHit } from '../protocol';
+import { COLUMN_ROLES } from '../service/documents/columns';
+import { columnMapView } from '../service/features/columnMap';
+import { documentKindOf } from '../service/languageService';
+import { writeMapping } from './columnMapping';
 import { importNcci } from '../codeset/ncci/importNcci';
 import { loadData } from './data';
 import type { ServerState } from './server';
@@ -82,6 +86,33 @@ export function registerCommands(state: ServerState): void {
           } finally {
             progress.done();
           }
+        }
+        case SERVER_COMMAND.columnReading: {
+          const context = typeof arg.uri === 'string' ? await state.contextOf(arg.uri) : undefined;
+          if (!context || documentKindOf(context.document.uri, context.document.languageId) !== 'charges') return null;
+          return columnMapView(context.service.chargeModel(context.document.getText(), context.document.uri)) satisfies ColumnMapView;
+        }
+        case SERVER_COMMAND.mapColumns: {
+          const uri = typeof arg.uri === 'string' ? arg.uri : '';
+          const given = arg.columns && typeof arg.columns === 'object' && !Array.isArray(arg.columns) ? (arg.columns as Record<string, unknown>) : undefined;
+          if (!uri || !given) throw new ResponseError(ErrorCodes.InvalidParams, `${SERVER_COMMAND.mapColumns} needs { uri, columns: { header: role } }`);
+          const columns: Record<string, string | null> = {};
+          for (const [header, role] of Object.entries(given)) {
+            if (role !== null && !(COLUMN_ROLES as readonly unknown[]).includes(role)) {
+              throw new ResponseError(ErrorCodes.InvalidParams, `unknown column role "${excerpt(String(role), 30)}"`);
+            }
+            columns[header] = role as string | null;
+          }
+          let result: MapColumnsResult;
+          try {
+            const file = writeMapping(uri, columns);
+            result = file ? { file } : { error: 'the document is not a file, or its .cptlens.json is not valid JSON' };
+          } catch (error) {
+            result = { error: `cannot write .cptlens.json (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+          }
+          // The watcher would tell us too, but not every client watches: re-check now.
+          if (result.file) state.settingsChanged();
+          return result;
         }
         default:
           throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);

@@ -3,6 +3,8 @@
  * hints, code lens. Each converts positions, calls the pure service and converts back.
  */
 import {
+  AnnotatedTextEdit,
+  ChangeAnnotation,
   CodeAction,
   CodeActionKind,
   CodeLens,
@@ -15,7 +17,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS } from '../service/editorSettings';
-import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllSafeEdits, quickFixes } from '../service/features/codeActions';
+import { FIX_ALL_KIND, FIX_ALL_TITLE, SafeFix, fixAllQuickFixTitle, fixAllSafe, fixAllSafeEdits, quickFixes } from '../service/features/codeActions';
 import { ClaimSummary, lensTitle } from '../service/features/codeLens';
 import type { Finding } from '../service/types';
 import { CLIENT_COMMAND } from '../protocol';
@@ -104,6 +106,12 @@ export function registerFeatures(state: ServerState): void {
             });
           }
         }
+        // With the cursor on a fixable finding, Ctrl+. also offers every safe fix of the file, previewed.
+        const here = params.context.diagnostics.some((d) => d.source === 'cpt-lens' && (d.data as DiagnosticData | undefined)?.fixes?.some((f) => f.safe));
+        if (here) {
+          const fixes = fixAllSafe(state.findingsOf(context));
+          if (fixes.length > 1) actions.push(previewedFixAll(state, document, fixes));
+        }
       }
       // Offered in the Source Action menu and on save (`editor.codeActionsOnSave`), never on a selection's lightbulb.
       if (only && wanted(only, FIX_ALL_KIND) && only.some((o) => o.startsWith(CodeActionKind.Source))) {
@@ -170,6 +178,34 @@ export function registerFeatures(state: ServerState): void {
       return { ...lens, command: { title: lensTitle(summary), command: CLIENT_COMMAND.showClaim, arguments: [claimReport(summary, findings, document)] } };
     }),
   );
+}
+
+/**
+ * "Fix all safe problems (N)" as a quick fix: one labelled change per fix, each annotated
+ * as needing confirmation, so VS Code opens its refactor preview and the coder sees every
+ * change before it is made. A client without change annotations gets plain edits.
+ */
+function previewedFixAll(state: ServerState, document: TextDocument, fixes: readonly SafeFix[]): CodeAction {
+  const uri = document.uri;
+  const title = fixAllQuickFixTitle(fixes.length);
+  const workspaceEdit = state.client().workspace?.workspaceEdit;
+  if (!workspaceEdit?.documentChanges || !workspaceEdit.changeAnnotationSupport) {
+    const edits = fixes.flatMap((f) => f.edits).sort((a, b) => b.start - a.start).map((e) => toTextEdit(document, e));
+    return { title, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } };
+  }
+  const changeAnnotations: Record<string, ChangeAnnotation> = {};
+  const edits: AnnotatedTextEdit[] = [];
+  fixes.forEach((fix, i) => {
+    const id = `cptLens.fix.${i}`;
+    const line = document.positionAt(fix.edits[0]?.start ?? 0).line + 1;
+    changeAnnotations[id] = { label: `line ${line}: ${fix.title}`, description: fix.ruleId, needsConfirmation: true };
+    for (const e of fix.edits) edits.push({ ...toTextEdit(document, e), annotationId: id });
+  });
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    edit: { documentChanges: [{ textDocument: { uri, version: document.version }, edits }], changeAnnotations },
+  };
 }
 
 /** The claim summary a lens click shows: totals, then each finding on the claim's lines with its line. */

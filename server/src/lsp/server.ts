@@ -58,6 +58,8 @@ export interface ServerState {
   findingsOf: (context: DocumentContext) => Finding[];
   /** Re-check every open document and ask the client to refresh hints and lenses. */
   refreshAll: () => void;
+  /** Settings or a `.cptlens.json` changed: drop the cached settings, then refresh everything. */
+  settingsChanged: () => void;
   runSafe: <T>(what: string, fallback: T, work: () => T) => T;
   runSafeAsync: <T>(what: string, fallback: T, work: () => Promise<T>) => Promise<T>;
   client: () => ClientCapabilities;
@@ -185,6 +187,10 @@ export function startServer(version: string, connection: Connection = createConn
     contextOf,
     findingsOf,
     refreshAll,
+    settingsChanged: () => {
+      settings.clear();
+      refreshAll();
+    },
     runSafe,
     runSafeAsync,
     client: () => clientCapabilities,

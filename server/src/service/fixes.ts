@@ -15,12 +15,20 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): stri
  * overlaps one already taken; sorted last edit first. The editor's fix-all uses this too.
  */
 export function nonOverlappingEdits(fixes: readonly Fix[]): OffsetEdit[] {
+  return nonOverlappingFixes(fixes).flatMap((f) => f.edits).sort((a, b) => b.start - a.start || b.end - a.end);
+}
+
+/** The fixes `nonOverlappingEdits` takes, in the order given (the editor's fix-all preview lists each). */
+export function nonOverlappingFixes<F extends Fix>(fixes: readonly F[]): F[] {
   const taken: OffsetEdit[] = [];
+  const kept: F[] = [];
   for (const fix of fixes) {
     const overlaps = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start)));
-    if (!overlaps) taken.push(...fix.edits);
+    if (overlaps) continue;
+    taken.push(...fix.edits);
+    kept.push(fix);
   }
-  return taken.sort((a, b) => b.start - a.start || b.end - a.end);
+  return kept;
 }
 
 export function applyFixes(text: string, fixes: readonly Fix[]): string {

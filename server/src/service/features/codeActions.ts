@@ -4,12 +4,15 @@
  * safe fix, skipping fixes whose edits would overlap. Pure: fixes are data on the
  * finding (and on the diagnostic), so no server-side cache is needed.
  */
-import { nonOverlappingEdits } from '../fixes';
+import { nonOverlappingEdits, nonOverlappingFixes } from '../fixes';
 import type { Fix, OffsetEdit } from '../types';
 
 /** The code action kind of the fix-all source action (`source.fixAll` is what editors run on save). */
 export const FIX_ALL_KIND = 'source.fixAll.cptLens';
 export const FIX_ALL_TITLE = 'Fix all safe problems in file';
+
+/** The title of the fix-all quick fix in the Ctrl+. menu, with how many fixes it applies. */
+export const fixAllQuickFixTitle = (count: number): string => `Fix all safe problems (${count})`;
 
 export interface QuickFix<E> {
   title: string;
@@ -39,4 +42,23 @@ export function fixAllSafeEdits(findings: readonly { fixes?: readonly Fix[] }[])
     if (fix) fixes.push(fix);
   }
   return nonOverlappingEdits(fixes).reverse();
+}
+
+/** A safe fix fix-all takes, with the rule of its finding (the preview groups changes by it). */
+export interface SafeFix extends Fix {
+  ruleId: string;
+}
+
+/**
+ * The fixes of "Fix all safe problems", each whole: the first safe fix of each finding, none
+ * overlapping. The Ctrl+. entry shows them in a preview, one labelled change per fix.
+ * Judgment fixes (adding 59/X{EPSU}, 25, 57, 50) are never `safe`, so never here.
+ */
+export function fixAllSafe(findings: readonly { ruleId: string; fixes?: readonly Fix[] }[]): SafeFix[] {
+  const fixes: SafeFix[] = [];
+  for (const f of findings) {
+    const fix = f.fixes?.find((x) => x.safe);
+    if (fix) fixes.push({ ...fix, ruleId: f.ruleId });
+  }
+  return nonOverlappingFixes(fixes);
 }
