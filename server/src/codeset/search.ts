@@ -49,7 +49,8 @@ export class SearchIndex {
   private readonly pairPostings = new Map<string, number[]>();
   private vocabulary: string[] | undefined;
 
-  constructor(private readonly kind: SearchKind) {}
+  /** `pairs`: index word pairs too (procedures; the ICD-10-CM index is large and its words rank well alone). */
+  constructor(private readonly kind: SearchKind, private readonly pairs = kind === 'procedure') {}
 
   /**
    * `texts` are indexed; `description` (and `distinguishing`, what sets the code apart
@@ -61,8 +62,7 @@ export class SearchIndex {
     this.descriptions.push(description);
     this.featured.push(featured);
     this.distinguishing.push(distinguishing);
-    const pairs = new Set(texts.flatMap(wordPairs));
-    for (const pair of pairs) {
+    for (const pair of this.pairs ? new Set(texts.flatMap(wordPairs)) : []) {
       let list = this.pairPostings.get(pair);
       if (!list) this.pairPostings.set(pair, (list = []));
       list.push(id);
@@ -126,7 +126,7 @@ export class SearchIndex {
         for (const id of this.postings.get(vocabulary[i]) ?? []) if (!seen.has(id)) score(id, false);
       }
     }
-    for (const pair of new Set(wordPairs(query))) {
+    for (const pair of this.pairs ? new Set(wordPairs(query)) : []) {
       for (const id of this.pairPostings.get(pair) ?? []) {
         const s = matched.get(id);
         if (s) s.pairs++;
