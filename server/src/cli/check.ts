@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { loadCodeSet, userLoadOptions } from '../codeset/load';
 import { LanguageService, documentKindOf, getLanguageService } from '../service/languageService';
@@ -19,7 +19,7 @@ import type { Finding } from '../service/types';
 import { findProjectFile, readProjectFile } from '../projectFile';
 import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
 import { FORMATS } from './formats';
-import { STREAM_BYTES, streamCheck } from './streamCheck';
+import { FindingSink, STREAM_BYTES, streamCheck } from './streamCheck';
 import type { CheckSettings } from '../service/settings';
 
 /** Files a directory argument expands to. */
@@ -168,7 +168,7 @@ export function runCheck(args: string[], io: CheckIo): number {
   // A charge file this big is read in chunks and checked in parts (streamCheck.ts), so memory
   // does not grow with the file; --fix and standard input are checked whole.
   const streamBytes = Number(process.env.CPT_LENS_STREAM_BYTES) || STREAM_BYTES;
-  const streamed = (file: string): ReturnType<typeof streamCheck> => {
+  const streamed = (file: string, sink: FindingSink): ReturnType<typeof streamCheck> => {
     if (file === '-' || options.fix || documentKindOf(file) !== 'charges') return undefined;
     let size: number;
     try {
@@ -185,7 +185,7 @@ export function runCheck(args: string[], io: CheckIo): number {
       columns: settings.columns,
       partBytes,
       serviceWithColumns: (columns) => getLanguageService({ codeSet, settings: { ...settings, columns } }),
-    });
+    }, sink);
   };
   const files: string[] = [];
   for (const target of options.targets) problem = (target === '-' ? (files.push('-'), false) : !expand(target, files, io)) || problem;
@@ -198,9 +198,9 @@ export function runCheck(args: string[], io: CheckIo): number {
   const format = FORMATS[options.format]({ write: io.out, codeSet, version });
   const totals = { files: 0, errors: 0, warnings: 0 };
   format.begin();
+  /** Gives a file's findings to the format; a streamed file's come in several batches. */
   const report = (name: string, document: TextDocument, all: Finding[]): void => {
     let findings = all;
-    totals.files++;
     totals.errors += findings.filter((f) => f.severity === 'error').length;
     totals.warnings += findings.filter((f) => f.severity === 'warning').length;
     if (options.maxFindings > 0) {
@@ -212,10 +212,19 @@ export function runCheck(args: string[], io: CheckIo): number {
     format.file({ file: name, document, findings });
   };
   for (const file of files) {
-    const big = streamed(file);
+    // JUnit writes a file's count before its findings: it gets them in one batch.
+    const whole = options.format === 'junit' ? { findings: [] as Finding[], positions: new Map<number, Position>() } : undefined;
+    const big = streamed(file, (findings, document) => {
+      if (!whole) return report(file, document, findings);
+      for (const f of findings) {
+        whole.findings.push(f);
+        for (const o of [f.start, f.end, ...(f.related ?? []).flatMap((r) => [r.start, r.end])]) whole.positions.set(o, document.positionAt(o));
+      }
+    });
     if (big) {
+      totals.files++;
+      if (whole) report(file, { positionAt: (o: number) => whole.positions.get(o) ?? { line: 0, character: 0 } } as TextDocument, whole.findings);
       if (process.env.CPT_LENS_STREAM_LOG) io.err(`streamed ${file} in ${big.parts} parts`);
-      report(file, big.document, big.findings);
       continue;
     }
     let bytes: Buffer;
@@ -240,6 +249,7 @@ export function runCheck(args: string[], io: CheckIo): number {
       text = fixed;
       findings = service.validate(text, documentKindOf(name));
     }
+    totals.files++;
     report(name, TextDocument.create(name, '', 0, text), findings);
   }
   format.end(totals);

@@ -36,10 +36,10 @@ import { Finding, compareFindings } from '../service/types';
 /** Files at least this big are checked streaming (`CPT_LENS_STREAM_BYTES` changes it, for tests). */
 export const STREAM_BYTES = 16 * 2 ** 20;
 /** About how much text one part holds. */
-export const PART_BYTES = 6 * 2 ** 20;
+export const PART_BYTES = 2 * 2 ** 20;
 const READ_BYTES = 4 * 2 ** 20;
 /** A part's rows are written to disk once this much is waiting. */
-const FLUSH_CHARS = 2 ** 18;
+const FLUSH_CHARS = 2 ** 16;
 
 export interface StreamOptions {
   /** The service with the user's settings (for the header notes). */
@@ -52,23 +52,29 @@ export interface StreamOptions {
   partBytes?: number;
 }
 
+/** Findings in file order, a batch at a time, with a document that knows their positions. */
+export type FindingSink = (findings: Finding[], document: TextDocument) => void;
+
 export interface StreamResult {
-  findings: Finding[];
-  /** Positions of the findings' offsets (the formats ask only for those). */
-  document: TextDocument;
   /** How many parts the file was checked in. */
   parts: number;
 }
+
+/** A finding with the line and column of each of its offsets, as a part's findings file holds it. */
+type Placed = [Finding, [number, number, number][]];
+
+/** Findings given to the sink at a time. */
+const BATCH = 2000;
 
 /**
  * Checks `file` streaming; undefined when this file cannot be (not UTF-8 text, or columns
  * the parts would read differently): the caller then checks it whole.
  */
-export function streamCheck(file: string, options: StreamOptions): StreamResult | undefined {
+export function streamCheck(file: string, options: StreamOptions, sink: FindingSink): StreamResult | undefined {
   const fd = fs.openSync(file, 'r');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-parts-'));
   try {
-    return run(fd, dir, options);
+    return run(fd, dir, options, sink);
   } finally {
     fs.closeSync(fd);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -81,7 +87,7 @@ interface Part {
   chars: number;
 }
 
-function run(fd: number, dir: string, options: StreamOptions): StreamResult | undefined {
+function run(fd: number, dir: string, options: StreamOptions, sink: FindingSink): StreamResult | undefined {
   const size = fs.fstatSync(fd).size;
   const bytes = Buffer.allocUnsafe(READ_BYTES);
   const decoder = new StringDecoder('utf8');
@@ -164,18 +170,20 @@ function run(fd: number, dir: string, options: StreamOptions): StreamResult | un
 
   const prefixText = prefix.text;
   const prefixDocument = Documents.create('', 'csv', 0, prefixText);
-  const positions = new Map<number, Position>();
-  const findings: Finding[] = [];
+  // Findings not in a part's file: the header notes and the notes put together from the parts.
+  const kept: Placed[] = [];
+  const inPrefix = (f: Finding): Placed => [f, offsetsOf(f).map((o) => { const p = prefixDocument.positionAt(o); return [o, p.line, p.character]; })];
 
   // The header notes, from the header and the sampled rows, with the user's settings.
   for (const f of options.service.validate(joinPieces(prefix, head), 'charges')) {
-    if (f.start < prefixText.length && f.ruleId !== 'data-period') findings.push(f);
+    if (f.start < prefixText.length && f.ruleId !== 'data-period') kept.push(inPrefix(f));
   }
 
   const service = options.serviceWithColumns(forced!);
   const periodCounts = new Map<string, number>();
   let periodNote: Finding | undefined;
-  const dateNotes = new Map<string, { note: Finding; lines: number }>();
+  const dateNotes = new Map<string, { note: Placed; lines: number }>();
+  const partFiles: string[] = [];
   const checkPart = (pieces: RowPiece[], rows = true): boolean => {
     if (pieces.length === 0) return true;
     // The part must read its columns as the whole file does.
@@ -185,12 +193,13 @@ function run(fd: number, dir: string, options: StreamOptions): StreamResult | un
       if (!sameMap(reading.map, headMap!)) return false;
     }
     const starts: number[] = [];
-    let text = prefixText;
+    let at = prefixText.length;
     for (const piece of pieces) {
-      text += '\n';
-      starts.push(text.length);
-      text += piece.text;
+      starts.push(at + 1);
+      at += 1 + piece.text.length;
     }
+    const text = joinPieces(prefix!, pieces);
+    let placed: [number, number, number][] = [];
     const toFile = (offset: number): number => {
       let lo = 0;
       let hi = starts.length - 1;
@@ -202,12 +211,11 @@ function run(fd: number, dir: string, options: StreamOptions): StreamResult | un
       const piece = pieces[lo];
       const within = offset - starts[lo];
       const at = piece.start + within;
-      if (!positions.has(at)) {
-        const lineStart = lastLineStart(piece.text, within);
-        positions.set(at, { line: piece.line + countLineBreaks(piece.text, 0, lineStart), character: within - lineStart });
-      }
+      const lineStart = lastLineStart(piece.text, within);
+      placed.push([at, piece.line + countLineBreaks(piece.text, 0, lineStart), within - lineStart]);
       return at;
     };
+    const out: string[] = [];
     for (const f of service.validate(text, 'charges')) {
       if (f.start < prefixText.length) {
         if (f.ruleId === 'data-period') {
@@ -216,6 +224,7 @@ function run(fd: number, dir: string, options: StreamOptions): StreamResult | un
         }
         continue;
       }
+      placed = [];
       f.start = toFile(f.start);
       f.end = toFile(f.end);
       for (const r of f.related ?? []) {
@@ -230,11 +239,17 @@ function run(fd: number, dir: string, options: StreamOptions): StreamResult | un
       if (lines !== undefined) {
         const kind = /^\d+ line\(s\) have no date/.test(f.message) ? 'undated' : 'outside';
         const seen = dateNotes.get(kind);
-        if (!seen) dateNotes.set(kind, { note: f, lines });
-        else dateNotes.set(kind, { note: f.start < seen.note.start ? f : seen.note, lines: seen.lines + lines });
+        if (!seen) dateNotes.set(kind, { note: [f, placed], lines });
+        else dateNotes.set(kind, { note: f.start < seen.note[0].start ? [f, placed] : seen.note, lines: seen.lines + lines });
         continue;
       }
-      findings.push(f);
+      out.push(JSON.stringify([f, placed]));
+    }
+    // The part's findings, in order, to disk: they are merged with the other parts' at the end.
+    if (out.length > 0) {
+      const name = path.join(dir, `findings-${partFiles.length}`);
+      fs.writeFileSync(name, out.join('\n') + '\n');
+      partFiles.push(name);
     }
     return true;
   };
@@ -246,27 +261,112 @@ function run(fd: number, dir: string, options: StreamOptions): StreamResult | un
   if (trailing) checkPart([trailing], false);
 
   for (const { note, lines } of dateNotes.values()) {
-    note.message = note.message.replace(/^\d+/, String(lines));
-    note.data = { ...note.data, lines };
-    findings.push(note);
+    note[0].message = note[0].message.replace(/^\d+/, String(lines));
+    note[0].data = { ...note[0].data, lines };
+    kept.push(note);
   }
   if (periodNote) {
     const outside = (options.codeSet.version().periods ?? []).filter((p) => periodCounts.has(p.table)).map((period) => ({ period, count: periodCounts.get(period.table) ?? 0 }));
     Object.assign(periodNote, dataPeriodNote(outside));
-    findings.push(periodNote);
+    kept.push(inPrefix(periodNote));
   }
-  findings.sort(compareFindings);
-  const document = {
-    positionAt: (offset: number): Position => positions.get(offset) ?? prefixDocument.positionAt(offset),
-  } as TextDocument;
-  return { findings, document, parts: partCount };
+  kept.sort((a, b) => compareFindings(a[0], b[0]));
+  merge([kept[Symbol.iterator](), ...partFiles.map(readPlaced)], sink);
+  return { parts: partCount };
+}
+
+/** Every offset of a finding (the formats ask for the position of each). */
+function offsetsOf(f: Finding): number[] {
+  const out = [f.start, f.end];
+  for (const r of f.related ?? []) out.push(r.start, r.end);
+  for (const x of f.fixes ?? []) for (const e of x.edits) out.push(e.start, e.end);
+  return out;
+}
+
+/** A part's findings file, one finding at a time, read in chunks. */
+function* readPlaced(file: string): Generator<Placed> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const bytes = Buffer.allocUnsafe(2 ** 16);
+    let rest = '';
+    for (;;) {
+      const n = fs.readSync(fd, bytes, 0, bytes.length, null);
+      if (n === 0) break;
+      const text = rest + decoder.write(bytes.subarray(0, n));
+      let from = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+        yield JSON.parse(text.slice(from, nl)) as Placed;
+        from = nl + 1;
+      }
+      rest = text.slice(from);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Merges sorted streams of findings into one, in file order, and gives it to the sink in batches. */
+function merge(sources: Iterator<Placed>[], sink: FindingSink): void {
+  // A binary heap of the sources' next findings; ties keep the source order (the whole-file sort is stable).
+  const heads: { item: Placed; source: number }[] = [];
+  const less = (a: { item: Placed; source: number }, b: { item: Placed; source: number }): boolean => {
+    const c = compareFindings(a.item[0], b.item[0]);
+    return c < 0 || (c === 0 && a.source < b.source);
+  };
+  const push = (entry: { item: Placed; source: number }): void => {
+    let i = heads.length;
+    heads.push(entry);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!less(heads[i], heads[parent])) break;
+      [heads[i], heads[parent]] = [heads[parent], heads[i]];
+      i = parent;
+    }
+  };
+  const pop = (): { item: Placed; source: number } => {
+    const top = heads[0];
+    const last = heads.pop()!;
+    if (heads.length > 0) {
+      heads[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heads.length && less(heads[l], heads[m])) m = l;
+        if (r < heads.length && less(heads[r], heads[m])) m = r;
+        if (m === i) break;
+        [heads[i], heads[m]] = [heads[m], heads[i]];
+        i = m;
+      }
+    }
+    return top;
+  };
+  sources.forEach((source, i) => {
+    const next = source.next();
+    if (!next.done) push({ item: next.value, source: i });
+  });
+  let batch: Finding[] = [];
+  let positions = new Map<number, Position>();
+  const document = { positionAt: (offset: number): Position => positions.get(offset) ?? { line: 0, character: 0 } } as TextDocument;
+  while (heads.length > 0) {
+    const { item, source } = pop();
+    batch.push(item[0]);
+    for (const [offset, line, character] of item[1]) positions.set(offset, { line, character });
+    if (batch.length === BATCH) {
+      sink(batch, document);
+      batch = [];
+      positions = new Map();
+    }
+    const next = sources[source].next();
+    if (!next.done) push({ item: next.value, source });
+  }
+  if (batch.length > 0) sink(batch, document);
 }
 
 /** The header piece and data pieces as one text, as they would parse in the file. */
 function joinPieces(prefix: RowPiece, pieces: readonly RowPiece[]): string {
-  let text = prefix.text;
-  for (const p of pieces) text += '\n' + p.text;
-  return text;
+  return [prefix.text, ...pieces.map((p) => p.text)].join('\n');
 }
 
 function readPart(file: string): RowPiece[] {
