@@ -204,6 +204,37 @@ async function chooseRoles(view: ColumnMapView): Promise<Record<string, string |
   }
 }
 
+/** The labels the last fix pick list showed (tests read it through the exports). */
+export let shownFixPick: string[] = [];
+
+interface FixPick {
+  title: string;
+  items: { label: string; description?: string; detail?: string; edit: unknown }[];
+}
+
+/** A pick list of alternative judgment fixes (XS/XU/XE/XP/59 with what each means and needs); applies the one chosen. */
+async function pickFix(client: ClientRef, pick?: FixPick): Promise<string | undefined> {
+  if (!pick || !Array.isArray(pick.items) || pick.items.length === 0) return undefined;
+  const items = pick.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, edit: i.edit }));
+  shownFixPick = items.map((i) => i.label);
+  const chosen = await pickOne(items, { title: pick.title, placeholder: 'Only what the documentation supports; Escape adds nothing', active: items[0] });
+  shownFixPick = [];
+  if (!chosen) return undefined;
+  const edit = await running(client).protocol2CodeConverter.asWorkspaceEdit(chosen.edit as Parameters<LanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
+  if (edit) await vscode.workspace.applyEdit(edit);
+  return chosen.label;
+}
+
+/** After "Accept with reason": the cursor where the reason goes. */
+async function placeCursor(uri?: string, line?: number, character?: number): Promise<void> {
+  if (typeof uri !== 'string' || typeof line !== 'number' || typeof character !== 'number') return;
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) ?? (await vscode.window.showTextDocument(vscode.Uri.parse(uri)));
+  const at = new vscode.Position(line, character);
+  editor.selection = new vscode.Selection(at, at);
+  editor.revealRange(new vscode.Range(at, at));
+  await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+}
+
 function dataSourcesMarkdown(s: DataSources): string {
   const lines = [
     '# CPT Lens data sources',
@@ -253,6 +284,8 @@ export function registerCommands(client: ClientRef, status: DataStatus): vscode.
     vscode.commands.registerCommand(CLIENT_COMMAND.searchCodes, (initial?: string) => searchCodes(client, initial)),
     vscode.commands.registerCommand(CLIENT_COMMAND.importNcci, (paths?: string[]) => importNcci(client, status, paths)),
     vscode.commands.registerCommand(CLIENT_COMMAND.showDataSources, (options?: { open?: boolean }) => showDataSources(client, status, options?.open ?? true)),
+    vscode.commands.registerCommand(CLIENT_COMMAND.pickFix, (pick?: FixPick) => pickFix(client, pick)),
+    vscode.commands.registerCommand(CLIENT_COMMAND.placeCursor, (uri?: string, line?: number, character?: number) => placeCursor(uri, line, character)),
     vscode.commands.registerCommand(CLIENT_COMMAND.mapColumns, (preset?: { uri?: string; columns?: Record<string, string | null> }) => mapColumns(client, preset)),
     // A code lens click: the claim's summary and findings, one per line.
     vscode.commands.registerCommand(CLIENT_COMMAND.showClaim, (report?: string) => {

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { activeSearchCode, registerCommands, shownSearchCodes } from './commands';
+import { activeSearchCode, lastColumnMapping, registerCommands, shownColumnPick, shownFixPick, shownSearchCodes } from './commands';
 import { DataStatus } from './status';
 import { CLIENT_COMMAND } from '../../server/src/protocol';
 
@@ -35,10 +35,13 @@ function documentSelector(): LanguageClientOptions['documentSelector'] {
  */
 function initializationOptions(): Record<string, unknown> {
   const trusted = vscode.workspace.isTrusted;
-  if (!trusted) return { trusted };
+  // Code actions may then ask this client to place the cursor or show a pick list of fixes.
+  const clientCommands = [CLIENT_COMMAND.placeCursor, CLIENT_COMMAND.pickFix];
+  if (!trusted) return { trusted, clientCommands };
   const config = vscode.workspace.getConfiguration('cptLens');
   return {
     trusted,
+    clientCommands,
     dataFolder: config.get<string>('dataFolder') || undefined,
     knowledgeFolders: config.get<string[]>('knowledgeFolders', []),
     cptDescriptorFile: config.get<string>('cptDescriptorFile') || undefined,
@@ -84,6 +87,12 @@ export interface CptLensApi {
   searchCodesShown: () => string[];
   /** The item the Search codes quick pick has active, as the workbench reports it. */
   searchCodeActive: () => string;
+  /** The items the Map columns pickers show now. */
+  columnPickShown: () => string[];
+  /** The mapping Map columns last wrote. */
+  lastColumnMapping: () => Record<string, string | null>;
+  /** The labels a fix pick list (distinct-service modifiers) shows now. */
+  fixPickShown: () => string[];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CptLensApi> {
@@ -103,7 +112,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptLen
   );
   await startClient(context);
   // Tests reach the running client through the extension's exports.
-  return { client: () => client, statusText: () => status?.text ?? '', searchCodesShown: () => shownSearchCodes, searchCodeActive: () => activeSearchCode };
+  return { client: () => client, statusText: () => status?.text ?? '', searchCodesShown: () => shownSearchCodes, searchCodeActive: () => activeSearchCode,
+    columnPickShown: () => shownColumnPick, lastColumnMapping: () => lastColumnMapping, fixPickShown: () => shownFixPick };
 }
 
 export async function deactivate(): Promise<void> {

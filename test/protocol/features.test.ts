@@ -258,6 +258,23 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     assert.ok(!fs.existsSync(path.join(sub, '.cptlens.json')), 'nothing is written until the user applies the edit');
   });
 
+  it('a finding on a line offers "Accept … with a reason"; distinct-service fixes stay one entry each for a client without a pick list', async function () {
+    const text = `${HEADER}\nCLM9,PT9,2025-10-14,20610,RT,1,11,M25.561,1234567893\nCLM9,PT9,2025-10-14,20610,RT,1,11,M25.561,1234567893\n`;
+    const dupUri = pathToFileURL(path.join(dir, 'duplicate.csv')).href;
+    await server.open(dupUri, 'csv', text);
+    const report = await request('diagnostics', server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: dupUri } }));
+    const duplicate = report.kind === 'full' ? report.items.find((d) => d.code === 'duplicate-line') : undefined;
+    assert.ok(duplicate);
+    const actions = (await request('code actions', server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: dupUri }, range: duplicate.range, context: { diagnostics: [duplicate], only: ['quickfix'] },
+    }))) as CodeAction[];
+    assert.deepEqual(actions.filter((a) => /^Add (XS|XU|XE|XP|59) to 20610/.test(a.title)).length, 5, actions.map((a) => a.title).join(' | '));
+    const accept = actions.find((a) => a.title === 'Accept duplicate-line with a reason (disable comment)');
+    assert.ok(accept?.edit?.changes, actions.map((a) => a.title).join(' | '));
+    assert.equal(accept.command, undefined, 'no client command for a client that did not list it');
+    assert.equal(applyEdits(text, accept.edit.changes[dupUri]).split('\n')[2], '# cpt-lens-disable-next-line duplicate-line: ');
+  });
+
   it('Map columns: the server reads the header with its roles, writes the mapping into .cptlens.json and re-checks', async function () {
     const sub = path.join(dir, 'map-columns');
     fs.mkdirSync(sub);

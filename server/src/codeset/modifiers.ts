@@ -126,3 +126,22 @@ export function levelTwoModifier(fields: {
     actionCode: fields.actionCode,
   };
 }
+
+/** A modifier that says a service was distinct, what it means and what the note must show (our words). */
+export interface DistinctServiceModifier {
+  modifier: string;
+  meaning: string;
+  documentation: string;
+}
+
+/**
+ * The distinct-service modifiers, X{EPSU} first (CMS prefers them to 59, MLN1783722): offered
+ * as judgment fixes on NCCI pairs and duplicate lines, never applied in bulk.
+ */
+export const DISTINCT_SERVICE_MODIFIERS: readonly DistinctServiceModifier[] = [
+  { modifier: 'XS', meaning: 'a separate organ or structure', documentation: 'the note names a different organ, structure or anatomic site for each service' },
+  { modifier: 'XU', meaning: 'an unusual service that does not overlap the usual components of the main service', documentation: 'the note shows why this service is outside the usual parts of the main one' },
+  { modifier: 'XE', meaning: 'a separate encounter', documentation: 'the note shows a separate encounter (its own time or visit) on the same date' },
+  { modifier: 'XP', meaning: 'a separate practitioner', documentation: 'the note shows a different practitioner performed this service' },
+  { modifier: '59', meaning: 'a distinct procedural service', documentation: 'the note shows a different session, site, incision, lesion or injury; use only when no X modifier fits' },
+];

@@ -16,6 +16,7 @@ export interface DiagnosticFix {
   title: string;
   safe: boolean;
   edits: TextEdit[];
+  choice?: { group: string; label: string; description: string; detail: string };
 }
 
 /** `Diagnostic.data`: enough to build the code actions from the diagnostic alone (no server cache). */
@@ -36,7 +37,7 @@ export function toTextEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
 export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, data: finding.data };
   if (finding.fixes && finding.fixes.length > 0) {
-    data.fixes = finding.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => toTextEdit(document, e)) }));
+    data.fixes = finding.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => toTextEdit(document, e)), ...(f.choice ? { choice: f.choice } : {}) }));
   }
   return {
     range: toRange(document, finding.start, finding.end),

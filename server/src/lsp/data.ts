@@ -20,6 +20,8 @@ export interface InitOptions {
   dataFolder?: string;
   knowledgeFolders?: string[];
   cptDescriptorFile?: string;
+  /** Client-side commands the editor runs (`CLIENT_COMMAND.placeCursor`, `.pickFix`); code actions use them only when listed. */
+  clientCommands?: string[];
 }
 
 export interface DataState {

@@ -25,8 +25,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveCompletion } from '../service/features/completion';
 import { documentKindOf } from '../service/languageService';
 import { columnMappingAction } from './columnMapping';
-import { DiagnosticData, toRange, toTextEdit } from './convert';
-import type { ServerState } from './server';
+import { DiagnosticData, DiagnosticFix, toRange, toTextEdit } from './convert';
+import type { DocumentContext, ServerState } from './server';
 
 /** Whether a requested `only` filter lets `kind` through (a parent kind includes its children). */
 function wanted(only: readonly string[] | undefined, kind: string): boolean {
@@ -87,6 +87,7 @@ export function registerFeatures(state: ServerState): void {
       const uri = document.uri;
       const only = params.context.only;
       const actions: CodeAction[] = [];
+      const clientCommands = new Set(state.initOptions().clientCommands ?? []);
       if (wanted(only, CodeActionKind.QuickFix)) {
         for (const diagnostic of params.context.diagnostics) {
           const data = diagnostic.data as DiagnosticData | undefined;
@@ -95,8 +96,18 @@ export function registerFeatures(state: ServerState): void {
             const mapping = columnMappingAction(uri, candidate, String(data.data?.role ?? 'account'), diagnostic as Diagnostic);
             if (mapping) actions.push(mapping);
           }
-          if (diagnostic.source !== 'cpt-lens' || !data?.fixes) continue;
-          for (const fix of quickFixes(data.fixes)) {
+          if (diagnostic.source !== 'cpt-lens' || !data) continue;
+          const picks = clientCommands.has(CLIENT_COMMAND.pickFix);
+          const grouped = new Map<string, DiagnosticFix[]>();
+          for (const fix of quickFixes(data.fixes ?? [])) {
+            const original = fix as unknown as DiagnosticFix;
+            // VS Code: alternatives of one kind (XS/XU/XE/XP/59) become one entry with a pick list.
+            if (picks && original.choice && (data.fixes ?? []).filter((f) => f.choice?.group === original.choice?.group).length > 1) {
+              const list = grouped.get(original.choice.group) ?? [];
+              list.push(original);
+              grouped.set(original.choice.group, list);
+              continue;
+            }
             actions.push({
               title: fix.title,
               kind: CodeActionKind.QuickFix,
@@ -105,6 +116,9 @@ export function registerFeatures(state: ServerState): void {
               edit: { changes: { [uri]: fix.edits as TextEdit[] } },
             });
           }
+          for (const [group, fixes] of grouped) actions.push(pickAction(group, fixes, uri, diagnostic as Diagnostic));
+          const accept = acceptAction(context, diagnostic as Diagnostic, data.ruleId, clientCommands.has(CLIENT_COMMAND.placeCursor));
+          if (accept) actions.push(accept);
         }
         // With the cursor on a fixable finding, Ctrl+. also offers every safe fix of the file, previewed.
         const here = params.context.diagnostics.some((d) => d.source === 'cpt-lens' && (d.data as DiagnosticData | undefined)?.fixes?.some((f) => f.safe));
@@ -178,6 +192,46 @@ export function registerFeatures(state: ServerState): void {
       return { ...lens, command: { title: lensTitle(summary), command: CLIENT_COMMAND.showClaim, arguments: [claimReport(summary, findings, document)] } };
     }),
   );
+}
+
+/** Titles of the pick-list entries, by choice group. */
+const PICK_TITLES: Record<string, string> = { 'distinct-service': 'Add a distinct-service modifier… — needs clinical judgment' };
+
+/** One entry for a group of alternative judgment fixes; the client's pick list shows each with what it means and needs. */
+function pickAction(group: string, fixes: readonly DiagnosticFix[], uri: string, diagnostic: Diagnostic): CodeAction {
+  const title = PICK_TITLES[group] ?? `${fixes[0].title}…`;
+  const items = fixes.map((f) => ({
+    label: f.choice?.label ?? f.title,
+    description: f.choice?.description,
+    detail: f.choice?.detail,
+    edit: { changes: { [uri]: f.edits } },
+  }));
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: CLIENT_COMMAND.pickFix, arguments: [{ title: 'Add a distinct-service modifier (only what the note supports)', items }] } };
+}
+
+/**
+ * "Accept with reason" for an error or warning on a charge line: the edit writes the rule id
+ * into a disable comment (or the empty override_reason cell) and, in VS Code, the cursor is
+ * put where the reason goes.
+ */
+function acceptAction(context: DocumentContext, diagnostic: Diagnostic, ruleId: string, placeCursor: boolean): CodeAction | undefined {
+  const { document, service } = context;
+  if (documentKindOf(document.uri, document.languageId) !== 'charges') return undefined;
+  if (diagnostic.severity !== 1 && diagnostic.severity !== 2) return undefined;
+  const text = document.getText();
+  const accept = service.acceptFix(text, document.offsetAt(diagnostic.range.start), ruleId, document.uri);
+  if (!accept) return undefined;
+  const edit = toTextEdit(document, accept.edit);
+  // The cursor in the text after the edit: inside the inserted text, before any line break of it.
+  const { line, character } = edit.range.start;
+  const cursor = { line, character: character + (accept.cursor - accept.edit.start) };
+  return {
+    title: accept.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [document.uri]: [edit] } },
+    ...(placeCursor ? { command: { title: 'Write the reason', command: CLIENT_COMMAND.placeCursor, arguments: [document.uri, cursor.line, cursor.character] } } : {}),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
  * no file system, no process: the server and the CLI both call this, so the editor
  * and CI never disagree.
  */
+import { AcceptFix, acceptFinding } from './features/acceptFinding';
 import type { CodeSet } from '../codeset/types';
 import { createChargeChecker } from './checker';
 import { ChargeFile, parseChargeFile } from './documents/chargeFile';
@@ -58,6 +59,8 @@ export interface LanguageService {
    * completion do not parse a 100k-line file again per request.
    */
   chargeModel(text: string, documentKey?: string): ChargeFile;
+  /** "Accept with reason" for a charge finding of `ruleId` at `offset` (undefined: not acceptable). */
+  acceptFix(text: string, offset: number, ruleId: string, documentKey?: string): AcceptFix | undefined;
 }
 
 /** Which kind of document a file name is: delimited tables are charge files, the rest notes (`*.template.md`: templates). */
@@ -184,6 +187,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       return claimSummaryAt(chargeModel(text, documentKey), snapOffset(text, offset), startsOf(findings), options.codeSet, options.settings?.locality);
     },
     chargeModel,
+    acceptFix: (text, offset, ruleId, documentKey) => acceptFinding(chargeModel(text, documentKey), snapOffset(text, offset), ruleId),
     hover(text, requested, documentKey, kind) {
       const offset = snapOffset(text, requested);
       const result = doHover(text, offset, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined, options.settings?.locality);

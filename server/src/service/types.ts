@@ -18,6 +18,11 @@ export interface Fix {
   title: string;
   safe: boolean;
   edits: OffsetEdit[];
+  /**
+   * One of several alternatives an editor may show as one pick list (VS Code: *Add a
+   * distinct-service modifier…*): the group, and the item's label, meaning and what it needs.
+   */
+  choice?: { group: string; label: string; description: string; detail: string };
 }
 
 /** One problem found in a document. */

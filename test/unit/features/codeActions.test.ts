@@ -45,3 +45,70 @@ describe('code actions', () => {
     for (const f of judgment) assert.ok(after.some((a) => a.ruleId === f.ruleId), `${f.ruleId} stays for the coder`);
   });
 });
+
+describe('accept with reason and distinct-service modifiers', () => {
+  const service = getLanguageService({ codeSet: bundledCodeSet() });
+  const DUPLICATE = `${HEADER}CLM1,PT1,2025-10-14,20610,RT,1,11,M25.561,1234567893\nCLM1,PT1,2025-10-14,20610,RT,1,11,M25.561,1234567893\n`;
+
+  it('a duplicate procedure line offers XS, XU, XE, XP and 59, each with its meaning, none safe, none in fix-all', () => {
+    const duplicate = service.validate(DUPLICATE, 'charges').find((f) => f.ruleId === 'duplicate-line');
+    assert.ok(duplicate);
+    const fixes = duplicate.fixes ?? [];
+    assert.deepEqual(fixes.map((f) => f.choice?.label), ['XS', 'XU', 'XE', 'XP', '59']);
+    for (const f of fixes) {
+      assert.equal(f.safe, false);
+      assert.equal(f.choice?.group, 'distinct-service');
+      assert.match(f.title, /only if the documentation supports a distinct service: \w/);
+      assert.match(f.choice?.detail ?? '', /^Needs: the note /);
+    }
+    assert.equal(apply(DUPLICATE, fixes[0].edits).split('\n')[2], 'CLM1,PT1,2025-10-14,20610,RT XS,1,11,M25.561,1234567893');
+    assert.equal(fixAllSafeEdits([duplicate]).length, 0, 'never in fix-all');
+  });
+
+  it('a duplicate visit gets no distinct-service modifier (not E/M modifiers)', () => {
+    const visits = `${HEADER}CLM1,PT1,2025-10-14,99213,,1,11,E11.9,1234567893\nCLM1,PT1,2025-10-14,99213,,1,11,E11.9,1234567893\n`;
+    const duplicate = service.validate(visits, 'charges').find((f) => f.ruleId === 'duplicate-line');
+    assert.ok(duplicate);
+    assert.deepEqual(duplicate.fixes ?? [], []);
+  });
+
+  it('accept with reason inserts a disable comment naming the rule above the line, cursor where the reason goes', () => {
+    const duplicate = service.validate(DUPLICATE, 'charges', 'dup.csv').find((f) => f.ruleId === 'duplicate-line');
+    assert.ok(duplicate);
+    const accept = service.acceptFix(DUPLICATE, duplicate.start, duplicate.ruleId, 'dup.csv');
+    assert.ok(accept);
+    const after = apply(DUPLICATE, [accept.edit]);
+    assert.equal(after.split('\n')[2], '# cpt-lens-disable-next-line duplicate-line: ');
+    assert.equal(after.slice(accept.cursor, accept.cursor + 1), '\n', 'the cursor is at the end of the comment');
+    // Without a reason the finding stays and the suppression says why; with one it goes.
+    const pending = service.validate(after, 'charges');
+    assert.ok(pending.some((f) => f.ruleId === 'duplicate-line'));
+    assert.ok(pending.some((f) => f.ruleId === 'suppression'));
+    const reasoned = after.slice(0, accept.cursor) + 'left and right knee, two injections' + after.slice(accept.cursor);
+    const done = service.validate(reasoned, 'charges');
+    assert.ok(!done.some((f) => f.ruleId === 'duplicate-line' || f.ruleId === 'suppression'), JSON.stringify(done.map((f) => f.ruleId)));
+  });
+
+  it('accept with reason fills an empty override_reason cell when the file has one, and keeps CRLF files CRLF', () => {
+    const text = `claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,override_reason\r\nCLM1,PT1,2025-10-14,20610,RT,1,11,M25.561,\r\nCLM1,PT1,2025-10-14,20610,RT,1,11,M25.561,\r\n`;
+    const duplicate = service.validate(text, 'charges').find((f) => f.ruleId === 'duplicate-line');
+    assert.ok(duplicate);
+    const accept = service.acceptFix(text, duplicate.start, duplicate.ruleId);
+    assert.ok(accept);
+    assert.match(accept.title, /override_reason/);
+    const after = apply(text, [accept.edit]);
+    assert.equal(after.split('\r\n')[2], 'CLM1,PT1,2025-10-14,20610,RT,1,11,M25.561,duplicate-line: ');
+    const plain = text.replace(/,override_reason/, '').replace(/,\r\n/g, '\r\n');
+    const finding = service.validate(plain, 'charges').find((f) => f.ruleId === 'duplicate-line');
+    assert.ok(finding);
+    const comment = service.acceptFix(plain, finding.start, finding.ruleId);
+    assert.equal(comment?.edit.newText, '# cpt-lens-disable-next-line duplicate-line: \r\n');
+  });
+
+  it('file notes (columns-read, claim-grouping) have no accept fix', () => {
+    const noKey = 'Ref,Date,Code,Units\nR1,2025-10-14,99213,1\nR2,2025-10-14,99213,1\n';
+    const grouping = service.validate(noKey, 'charges').find((f) => f.ruleId === 'claim-grouping');
+    assert.ok(grouping);
+    assert.equal(service.acceptFix(noKey, grouping.start, grouping.ruleId), undefined);
+  });
+});

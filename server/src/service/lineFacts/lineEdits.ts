@@ -5,7 +5,8 @@
 import type { ChargeLine, ModifierSpan } from '../documents/chargeFile';
 import type { ColumnMap } from '../documents/columns';
 import { cellValueRange } from '../../csv/csv';
-import type { OffsetEdit } from '../types';
+import type { Fix, OffsetEdit } from '../types';
+import { DISTINCT_SERVICE_MODIFIERS } from '../../codeset/modifiers';
 
 /**
  * Removes one modifier with the separator before it (or after it, when it is first).
@@ -77,4 +78,25 @@ export function reorderModifiers(modifiers: readonly ModifierSpan[], order: read
     if (order[i] !== m) edits.push({ start: m.start, end: m.end, newText: order[i].value });
   });
   return edits;
+}
+
+/**
+ * The judgment fixes that add a distinct-service modifier (XS, XU, XE, XP, 59) to `line`, each
+ * labelled with what it means; never safe, and one pick list in VS Code (`choice`). A modifier
+ * the line has already is not offered again.
+ */
+export function distinctServiceFixes(line: ChargeLine, columns: ColumnMap, code: string): Fix[] {
+  const fixes: Fix[] = [];
+  for (const m of DISTINCT_SERVICE_MODIFIERS) {
+    if (line.modifiers.some((x) => x.value === m.modifier)) continue;
+    const edit = addModifier(line, columns, m.modifier);
+    if (!edit) continue;
+    fixes.push({
+      title: `Add ${m.modifier} to ${code} (only if the documentation supports a distinct service: ${m.meaning})`,
+      safe: false,
+      edits: [edit],
+      choice: { group: 'distinct-service', label: m.modifier, description: m.meaning, detail: `Needs: ${m.documentation}.` },
+    });
+  }
+  return fixes;
 }

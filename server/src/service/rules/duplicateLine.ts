@@ -2,6 +2,8 @@ import type { RelatedPlace } from '../types';
 import type { ChargeLine } from '../documents/chargeFile';
 import type { ClaimRule } from './rule';
 import { excerptList } from '../excerpt';
+import { distinctServiceFixes } from '../lineFacts/lineEdits';
+import { isEvaluationAndManagement } from '../lineFacts/modifierFacts';
 
 /** Modifiers that say a repeated line is a repeat service, not a duplicate. */
 const REPEAT = new Set(['76', '77', '91']);
@@ -26,8 +28,8 @@ export const duplicateLine: ClaimRule = {
   description: 'The same code with the same modifiers appears twice on one claim and date, without 76, 77 or 91.',
   scope: 'claim',
   severity: 'warning',
-  fixKinds: [],
-  checkClaim(claim, _context, report) {
+  fixKinds: ['judgment'],
+  checkClaim(claim, context, report) {
     for (const lines of claim.days) {
       if (lines.length < 2) continue;
       const seen = new Map<string, ChargeLine>();
@@ -47,9 +49,12 @@ export const duplicateLine: ClaimRule = {
           severity: 'warning',
           start: code.start,
           end: code.end,
-          message: `${written} is billed twice on this claim for ${line.dateValue ?? 'the same date'}: a payer denies the second line as a duplicate. If it is the same service, put the units on one line; if it was repeated, add 76 (same physician), 77 (another physician) or 91 (repeat lab test) as the documentation supports.`,
+          message: `${written} is billed twice on this claim for ${line.dateValue ?? 'the same date'}: a payer denies the second line as a duplicate. If it is the same service, put the units on one line; if it was repeated, add 76 (same physician), 77 (another physician) or 91 (repeat lab test)${isEvaluationAndManagement(line.codeValue) ? '' : ', or for a separate site, encounter or practitioner a distinct-service modifier (XS, XE, XP, XU, 59),'} as the documentation supports.`,
           data: { code: line.codeValue, modifiers: mods },
           related: related(seen.get(key)),
+          // A second procedure at another site, session or by another practitioner: a coder's call.
+          // Not on visits: 59 and X{EPSU} are not E/M modifiers (NCCI Policy Manual ch. I, E).
+          fixes: isEvaluationAndManagement(line.codeValue) ? [] : distinctServiceFixes(line, context.columns, line.codeValue),
         }, line);
       }
     }

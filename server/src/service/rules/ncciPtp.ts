@@ -2,18 +2,10 @@ import type { PtpEdit } from '../../codeset/types';
 import type { ChargeLine } from '../documents/chargeFile';
 import { dateInRange } from '../documents/dates';
 import type { Fix } from '../types';
-import { addModifier } from '../lineFacts/lineEdits';
+import { distinctServiceFixes } from '../lineFacts/lineEdits';
 import { ptpBypass } from '../lineFacts/ptpBypass';
 import type { ClaimRule, RuleContext } from './rule';
 
-/** The modifiers offered to bypass an indicator-1 edit, X modifiers first (CMS prefers them to 59). */
-const BYPASS: ReadonlyArray<[string, string]> = [
-  ['XS', 'a separate organ or structure'],
-  ['XU', 'an unusual service that does not overlap the usual components of the main service'],
-  ['XE', 'a separate encounter'],
-  ['XP', 'a separate practitioner'],
-  ['59', 'a distinct procedural service'],
-];
 
 /** NCCI procedure-to-procedure edits between lines of one claim and service day. */
 export const ncciPtp: ClaimRule = {
@@ -79,10 +71,7 @@ function reportPair(ruleId: string, line: ChargeLine, column1: ChargeLine, edit:
   } else {
     const why = notApplicable.length > 0 ? ` Not bypassed: ${notApplicable.join('; ')}.` : '';
     message = `NCCI PTP edit: ${edit.column2} (column 2) is bundled into ${edit.column1} (column 1)${across} ${when}. Modifier indicator 1: 59 or XE/XS/XP/XU, anatomic modifiers naming different sites on the two lines, or a global-surgery or lab modifier where it applies bypasses it when the services are distinct and documented.${why}`;
-    for (const [modifier, meaning] of BYPASS) {
-      const edit2 = addModifier(line, context.columns, modifier);
-      if (edit2) fixes.push({ title: `Add ${modifier} to ${edit.column2} (only if the documentation supports a distinct service: ${meaning})`, safe: false, edits: [edit2] });
-    }
+    fixes.push(...distinctServiceFixes(line, context.columns, edit.column2));
   }
   const data: Record<string, unknown> = { ...edit };
   if (notApplicable.length > 0) data.modifiersNotBypassing = notApplicable;
