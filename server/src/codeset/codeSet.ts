@@ -120,9 +120,12 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
           const texts = [p.descriptor, p.row?.descriptor ?? '', p.hcpcs?.shortDescription ?? ''];
           // A family's summary names every member's procedure; only the code's own entry and the
           // family's name and clinical words describe it (a one-code record's text is all its own).
-          if (k && isFamily(k)) texts.push(k.entry?.distinguishing ?? '', ...(k.entry?.searchTerms ?? []), k.family ?? '', ...k.searchTerms);
-          else if (k) texts.push(k.summary, k.description, ...k.searchTerms);
-          built.add(code, p.descriptor, texts, k !== undefined, k?.entry?.distinguishing);
+          const shared: string[] = [];
+          if (k && isFamily(k)) {
+            texts.push(k.entry?.distinguishing ?? '', ...(k.entry?.searchTerms ?? []));
+            shared.push(k.family ?? '', ...k.searchTerms);
+          } else if (k) texts.push(k.summary, k.description, ...k.searchTerms);
+          built.add(code, p.descriptor, texts, k !== undefined, k?.entry?.distinguishing, shared, k?.entry?.quantity);
         }
       } else if (kind === 'diagnosis') {
         for (const d of diagnosisTable().all()) built.add(d.code, `${d.display} ${d.longDescription}`, [d.shortDescription, d.longDescription]);
