@@ -48,6 +48,13 @@ describe('notes: the matcher reads clinical language', () => {
     assert.ok(!says('The probe froze. Later it began to thaw.', 'freeze thaw'));
   });
 
+  it('anchors a ^ phrase at the start of a line or sentence: a label, not a word inside one', () => {
+    assert.ok(says('Diagnosis: abscess.', '^diagnosis'));
+    assert.ok(says('Pre-op: colic. Post-op: same.', '^post op'));
+    assert.ok(!says('Preoperative diagnosis: abscess.', '^diagnosis'));
+    assert.ok(!says('Preoperative dx: abscess.', '^diagnosis'), 'a concept variant stays anchored');
+  });
+
   it('counts negated and "none" statements as documented', () => {
     assert.ok(says('There were no adverse events.', 'complications'));
     assert.ok(says('Specimens: none.', 'specimens'));

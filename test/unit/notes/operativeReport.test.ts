@@ -52,6 +52,12 @@ describe('notes: operative-report elements', () => {
     assert.deepEqual(missing('PROCEDURE NOTE\nA progress note with no procedure section.\n'), []);
   });
 
+  it('holds a 000 code to the whole list when the note is titled as an operative report', () => {
+    const text = 'Surgeon: G. Patel, MD. Indication: bladder mass. Anesthesia: general.\nTechnique: the tumor was resected with a loop. Complications: none.\n';
+    assert.deepEqual(missing(`Cystoscopy note\nCPT 52235\n${text}`), []);
+    assert.deepEqual(missing(`Operative report: cystoscopy\nCPT 52235\n${text}`), ['postoperative-diagnosis', 'findings', 'estimated-blood-loss', 'specimens', 'disposition']);
+  });
+
   it('leaves alone a note that cites a surgical code but is not a procedure note', () => {
     assert.deepEqual(missing('Follow-up visit\nSurgical history: laparoscopic cholecystectomy (CPT 47562), 2019.\nAssessment: doing well. Plan: return in a year.\n'), []);
     assert.ok(missing('Surgical history: laparoscopic cholecystectomy (CPT 47562), 2019.\nThe abdomen was prepped and draped.\n').length > 0);
