@@ -85,14 +85,8 @@ const CLAIM_RULE_IDS: ReadonlySet<string> = new Set(RULES.filter((r) => r.scope 
 const MAX_CHARGE_MODIFIERS = 6;
 
 /** The line a finding is on, for work lists: its code and (first) modifiers, one object per line. */
-const chargeCache = new WeakMap<ChargeLine, { code: string; modifiers: string[] }>();
 function chargeOf(line: ChargeLine): { code: string; modifiers: string[] } {
-  let charge = chargeCache.get(line);
-  if (!charge) {
-    charge = { code: excerpt(line.codeValue, 12), modifiers: line.modifiers.slice(0, MAX_CHARGE_MODIFIERS).map((m) => excerpt(m.value, 8)) };
-    chargeCache.set(line, charge);
-  }
-  return charge;
+  return (line.charge ??= { code: excerpt(line.codeValue, 12), modifiers: line.modifiers.slice(0, MAX_CHARGE_MODIFIERS).map((m) => excerpt(m.value, 8)) });
 }
 
 /** "Claim CLM1: …" (else the account, else the patient): a work list is sorted by claim. */

@@ -76,6 +76,12 @@ export interface ChargeLine {
    * undefined until looked up, null when the code set does not know the code.
    */
   procedure: ProcedureCode | null | undefined;
+  /**
+   * The line as findings name it (code and first modifiers), made by the checker for the
+   * first finding on the line; undefined until then. A field, not a WeakMap entry: weak
+   * maps of 100k entries are slow for the garbage collector.
+   */
+  charge: { code: string; modifiers: string[] } | undefined;
   /** Trimmed value of a single-valued column, with its range. */
   field(role: ColumnRole): Span | undefined;
 }
@@ -313,6 +319,7 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
     override: overrideCell ? parseOverride(overrideCell, ruleIds) : undefined,
     columns,
     procedure: undefined,
+    charge: undefined,
     field,
   };
 }

@@ -47,6 +47,7 @@ export function citationAsChargeLine(citation: CodeCitation): ChargeLine {
     columns: {},
     // Looked up by the rules (lineFacts/feeRow.ts) on first use, as for a charge line.
     procedure: undefined,
+    charge: undefined,
     field: (role) => (role === 'units' ? citation.units : undefined),
   };
 }
