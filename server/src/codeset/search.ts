@@ -25,6 +25,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   kdn: 'kidney', hrt: 'heart', brst: 'breast', thyr: 'thyroid', pulm: 'pulmonary', cor: 'coronary', art: 'artery', vn: 'vein',
   ctr: 'contrast', w: 'with', wo: 'without', dx: 'diagnostic', tx: 'treatment', ther: 'therapy', eval: 'evaluation', est: 'established',
   pt: 'patient', hosp: 'hospital', vst: 'visit', ofc: 'office', us: 'ultrasound', ctrl: 'control', fx: 'fracture', spi: 'spine',
+  hern: 'hernia', hrn: 'hernia', ing: 'inguinal', fem: 'femoral', init: 'initial', reduc: 'reducible', rdc: 'reducible', rcr: 'recurrent',
+  dbrdmt: 'debridement', cysto: 'cystoscopy', psytx: 'psychotherapy', prolng: 'prolonged', ctrc: 'cataract',
 };
 
 const WORD = /[a-z0-9]+/g;
@@ -42,19 +44,27 @@ const ADJECTIVES: Readonly<Record<string, string>> = {
 };
 
 /** The words a text is indexed or searched by: abbreviations and adjectives spelled out. */
-function indexWords(text: string): string[] {
-  const out: string[] = [];
+/** Abbreviations and adjectives as one map (a Map: "constructor" is a word, not a prototype member). */
+const SPELLED_OUT = new Map([...Object.entries(ABBREVIATIONS), ...Object.entries(ADJECTIVES)]);
+const ADJECTIVE = new Map(Object.entries(ADJECTIVES));
+
+/** The word an abbreviation or adjective stands for, if it is one. */
+function spelledOut(w: string): string | undefined {
+  return SPELLED_OUT.get(w);
+}
+
+/** Adds the words of `text` (and what its abbreviations stand for) to `into`. */
+function addIndexWords(text: string, into: Set<string>): void {
   for (const w of searchWords(text)) {
-    out.push(w);
-    const full = ABBREVIATIONS[w] ?? ADJECTIVES[w];
-    if (full) out.push(full);
+    into.add(w);
+    const full = SPELLED_OUT.get(w);
+    if (full) into.add(full);
   }
-  return out;
 }
 
 /** Adjacent pairs of the meaningful words of a text, abbreviations spelled out. */
 function wordPairs(text: string): string[] {
-  const words = searchWords(text).filter((w) => !JOINING.has(w)).map((w) => ABBREVIATIONS[w] ?? ADJECTIVES[w] ?? w);
+  const words = searchWords(text).filter((w) => !JOINING.has(w)).map((w) => spelledOut(w) ?? w);
   const pairs: string[] = [];
   for (let i = 1; i < words.length; i++) pairs.push(`${words[i - 1]} ${words[i]}`);
   return pairs;
@@ -129,9 +139,15 @@ export class SearchIndex {
       if (!list) this.pairPostings.set(pair, (list = []));
       list.push(id);
     }
-    const own = new Set(texts.flatMap(indexWords));
-    this.own.push(shared.length > 0 ? own : undefined);
-    const words = new Set([...own, ...shared.flatMap(indexWords)]);
+    const words = new Set<string>();
+    for (const text of texts) addIndexWords(text, words);
+    // The code's own words are kept apart only when it has shared (family) texts: most codes have none.
+    let own: Set<string> | undefined;
+    if (shared.length > 0) {
+      own = new Set(words);
+      for (const text of shared) addIndexWords(text, words);
+    }
+    this.own.push(own);
     for (const w of words) {
       let list = this.postings.get(w);
       if (!list) this.postings.set(w, (list = []));
@@ -159,7 +175,7 @@ export class SearchIndex {
     }
     // 2. Description words.
     const all = [...new Set(searchWords(query))];
-    const meaningful = all.filter((w) => !JOINING.has(w)).map((w) => ADJECTIVES[w] ?? w);
+    const meaningful = all.filter((w) => !JOINING.has(w)).map((w) => ADJECTIVE.get(w) ?? w);
     const words = meaningful.length > 0 ? [...new Set(meaningful)] : all;
     if (words.length === 0 || hits.length >= limit) return hits;
     const vocabulary = (this.vocabulary ??= [...this.postings.keys()].sort());
