@@ -175,6 +175,47 @@ const steps = [
       }
     },
   },
+  {
+    name: 'Ctrl+. on the "lt" modifier offers Fix all safe problems (N) and Accept with a reason',
+    async run(page) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      const rect = await tokenRect(page, ',lt,', 'lt');
+      if (!rect) throw new Error('the lt cell is not on screen');
+      await page.mouse.click(rect.x + 2, rect.y + rect.height / 2);
+      const rows = page.locator('.action-widget .monaco-list-row');
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        await page.keyboard.press('Control+.');
+        const shown = await rows.first().waitFor({ timeout: 3000 }).then(() => rows.allInnerTexts(), () => []);
+        if (shown.some((t) => /Fix all safe problems \(\d+\)/.test(t)) && shown.some((t) => /Accept modifier-shape with a reason/.test(t))) return;
+        if (Date.now() > deadline) throw new Error(`the Ctrl+. menu shows ${JSON.stringify(shown)}`);
+        await page.keyboard.press('Escape');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    },
+  },
+  {
+    name: 'choosing Fix all safe problems opens the refactor preview and changes nothing yet',
+    async run(page) {
+      // The menu takes the keyboard: arrow down to the entry and press Enter, as a coder does.
+      const texts = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
+      const at = texts.findIndex((t) => /Fix all safe problems/.test(t));
+      const active = Math.max(0, texts.findIndex((t, i) => i >= 0 && /Change/.test(t)));
+      for (let i = active; i < at; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      // The Refactor Preview panel lists each change with its line, nothing ticked.
+      const changes = page.locator('.part.panel .monaco-list-row', { hasText: '20610' });
+      await changes.first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      const rows = await page.locator('.part.panel .monaco-list-row').allInnerTexts();
+      if (!rows.some((t) => /27447/.test(t))) throw new Error(`the preview lacks the other fixes: ${JSON.stringify(rows)}`);
+      if (!(await tokenRect(page, ',lt,', 'lt'))) throw new Error('the lt cell changed before the coder applied anything');
+      await page.screenshot({ path: path.join(shots, '6a-refactor-preview.png'), timeout: 10000 });
+      await page.getByRole('button', { name: 'Discard' }).click();
+      await changes.first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
+      if (!(await tokenRect(page, ',lt,', 'lt'))) throw new Error('discarding the preview changed the file');
+    },
+  },
 ];
 
 const started = Date.now();

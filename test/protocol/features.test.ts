@@ -120,7 +120,7 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
   it('advertises every feature, and pull diagnostics to a client that supports them', function () {
     const caps = server.initializeResult?.capabilities;
     assert.deepEqual(caps?.completionProvider, { triggerCharacters: ['-', ' ', '('], resolveProvider: true });
-    assert.deepEqual((caps?.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.cptLens']);
+    assert.deepEqual((caps?.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'quickfix.cptLens.fixAll', 'source.fixAll.cptLens']);
     assert.ok(caps?.inlayHintProvider && caps.codeLensProvider && caps.diagnosticProvider);
     assert.deepEqual(caps?.executeCommandProvider?.commands, ['cptLens.server.search', 'cptLens.server.dataSources', 'cptLens.server.importNcci', 'cptLens.server.columnReading', 'cptLens.server.mapColumns']);
   });
@@ -195,13 +195,15 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     }))) as CodeAction[];
     const fixAll = actions.find((a) => /^Fix all safe problems \(\d+\)$/.test(a.title));
     assert.ok(fixAll, actions.map((a) => a.title).join(' | '));
-    assert.equal(fixAll.kind, 'quickfix');
+    assert.equal(fixAll.kind, 'quickfix.cptLens.fixAll');
     const change = fixAll.edit?.documentChanges?.[0] as { textDocument: { uri: string; version: number }; edits: (TextEdit & { annotationId: string })[] };
     const annotations = fixAll.edit?.changeAnnotations ?? {};
     assert.equal(change.textDocument.uri, twoUri);
-    assert.equal(Number(/\((\d+)\)/.exec(fixAll.title)?.[1]), Object.keys(annotations).length, 'N counts the fixes, one annotation each');
+    // One annotation per rule, every change under one, each confirmed in the preview.
     for (const e of change.edits) assert.equal(annotations[e.annotationId]?.needsConfirmation, true, 'each change is confirmed in the preview');
-    assert.ok(Object.values(annotations).some((a) => /^line 3: .*51/.test(a.label)), JSON.stringify(annotations));
+    const fixesIn = (label: string): number => Number(/: (\d+) fix/.exec(label)?.[1]);
+    assert.equal(Number(/\((\d+)\)/.exec(fixAll.title)?.[1]), Object.values(annotations).reduce((n, a) => n + fixesIn(a.label), 0), 'N counts the fixes');
+    assert.ok(Object.values(annotations).some((a) => /^modifier-shape: 2 fixes$/.test(a.label) && /51/.test(a.description ?? '') && /lines 3, 5/.test(a.description ?? '')), JSON.stringify(annotations));
     const fixed = applyEdits(text, change.edits);
     assert.ok(fixed.includes('47383,51,') && fixed.includes('47383,LT,'), fixed);
     assert.ok(!/99213,25|99213-25/.test(fixed), 'the judgment fix (25) is never in fix-all');

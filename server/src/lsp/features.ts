@@ -17,7 +17,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS } from '../service/editorSettings';
-import { FIX_ALL_KIND, FIX_ALL_TITLE, SafeFix, fixAllQuickFixTitle, fixAllSafe, fixAllSafeEdits, quickFixes } from '../service/features/codeActions';
+import { FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, FIX_ALL_TITLE, SafeFix, fixAllQuickFixTitle, fixAllSafe, fixAllSafeEdits, quickFixes } from '../service/features/codeActions';
 import { ClaimSummary, lensTitle } from '../service/features/codeLens';
 import type { Finding } from '../service/types';
 import { CLIENT_COMMAND } from '../protocol';
@@ -88,8 +88,8 @@ export function registerFeatures(state: ServerState): void {
       const only = params.context.only;
       const actions: CodeAction[] = [];
       const clientCommands = new Set(state.initOptions().clientCommands ?? []);
-      if (wanted(only, CodeActionKind.QuickFix)) {
-        for (const diagnostic of params.context.diagnostics) {
+      if (wanted(only, CodeActionKind.QuickFix) || wanted(only, FIX_ALL_QUICKFIX_KIND)) {
+        for (const diagnostic of wanted(only, CodeActionKind.QuickFix) ? params.context.diagnostics : []) {
           const data = diagnostic.data as DiagnosticData | undefined;
           const candidate = data?.data?.candidate;
           if (diagnostic.source === 'cpt-lens' && data?.ruleId === 'claim-grouping' && typeof candidate === 'string') {
@@ -99,8 +99,9 @@ export function registerFeatures(state: ServerState): void {
           if (diagnostic.source !== 'cpt-lens' || !data) continue;
           const picks = clientCommands.has(CLIENT_COMMAND.pickFix);
           const grouped = new Map<string, DiagnosticFix[]>();
-          for (const fix of quickFixes(data.fixes ?? [])) {
-            const original = fix as unknown as DiagnosticFix;
+          const given = data.fixes ?? [];
+          for (const [i, fix] of quickFixes(given).entries()) {
+            const original = given[i];
             // VS Code: alternatives of one kind (XS/XU/XE/XP/59) become one entry with a pick list.
             if (picks && original.choice && (data.fixes ?? []).filter((f) => f.choice?.group === original.choice?.group).length > 1) {
               const list = grouped.get(original.choice.group) ?? [];
@@ -122,7 +123,7 @@ export function registerFeatures(state: ServerState): void {
         }
         // With the cursor on a fixable finding, Ctrl+. also offers every safe fix of the file, previewed.
         const here = params.context.diagnostics.some((d) => d.source === 'cpt-lens' && (d.data as DiagnosticData | undefined)?.fixes?.some((f) => f.safe));
-        if (here) {
+        if (here && wanted(only, FIX_ALL_QUICKFIX_KIND)) {
           const fixes = fixAllSafe(state.findingsOf(context));
           if (fixes.length > 1) actions.push(previewedFixAll(state, document, fixes));
         }
@@ -235,9 +236,9 @@ function acceptAction(context: DocumentContext, diagnostic: Diagnostic, ruleId: 
 }
 
 /**
- * "Fix all safe problems (N)" as a quick fix: one labelled change per fix, each annotated
- * as needing confirmation, so VS Code opens its refactor preview and the coder sees every
- * change before it is made. A client without change annotations gets plain edits.
+ * "Fix all safe problems (N)" as a quick fix: its changes annotated per rule as needing
+ * confirmation, so VS Code opens its refactor preview and the coder sees every change (and
+ * ticks what to apply) before anything is made. A client without change annotations gets plain edits.
  */
 function previewedFixAll(state: ServerState, document: TextDocument, fixes: readonly SafeFix[]): CodeAction {
   const uri = document.uri;
@@ -245,19 +246,27 @@ function previewedFixAll(state: ServerState, document: TextDocument, fixes: read
   const workspaceEdit = state.client().workspace?.workspaceEdit;
   if (!workspaceEdit?.documentChanges || !workspaceEdit.changeAnnotationSupport) {
     const edits = fixes.flatMap((f) => f.edits).sort((a, b) => b.start - a.start).map((e) => toTextEdit(document, e));
-    return { title, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } };
+    return { title, kind: FIX_ALL_QUICKFIX_KIND, edit: { changes: { [uri]: edits } } };
   }
+  // One annotation per rule: the preview lists each rule with its changes under it (each line's
+  // before and after), and the coder ticks the rules to apply; nothing is pre-ticked.
   const changeAnnotations: Record<string, ChangeAnnotation> = {};
   const edits: AnnotatedTextEdit[] = [];
-  fixes.forEach((fix, i) => {
-    const id = `cptLens.fix.${i}`;
-    const line = document.positionAt(fix.edits[0]?.start ?? 0).line + 1;
-    changeAnnotations[id] = { label: `line ${line}: ${fix.title}`, description: fix.ruleId, needsConfirmation: true };
-    for (const e of fix.edits) edits.push({ ...toTextEdit(document, e), annotationId: id });
-  });
+  const byRule = new Map<string, SafeFix[]>();
+  for (const fix of fixes) byRule.set(fix.ruleId, [...(byRule.get(fix.ruleId) ?? []), fix]);
+  for (const [ruleId, mine] of byRule) {
+    const id = `cptLens.fix.${ruleId}`;
+    const lines = mine.map((f) => document.positionAt(f.edits[0]?.start ?? 0).line + 1);
+    changeAnnotations[id] = {
+      label: `${ruleId}: ${mine.length} fix${mine.length === 1 ? '' : 'es'}`,
+      description: `${mine[0].title}${mine.length > 1 ? ` and ${mine.length - 1} more` : ''} (line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', …' : ''})`,
+      needsConfirmation: true,
+    };
+    for (const fix of mine) for (const e of fix.edits) edits.push({ ...toTextEdit(document, e), annotationId: id });
+  }
   return {
     title,
-    kind: CodeActionKind.QuickFix,
+    kind: FIX_ALL_QUICKFIX_KIND,
     edit: { documentChanges: [{ textDocument: { uri, version: document.version }, edits }], changeAnnotations },
   };
 }

@@ -224,7 +224,7 @@ export function startServer(version: string, connection: Connection = createConn
         hoverProvider: true,
         // '-' for a modifier after a code; ' ' and '(' open code completion after "CPT " or a procedure's name in a note.
         completionProvider: { triggerCharacters: ['-', ' ', '('], resolveProvider: true },
-        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cptLens'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'quickfix.cptLens.fixAll', 'source.fixAll.cptLens'], resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: true },
         executeCommandProvider: { commands: [...SERVER_COMMANDS] },

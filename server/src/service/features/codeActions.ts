@@ -10,6 +10,8 @@ import type { Fix, OffsetEdit } from '../types';
 /** The code action kind of the fix-all source action (`source.fixAll` is what editors run on save). */
 export const FIX_ALL_KIND = 'source.fixAll.cptLens';
 export const FIX_ALL_TITLE = 'Fix all safe problems in file';
+/** The kind of fix-all in the Ctrl+. menu: a quick fix (shown with the others), with its own sub-kind so a keybinding can run it. */
+export const FIX_ALL_QUICKFIX_KIND = 'quickfix.cptLens.fixAll';
 
 /** The title of the fix-all quick fix in the Ctrl+. menu, with how many fixes it applies. */
 export const fixAllQuickFixTitle = (count: number): string => `Fix all safe problems (${count})`;
