@@ -279,6 +279,8 @@ export interface DocumentationElement {
   synonyms: string[];
   /** "if applicable" elements are flagged softly. */
   conditional: boolean;
+  /** One unit of the code per counted thing (lesion, level, joint): a count stated in the note is compared with the units cited. */
+  countsUnits?: boolean;
 }
 
 export type SearchKind = 'procedure' | 'diagnosis' | 'modifier' | 'pos';

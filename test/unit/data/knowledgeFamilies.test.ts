@@ -78,6 +78,16 @@ describe('knowledge families (schema 2)', () => {
     assert.match(problems[0].message, /"code" or "codes", not both/);
   });
 
+  it('keeps "countsUnits" on a documentation element, and refuses a value that is not true or false', () => {
+    const doc = (countsUnits: string): string =>
+      `{"code": "20610", "summary": "s", "description": "d", "documentation": [{"id": "joints", "label": "Joints", "synonyms": ["# joints"], "countsUnits": ${countsUnits}}]}`;
+    assert.equal(parseKnowledgeFile(doc('true'), 'x.json', 'test', [])[0]?.documentation[0].countsUnits, true);
+    assert.equal(parseKnowledgeFile(doc('false'), 'x.json', 'test', [])[0]?.documentation[0].countsUnits, undefined);
+    const problems: { message: string }[] = [];
+    assert.deepEqual(parseKnowledgeFile(doc('"yes"'), 'x.json', 'test', problems as never), []);
+    assert.match(problems[0].message, /optionally "conditional" and "countsUnits" \(true\/false\)/);
+  });
+
   it('bundled families name only codes of the bundled fee schedule, each member with its own distinguishing phrase', () => {
     const { codeSet: shipped, problems: shippedProblems } = bundled();
     assert.deepEqual(shippedProblems.filter((p) => p.file.includes(`${path.sep}knowledge${path.sep}`)), [], 'no problem in the shipped records');

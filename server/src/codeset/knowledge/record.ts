@@ -229,11 +229,16 @@ function documentationElements(raw: JsonValue, path: string, taken: ReadonlySet<
   const out: DocumentationElement[] = [];
   if (!Array.isArray(raw)) return out;
   raw.forEach((d, k) => {
-    if (isObject(d) && typeof d.id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(d.id) && typeof d.label === 'string' && isStringList(d.synonyms) && typeof (d.conditional ?? false) === 'boolean') {
+    if (
+      isObject(d) && typeof d.id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(d.id) && typeof d.label === 'string' && isStringList(d.synonyms) &&
+      typeof (d.conditional ?? false) === 'boolean' && typeof (d.countsUnits ?? false) === 'boolean'
+    ) {
       if (out.some((e) => e.id === d.id) || taken.has(d.id)) errors.push({ path: `${path}.${k}.id`, message: `documentation id "${d.id}" is used twice` });
-      out.push({ id: d.id, label: d.label, synonyms: d.synonyms, conditional: d.conditional === true });
+      const element: DocumentationElement = { id: d.id, label: d.label, synonyms: d.synonyms, conditional: d.conditional === true };
+      if (d.countsUnits === true) element.countsUnits = true;
+      out.push(element);
     } else {
-      errors.push({ path: `${path}.${k}`, message: 'each documentation element needs "id" (kebab-case), "label", "synonyms" (list of strings) and optionally "conditional" (true/false)' });
+      errors.push({ path: `${path}.${k}`, message: 'each documentation element needs "id" (kebab-case), "label", "synonyms" (list of strings) and optionally "conditional" and "countsUnits" (true/false)' });
     }
   });
   return out;

@@ -9,11 +9,10 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 
 /**
  * Whether units of the code count this element (`"countsUnits": true` on a
- * documentation element: one unit per lesion, level, joint ...). Read defensively:
- * the field is a proposal for the record schema, so records without it are silent.
+ * documentation element: one unit per lesion, level, joint ...); records without it are silent.
  */
 export function countsUnits(element: DocumentationElement): boolean {
-  return (element as DocumentationElement & { countsUnits?: unknown }).countsUnits === true;
+  return element.countsUnits === true;
 }
 
 /**
