@@ -35,6 +35,17 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 
 export function registerFeatures(state: ServerState): void {
   const { connection, runSafe, runSafeAsync } = state;
+  /** The documents lenses were sent for, by the number their `data` carries. */
+  const lensUris: string[] = [];
+  const lensKeys = new Map<string, number>();
+  const lensKeyOf = (uri: string): number => {
+    let key = lensKeys.get(uri);
+    if (key === undefined) {
+      key = lensUris.push(uri) - 1;
+      lensKeys.set(uri, key);
+    }
+    return key;
+  };
 
   connection.onHover((params) =>
     runSafeAsync('hover', null, async (): Promise<Hover | null> => {
@@ -172,16 +183,19 @@ export function registerFeatures(state: ServerState): void {
       const options = { ...DEFAULT_SETTINGS.codeLens, ...settings.codeLens };
       if (!options.enabled || options.mode === 'off' || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
       const findings = options.mode === 'all' ? undefined : state.findingsOf(context);
+      const key = lensKeyOf(document.uri);
       return service.claimOffsets(document.getText(), document.uri, findings).map((offset) => {
         const at = document.positionAt(offset);
-        return { range: { start: at, end: at }, data: { uri: document.uri } };
+        // A number, not the URI: a 100k-line file sends 30,000 lenses on every keystroke.
+        return { range: { start: at, end: at }, data: key };
       });
     }),
   );
 
   connection.onCodeLensResolve((lens) =>
     runSafeAsync('code lens resolve', lens, async (): Promise<CodeLens> => {
-      const uri = (lens.data as { uri?: string } | undefined)?.uri;
+      const data = lens.data as number | { uri?: string } | undefined;
+      const uri = typeof data === 'number' ? lensUris[data] : data?.uri;
       const context = uri ? await state.contextOf(uri) : undefined;
       if (!context) return lens;
       const { document, service } = context;
@@ -271,10 +285,34 @@ function previewedFixAll(state: ServerState, document: TextDocument, fixes: read
   };
 }
 
+/** Findings sorted by start, once per findings array (every lens on screen asks). */
+const byStart = new WeakMap<readonly Finding[], readonly Finding[]>();
+
+/**
+ * The findings that start on the claim's rows, in document order: a binary search per row,
+ * so resolving the lenses on screen does not walk a 100k-line file's findings for each.
+ */
+function findingsOnRows(findings: readonly Finding[], rows: readonly [number, number][]): Finding[] {
+  let sorted = byStart.get(findings);
+  if (!sorted) byStart.set(findings, (sorted = [...findings].sort((a, b) => a.start - b.start)));
+  const mine: Finding[] = [];
+  for (const [start, end] of [...rows].sort((a, b) => a[0] - b[0])) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i].start <= end; i++) mine.push(sorted[i]);
+  }
+  return mine;
+}
+
 /** The claim summary a lens click shows: totals, then each finding on the claim's lines with its line. */
 function claimReport(summary: ClaimSummary, findings: readonly Finding[], document: TextDocument): string {
   const head = `${summary.label || 'Claim'}: ${lensTitle(summary)}`;
-  const mine = findings.filter((f) => summary.rows.some(([start, end]) => f.start >= start && f.start <= end));
+  const mine = findingsOnRows(findings, summary.rows);
   const lines = mine.slice(0, 20).map((f) => `line ${document.positionAt(f.start).line + 1} ${f.severity} ${f.ruleId}: ${f.message}`);
   const money = (n: number): string => `$${n.toFixed(2)}`;
   const payment = [
