@@ -216,6 +216,23 @@ const steps = [
       if (!(await tokenRect(page, ',lt,', 'lt'))) throw new Error('discarding the preview changed the file');
     },
   },
+  {
+    name: 'Map columns… from the palette lists each header with the role it was read as',
+    async run(page) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.keyboard.type('CPT Lens: Map columns', { delay: 20 });
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Map columns' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page.keyboard.press('Enter');
+      const rows = page.locator('.quick-input-widget .monaco-list-row');
+      await rows.filter({ hasText: 'override_reason' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      const texts = await rows.allInnerTexts();
+      const claim = texts.find((t) => /^claim_id/.test(t.trim()));
+      if (!claim || !/claim/.test(claim.replace(/^claim_id/, ''))) throw new Error(`claim_id row: ${JSON.stringify(texts.slice(0, 6))}`);
+      await page.screenshot({ path: path.join(shots, '7a-map-columns.png'), timeout: 10000 });
+      await page.keyboard.press('Escape');
+    },
+  },
 ];
 
 const started = Date.now();

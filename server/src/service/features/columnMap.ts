@@ -19,9 +19,9 @@ export interface RoleChoice {
 
 /** In the order a coder thinks of a claim: who and when, then what was billed. */
 export const ROLE_CHOICES: readonly RoleChoice[] = [
-  { role: 'claim', label: 'claim', detail: 'groups lines into claims (wins over account and patient)', multi: false },
-  { role: 'account', label: 'account / encounter', detail: 'HAR, FIN, CSN, visit: groups lines into claims', multi: false },
-  { role: 'patient', label: 'patient', detail: 'MRN or member id: groups lines when there is no claim or account', multi: false },
+  { role: 'claim', label: 'claim', detail: 'the claim a line is billed on (claim summaries and messages)', multi: false },
+  { role: 'account', label: 'account / encounter', detail: 'HAR, FIN, CSN, visit: lines of one account are compared when there is no patient column', multi: false },
+  { role: 'patient', label: 'patient', detail: "MRN or member id: one patient's lines of a day are compared, across claims", multi: false },
   { role: 'provider', label: 'rendering provider', detail: 'NCCI pairs and global surgery compare lines of one provider', multi: false },
   { role: 'date', label: 'date of service', detail: 'validity on the date; lines are compared per day', multi: false },
   { role: 'code', label: 'CPT/HCPCS code', detail: 'the code checked (may hold modifiers: 47383-22)', multi: false },
