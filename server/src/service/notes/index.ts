@@ -7,6 +7,7 @@ import { documentationMissing } from './documentationMissing';
 import { lateralityModifier } from './lateralityModifier';
 import { modifierJustification } from './modifierJustification';
 import { operativeReportElement } from './operativeReportElement';
+import { quantityOutOfRange } from './quantityOutOfRange';
 import { unfilledBlank } from './unfilledBlank';
 import { unknownMarkedCode } from './unknownMarkedCode';
 import type { NoteRule } from './rule';
@@ -19,6 +20,7 @@ export const ALL_NOTE_RULES: readonly NoteRule[] = [
   lateralityModifier,
   modifierJustification,
   operativeReportElement,
+  quantityOutOfRange,
   unfilledBlank,
   unknownMarkedCode,
 ];
