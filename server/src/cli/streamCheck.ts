@@ -38,8 +38,8 @@ export const STREAM_BYTES = 16 * 2 ** 20;
 /** About how much text one part holds. */
 export const PART_BYTES = 2 * 2 ** 20;
 const READ_BYTES = 4 * 2 ** 20;
-/** A part's rows are written to disk once this much is waiting. */
-const FLUSH_CHARS = 2 ** 16;
+/** Rows waiting to be written to their part files, all parts together, at most about this much. */
+const WAITING_CHARS = 2 ** 23;
 
 export interface StreamOptions {
   /** The service with the user's settings (for the header notes). */
@@ -100,6 +100,8 @@ function run(fd: number, dir: string, options: StreamOptions, sink: FindingSink)
 
   const partCount = Math.max(1, Math.ceil(size / (options.partBytes ?? PART_BYTES)));
   const parts: Part[] = Array.from({ length: partCount }, (_, i) => ({ file: path.join(dir, `part-${i}`), waiting: [], chars: 0 }));
+  // A 10M-line file has hundreds of parts: their waiting rows share one budget.
+  const flushChars = Math.max(2 ** 12, Math.floor(WAITING_CHARS / partCount));
   const flush = (part: Part): void => {
     fs.appendFileSync(part.file, part.waiting.join(''));
     part.waiting = [];
@@ -129,7 +131,7 @@ function run(fd: number, dir: string, options: StreamOptions, sink: FindingSink)
     const part = parts[hash(key) % partCount];
     part.waiting.push(`${piece.start},${piece.line},${piece.text.length}\n`, piece.text);
     part.chars += piece.text.length;
-    if (part.chars >= FLUSH_CHARS) flush(part);
+    if (part.chars >= flushChars) flush(part);
   };
   /** After the sample: the column map, and the mappings that make every part read it alike. */
   const readHead = (): void => {
