@@ -14,9 +14,9 @@ const option = (name, fallback) => (process.argv.includes(name) ? Number(process
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-bench-'));
 
 /** Runs a command under /usr/bin/time: wall seconds, peak RSS in MB, exit status. */
-function timed(args) {
+function timed(args, env = process.env) {
   const out = path.join(dir, 'out');
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { cwd: root, stdio: ['ignore', fs.openSync(out, 'w'), 'pipe'], maxBuffer: 1 << 26 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { cwd: root, env, stdio: ['ignore', fs.openSync(out, 'w'), 'pipe'], maxBuffer: 1 << 26 });
   const last = run.stderr.toString().trim().split('\n').pop() ?? '';
   const [seconds, kb] = last.split(' ').map(Number);
   return { seconds, mb: kb / 1024, status: run.status, outputMb: fs.statSync(out).size / 1e6 };
@@ -40,11 +40,14 @@ try {
       const mb = fs.statSync(file).size / 1e6;
       const papa = lines <= 2_000_000 ? timed([process.execPath, path.join(root, 'scripts', 'bench-papaparse.mjs'), file]) : undefined;
       const cli = timed([process.execPath, path.join(root, 'bin', 'cpt-lens.js'), 'check', '--format', 'json', file]);
+      // The same check with streaming off (the whole file in memory, as before issue 13), for comparison.
+      const whole = lines <= 2_000_000 ? timed([process.execPath, path.join(root, 'bin', 'cpt-lens.js'), 'check', '--format', 'json', file], { ...process.env, CPT_LENS_STREAM_BYTES: String(2 ** 50) }) : undefined;
       console.log(`CLI whole process, ${lines} lines (${mb.toFixed(0)} MB), --format json:`);
       if (papa) console.log(`  papaparse whole process (baseline) ${papa.seconds.toFixed(1)} s, ${papa.mb.toFixed(0)} MB peak`);
       const ok = cli.status === 0 || cli.status === 1;
       console.log(`  cpt-lens check                     ${ok ? `${cli.seconds.toFixed(1)} s, ${cli.mb.toFixed(0)} MB peak, ${cli.outputMb.toFixed(0)} MB of JSON` : `FAILED (exit ${cli.status}) after ${cli.seconds} s, ${cli.mb.toFixed(0)} MB peak`}`);
-      const result = { lines, fileMb: mb, cli: { ...cli, ok }, papaparse: papa };
+      if (whole) console.log(`  streaming off (whole file)         ${whole.status === 0 || whole.status === 1 ? `${whole.seconds.toFixed(1)} s, ${whole.mb.toFixed(0)} MB peak` : `FAILED (exit ${whole.status})`}`);
+      const result = { lines, fileMb: mb, cli: { ...cli, ok }, papaparse: papa, whole };
       if (papa && ok) {
         result.timeRatio = cli.seconds / papa.seconds;
         result.memoryRatio = cli.mb / papa.mb;

@@ -217,7 +217,16 @@ function run(fd: number, dir: string, options: StreamOptions, sink: FindingSink)
       placed.push([at, piece.line + countLineBreaks(piece.text, 0, lineStart), within - lineStart]);
       return at;
     };
-    const out: string[] = [];
+    // The part's findings, in order, to disk (written as they come, a few thousand at a
+    // time): they are merged with the other parts' at the end.
+    let out: string[] = [];
+    const name = path.join(dir, `findings-${partFiles.length}`);
+    const write = (): void => {
+      if (out.length === 0) return;
+      fs.appendFileSync(name, out.join('\n') + '\n');
+      if (partFiles[partFiles.length - 1] !== name) partFiles.push(name);
+      out = [];
+    };
     for (const f of service.validate(text, 'charges')) {
       if (f.start < prefixText.length) {
         if (f.ruleId === 'data-period') {
@@ -246,13 +255,9 @@ function run(fd: number, dir: string, options: StreamOptions, sink: FindingSink)
         continue;
       }
       out.push(JSON.stringify([f, placed]));
+      if (out.length === BATCH) write();
     }
-    // The part's findings, in order, to disk: they are merged with the other parts' at the end.
-    if (out.length > 0) {
-      const name = path.join(dir, `findings-${partFiles.length}`);
-      fs.writeFileSync(name, out.join('\n') + '\n');
-      partFiles.push(name);
-    }
+    write();
     return true;
   };
   for (const part of parts) {
