@@ -184,7 +184,8 @@ async function chooseRoles(view: ColumnMapView): Promise<Record<string, string |
     const chosen = await pickOne(items, {
       title: `Map columns (${grouping})`,
       placeholder: 'Pick a column to give it a role',
-      active: last ? items.find((i) => i.column === last) : view.groupBy ? done : items.find((i) => i.column?.header === view.groupCandidate),
+      // After a change, "Write" is next; at first, the column the reading thinks is the account.
+      active: last || view.groupBy ? done : items.find((i) => i.column?.header === view.groupCandidate),
     });
     if (!chosen) return undefined;
     if (chosen.done) return count ? changes : undefined;
@@ -197,7 +198,8 @@ async function chooseRoles(view: ColumnMapView): Promise<Record<string, string |
       ...view.roles.map((r) => ({ label: r.label, description: r.role === current ? `${r.detail} (now)` : r.detail, role: r.role as string | null })),
       { label: 'let CPT Lens read it', description: 'drop this column from the mapping: its header and values decide', role: null },
     ];
-    const role = await pickOne(roles, { title: `Role of "${chosen.label}"`, placeholder: 'What this column holds', active: roles.find((r) => r.role === current) });
+    const suggested = current ?? (column.header === view.groupCandidate ? 'account' : undefined);
+    const role = await pickOne(roles, { title: `Role of "${chosen.label}"`, placeholder: 'What this column holds', active: roles.find((r) => r.role === suggested) });
     if (!role) continue;
     if (role.role === column.role && column.source !== 'setting' && role.role !== null) delete changes[column.header];
     else changes[column.header] = role.role;

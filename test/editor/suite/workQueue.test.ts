@@ -39,6 +39,30 @@ suite('work queue in VS Code', () => {
     assert.ok(read && /Ref/.test(read.message), read?.message);
   });
 
+  test('Map columns… pickers: the likely account column first, "account" suggested, then Write', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const uri = vscode.Uri.joinPath(folder.uri, 'map-columns-pick', 'export.csv');
+    const text = 'Ref,Date,Code,Units,Dx\nR100,2025-10-14,99213,1,E11.9\nR100,2025-10-14,93000,1,E11.9\nR101,2025-10-14,99213,1,I10\nR101,2025-10-14,71046,1,I10\nR102,2025-10-14,99213,1,J06.9\n';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await poll('the claim-grouping warning', () => vscode.languages.getDiagnostics(uri).find((d) => diagnosticCode(d) === 'claim-grouping'));
+    const shown = (): string[] => vscode.extensions.getExtension<{ columnPickShown: () => string[] }>('cpt-lens.cpt-lens')?.exports.columnPickShown() ?? [];
+    const running = vscode.commands.executeCommand<{ file?: string }>('cptLens.mapColumns');
+    const columns = await poll('the column list', () => (shown().some((l) => l.startsWith('Ref')) ? shown() : undefined));
+    assert.ok(columns.includes('Date — date of service (header)'), JSON.stringify(columns));
+    assert.ok(columns.includes('Ref — not used'), JSON.stringify(columns));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await poll('the role list', () => (shown().some((l) => l.startsWith('account / encounter')) ? true : undefined));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await poll('the column list again', () => (shown().some((l) => l.includes('Write 1 change')) ? true : undefined));
+    assert.ok(shown().includes('Ref — account / encounter (changed)'), JSON.stringify(shown()));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const result = await running;
+    assert.equal(result?.file, vscode.Uri.joinPath(folder.uri, 'map-columns-pick', '.cptlens.json').fsPath);
+    await poll('the warning to go', () => (vscode.languages.getDiagnostics(uri).some((d) => diagnosticCode(d) === 'claim-grouping') ? undefined : true));
+  });
+
   test('Fix all safe problems (N) in Ctrl+. opens the refactor preview; nothing changes unless the coder ticks and applies', async () => {
     const content = [HEADER, 'CLM1,PT1,2025-10-14,99213,,1,11,C22.0,1234567893', 'CLM1,PT1,2025-10-14,47383,5l,1,11,C22.0,1234567893', 'CLM2,PT2,2025-10-16,47383,lt,1,22,C22.0,1234567893', ''].join('\n');
     const { document, editor } = await openFresh('fix-all-preview.csv', content);
