@@ -73,8 +73,10 @@ const QUANTITY_WORDS: Record<QuantityKind, [string, string]> = {
 export function describeQuantity(q: CodeQuantity): string {
   const [what, unit] = QUANTITY_WORDS[q.kind];
   const u = unit ? ` ${unit}` : '';
+  // Centimetres as the descriptors write them ("1.1–2.0 cm").
+  const n = (v: number): string => (unit === 'cm' || unit === 'sq cm' ? (Number.isInteger(v) && unit === 'sq cm' ? String(v) : v.toFixed(1)) : String(v));
   const range =
-    q.min !== undefined && q.max !== undefined ? `${q.min}–${q.max}${u}` : q.min !== undefined ? `${q.min}${u} or more` : q.max !== undefined ? `up to ${q.max}${u}` : '';
+    q.min !== undefined && q.max !== undefined ? `${n(q.min)}–${n(q.max)}${u}` : q.min !== undefined ? `${n(q.min)}${u} or more` : q.max !== undefined ? `up to ${n(q.max)}${u}` : '';
   const each = q.each !== undefined ? `each ${q.each}${u}` : '';
   return `${what} ${[range, each].filter(Boolean).join(', ')}`;
 }
@@ -89,7 +91,16 @@ function familyLines(record: KnowledgeRecord): string[] {
     out.push(`**What sets ${record.code} apart:** ${escapeMarkdown(entry.distinguishing)}`);
     if (entry.quantity) out.push(`**Picked by:** ${escapeMarkdown(describeQuantity(entry.quantity))}`);
     // The neighbours, so a coder sees the choice at a glance (capped: a family can be large).
-    const others = [...record.entries].filter(([c]) => c !== record.code).slice(0, 12);
+    const members = [...record.entries];
+    const at = members.findIndex(([c]) => c === record.code);
+    // The nearest members in the family's order (the same site group or kind sits together).
+    const others = members
+      .map((m, i) => ({ m, d: Math.abs(i - at) }))
+      .filter(({ d }) => d > 0)
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 12)
+      .sort((a, b) => a.m[0].localeCompare(b.m[0]))
+      .map(({ m }) => m);
     if (others.length > 0) out.push('', '**Neighbours**', ...others.map(([c, e]) => `- ${c}: ${escapeMarkdown(e.distinguishing)}`));
   }
   const bundling = record.bundling.filter((b) => spansHold(spansOf(b.codes), record.code));
