@@ -36,7 +36,7 @@ import { Finding, compareFindings } from '../service/types';
 /** Files at least this big are checked streaming (`CPT_LENS_STREAM_BYTES` changes it, for tests). */
 export const STREAM_BYTES = 16 * 2 ** 20;
 /** About how much text one part holds. */
-export const PART_BYTES = 2 * 2 ** 20;
+export const PART_BYTES = 2 ** 20;
 const READ_BYTES = 4 * 2 ** 20;
 /** Rows waiting to be written to their part files, all parts together, at most about this much. */
 const WAITING_CHARS = 2 ** 23;
