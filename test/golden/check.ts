@@ -39,7 +39,7 @@ export function fixtureOptions(text: string): { plain: boolean; settings: CheckS
   return { plain, settings: m ? (JSON.parse(m[1]) as CheckSettings) : {} };
 }
 
-export function findingsOf(text: string): Finding[] {
+export function findingsOf(text: string): readonly Finding[] {
   const { plain, settings } = fixtureOptions(text);
   const service = getLanguageService({ codeSet: plain ? plainCodeSet() : syntheticNcciCodeSet(), settings });
   return service.validate(text, 'charges');

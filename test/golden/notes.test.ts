@@ -25,7 +25,7 @@ import { plainCodeSet, repoRoot } from './testCodeSet';
 const dir = path.join(repoRoot, 'test', 'fixtures', 'notes', 'golden');
 const FIXTURE = /\.(md|txt)$/;
 
-function noteFindings(name: string, text: string): Finding[] {
+function noteFindings(name: string, text: string): readonly Finding[] {
   const codeSet = /<!-- fixture-codeset: synthetic-knowledge\b/.test(text) ? codeSetWithKnowledge() : plainCodeSet();
   return getLanguageService({ codeSet }).validate(text, documentKindOf(name));
 }

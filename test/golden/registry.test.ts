@@ -42,7 +42,7 @@ function fixtures(): Fixture[] {
   return [...charges, ...notes];
 }
 
-function findingsOf(fixture: Fixture, extra: CheckSettings = {}): Finding[] {
+function findingsOf(fixture: Fixture, extra: CheckSettings = {}): readonly Finding[] {
   if (fixture.kind === 'charges') {
     const { plain, settings } = fixtureOptions(fixture.text);
     const merged = { ...settings, rules: { ...settings.rules, ...extra.rules } };

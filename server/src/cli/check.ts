@@ -199,7 +199,7 @@ export function runCheck(args: string[], io: CheckIo): number {
   const totals = { files: 0, errors: 0, warnings: 0 };
   format.begin();
   /** Gives a file's findings to the format; a streamed file's come in several batches. */
-  const report = (name: string, document: TextDocument, all: Finding[]): void => {
+  const report = (name: string, document: TextDocument, all: readonly Finding[]): void => {
     let findings = all;
     totals.errors += findings.filter((f) => f.severity === 'error').length;
     totals.warnings += findings.filter((f) => f.severity === 'warning').length;

@@ -8,12 +8,11 @@ import { ErrorCodes, ExecuteCommandParams, LSPErrorCodes, ResponseError, WorkDon
 import type { SearchKind } from '../codeset/types';
 import { ColumnMapView, DataSources, ImportSummary, MapColumnsResult, SERVER_COMMAND, SearchHit } from '../protocol';
 import { COLUMN_ROLES } from '../service/documents/columns';
-import { columnMapView } from '../service/features/columnMap';
 import { documentKindOf } from '../service/languageService';
 import { writeMapping } from './columnMapping';
 import { importNcci } from '../codeset/ncci/importNcci';
 import { loadData } from './data';
-import type { ServerState } from './server';
+import type { ServerState } from './state';
 import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
 
 const KINDS: ReadonlySet<string> = new Set(['procedure', 'diagnosis', 'modifier', 'pos']);
@@ -90,7 +89,7 @@ export function registerCommands(state: ServerState): void {
         case SERVER_COMMAND.columnReading: {
           const context = typeof arg.uri === 'string' ? await state.contextOf(arg.uri) : undefined;
           if (!context || documentKindOf(context.document.uri, context.document.languageId) !== 'charges') return null;
-          return columnMapView(context.service.chargeModel(context.document.getText(), context.document.uri)) satisfies ColumnMapView;
+          return context.service.columnReading(context.document.getText(), context.document.uri) satisfies ColumnMapView;
         }
         case SERVER_COMMAND.mapColumns: {
           const uri = typeof arg.uri === 'string' ? arg.uri : '';

@@ -26,7 +26,7 @@ import { resolveCompletion } from '../service/features/completion';
 import { documentKindOf } from '../service/languageService';
 import { columnMappingAction } from './columnMapping';
 import { DiagnosticData, DiagnosticFix, toRange, toTextEdit } from './convert';
-import type { DocumentContext, ServerState } from './server';
+import type { DocumentContext, ServerState } from './state';
 
 /** Whether a requested `only` filter lets `kind` through (a parent kind includes its children). */
 function wanted(only: readonly string[] | undefined, kind: string): boolean {
@@ -52,6 +52,8 @@ export function registerFeatures(state: ServerState): void {
       const context = await state.contextOf(params.textDocument.uri);
       if (!context) return null;
       const { document, service } = context;
+      // The document's state at this version (what the next diagnostics use too): hover reads its model and findings.
+      state.findingsOf(context);
       const result = service.hover(document.getText(), document.offsetAt(params.position), document.uri, documentKindOf(document.uri, document.languageId));
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: toRange(document, result.start, result.end) };
@@ -165,6 +167,7 @@ export function registerFeatures(state: ServerState): void {
       if (!options.enabled || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
       const start = document.offsetAt(params.range.start);
       const end = document.offsetAt(params.range.end);
+      state.findingsOf(context);
       return service.inlayHints(document.getText(), start, end, document.uri, options.maxLength).map((hint) => ({
         position: document.positionAt(hint.offset),
         label: hint.label,

@@ -19,6 +19,7 @@ import {
   InlayHintRefreshRequest,
   LSPErrorCodes,
   ProposedFeatures,
+  Range,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -34,42 +35,31 @@ import { SERVER_COMMANDS } from '../protocol';
 import { registerCommands } from './commands';
 import { limitFindings, toDiagnostic } from './convert';
 import { DataState, InitOptions, loadData } from './data';
+import type { DocumentContext, ServerState } from './state';
 import { registerFeatures } from './features';
 import { SettingsCache } from './settingsCache';
+import type { TextChange } from '../service/documents/rowEdit';
 
 /** Delay between the last keystroke and re-checking (push diagnostics), so typing stays smooth. */
 const VALIDATE_DELAY_MS = 150;
 
-/** What a handler needs for one document: its text, settings and the service built for them. */
-export interface DocumentContext {
-  document: TextDocument;
-  settings: CptLensSettings;
-  service: LanguageService;
-}
-
-/** Shared state of one server, passed to the handler modules (no globals). */
-export interface ServerState {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  data: () => DataState | undefined;
-  setData: (data: DataState) => void;
-  contextOf: (uri: string) => Promise<DocumentContext | undefined>;
-  /** All the document's findings for its current version and settings (cached per version; not capped). */
-  findingsOf: (context: DocumentContext) => Finding[];
-  /** Re-check every open document and ask the client to refresh hints and lenses. */
-  refreshAll: () => void;
-  /** Settings or a `.cptlens.json` changed: drop the cached settings, then refresh everything. */
-  settingsChanged: () => void;
-  runSafe: <T>(what: string, fallback: T, work: () => T) => T;
-  runSafeAsync: <T>(what: string, fallback: T, work: () => Promise<T>) => Promise<T>;
-  client: () => ClientCapabilities;
-  /** Resolves once the code set has loaded (or failed to). */
-  loaded: () => Promise<void>;
-  initOptions: () => InitOptions;
-}
-
 export function startServer(version: string, connection: Connection = createConnection(ProposedFeatures.all)): void {
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * The editor's last edit per document, as offsets into the version before it: passed
+   * to the check, so a keystroke re-parses one row without comparing 6 MB of text.
+   */
+  const lastEdits = new Map<string, { fromVersion: number; toVersion: number; change?: TextChange }>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, changes, version) {
+      const only = changes.length === 1 ? (changes[0] as { range?: Range; text: string }) : undefined;
+      const change = only?.range ? { start: document.offsetAt(only.range.start), end: document.offsetAt(only.range.end), text: only.text } : undefined;
+      const fromVersion = document.version;
+      const updated = TextDocument.update(document, changes, version);
+      lastEdits.set(document.uri, { fromVersion, toVersion: version, change });
+      return updated;
+    },
+  });
   const pending = new Map<string, NodeJS.Timeout>();
   let data: DataState | undefined;
   let clientCapabilities: ClientCapabilities = {};
@@ -77,7 +67,6 @@ export function startServer(version: string, connection: Connection = createConn
   let pullDiagnostics = false;
   /** Services by the check settings they were built with; dropped when the data changes. */
   let services = new Map<string, LanguageService>();
-  const findingsCache = new Map<string, { version: number; service: LanguageService; findings: Finding[] }>();
   const settings = new SettingsCache(connection, () => clientCapabilities.workspace?.configuration === true);
 
   function runSafe<T>(what: string, fallback: T, work: () => T): T {
@@ -126,13 +115,11 @@ export function startServer(version: string, connection: Connection = createConn
     return service && current ? { document: current, settings: s, service } : undefined;
   }
 
-  function findingsOf(context: DocumentContext): Finding[] {
+  function findingsOf(context: DocumentContext): readonly Finding[] {
     const { document, service } = context;
-    const cached = findingsCache.get(document.uri);
-    if (cached && cached.version === document.version && cached.service === service) return cached.findings;
-    const findings = service.validate(document.getText(), documentKindOf(document.uri, document.languageId), document.uri);
-    findingsCache.set(document.uri, { version: document.version, service, findings });
-    return findings;
+    const last = lastEdits.get(document.uri);
+    const change = last && last.toVersion === document.version && last.change ? { ...last.change, fromVersion: last.fromVersion } : undefined;
+    return service.validate(document.getText(), documentKindOf(document.uri, document.languageId), document.uri, { version: document.version, change });
   }
 
   /** The diagnostics shown: at most `maxFindingsPerFile` (errors first); fix-all and lenses still see every finding. */
@@ -164,8 +151,9 @@ export function startServer(version: string, connection: Connection = createConn
     );
   }
 
+  /** Settings or data changed: services built for the old ones go, with the document states they hold. */
   function refreshAll(): void {
-    findingsCache.clear();
+    services = new Map();
     if (pullDiagnostics) {
       if (clientCapabilities.workspace?.diagnostics?.refreshSupport) void connection.sendRequest(DiagnosticRefreshRequest.type);
     } else {
@@ -182,7 +170,6 @@ export function startServer(version: string, connection: Connection = createConn
     setData: (next) => {
       data = next;
       services = new Map();
-      for (const uri of findingsCache.keys()) findingsCache.delete(uri);
     },
     contextOf,
     findingsOf,
@@ -280,7 +267,7 @@ export function startServer(version: string, connection: Connection = createConn
     checked.delete(uri);
     clearTimeout(pending.get(uri));
     pending.delete(uri);
-    findingsCache.delete(uri);
+    lastEdits.delete(uri);
     settings.forget(uri);
     for (const service of services.values()) service.forget(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -294,7 +281,7 @@ export function startServer(version: string, connection: Connection = createConn
     const context = await contextOf(uri);
     if (!context) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const resultId = `${context.document.version}:${settings.generation}:${data?.generation ?? 0}`;
-    if (params.previousResultId === resultId && findingsCache.get(uri)?.version === context.document.version) {
+    if (params.previousResultId === resultId && context.service.checkedVersion(uri) === context.document.version) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     }
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });

@@ -2,15 +2,18 @@
  * Runs the rules over a charge file: one parse, one pass to group claims, then each
  * claim's line and claim rules. Claims are the unit of re-checking.
  *
- * With a `documentKey` the checker keeps the document's model and findings per
- * claim. On the next call it finds the changed range itself (common prefix and
- * suffix of the old and new text, so the server need not pass changes); when that is
- * an edit inside one data row (the usual keystroke or cell edit), it re-parses that
- * row only, moves the rows after it, re-runs the rules of the one or two claims the
- * line belonged to and belongs to now, and moves the other claims' findings. Other
- * edits parse the whole text again, and claims whose text did not change reuse their
- * findings (cached under the claim's text). File rules (structure, dates,
- * suppressions, data notes) are linear scans and always run.
+ * The checker keeps nothing: a check returns its findings and a `ChargeState` (the
+ * model and the findings per claim), and the next check of the same document may take
+ * that state and the edit (the server passes the editor's change; without one it is
+ * found as the common prefix and suffix of the two texts). When the edit is inside one
+ * data row (the usual keystroke or cell edit), that row alone is parsed again, the rows
+ * after it move, the rules of the one or two claims the line belonged to and belongs
+ * to now run again, and the other claims' findings are moved: as new objects, so a
+ * result someone still holds never changes. Other edits parse the whole text again, and
+ * claims whose text did not change reuse their findings (cached under the claim's
+ * text). File rules (structure, dates, suppressions, data notes) are linear scans and
+ * always run. The owner of the document's state is the language service's document
+ * store (`documentStore.ts`).
  *
  * Architecture invariant: a line or claim rule reads only its claim's lines, the
  * column map and the code set, so re-running only the edited claims is exact.
@@ -44,14 +47,24 @@ const NO_FINDINGS: Finding[] = [];
 interface CachedClaim {
   /** Row starts of the claim's lines when the findings were made. */
   starts: number[];
-  findings: Finding[];
+  findings: readonly Finding[];
 }
 
-interface DocumentState {
-  file: ChargeFile;
-  header: string;
-  /** Findings per claim key, in the current text's offsets. */
-  byClaim: Map<string, Finding[]>;
+/**
+ * What a check leaves for the next check of the same document. Handing it to the next
+ * check consumes it: the row path updates its model and claim map for the new text.
+ */
+export interface ChargeState {
+  readonly file: ChargeFile;
+  readonly header: string;
+  /** Findings per claim key, in the current text's offsets; the lists are never changed after they are made. */
+  readonly byClaim: Map<string, readonly Finding[]>;
+}
+
+export interface CheckResult {
+  /** Sorted by position; a new array each time, never changed after it is returned. */
+  findings: Finding[];
+  state: ChargeState;
 }
 
 export interface CheckStats {
@@ -64,18 +77,17 @@ export interface CheckStats {
 }
 
 export interface ChargeChecker {
+  /** Findings for a charge file, sorted by position (a one-off check: nothing is kept). */
+  check(text: string): Finding[];
   /**
-   * Findings for a charge file, sorted by position. `documentKey` (e.g. the URI) enables
-   * re-use between edits; the findings returned for a key are then the checker's own and
-   * the next call for that key may move them, so copy what you keep beyond it.
+   * Findings and the state for the next check of the same document. With `previous`
+   * (the state the last check returned for it, which this call consumes) and, when
+   * known, the `change` that turned its text into `text`, a one-row edit re-checks one
+   * or two claims only.
    */
-  check(text: string, documentKey?: string): Finding[];
-  /** Drops what is kept for a closed document. */
-  forget(documentKey: string): void;
+  update(text: string, previous?: ChargeState, change?: TextChange): CheckResult;
   /** Counts of the last check, for tests and the benchmark. */
   lastStats(): CheckStats;
-  /** The model kept for a document by its last check (the editor features read it instead of parsing again). */
-  model(documentKey: string): ChargeFile | undefined;
 }
 
 /** Rules that compare the lines of a claim: their findings name the claim (work lists sort by it). */
@@ -107,7 +119,6 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   const ruleIds = RULE_IDS;
   const ncciLoaded = codeSet.version().ncci !== undefined;
   const hasModifiers = modifiersLoaded(codeSet);
-  const documents = new Map<string, DocumentState>();
   let stats: CheckStats = { mode: 'full', claims: 0, checked: 0, lines: 0 };
 
   const gate = periodGate(codeSet);
@@ -155,7 +166,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   });
 
 
-  function checkClaim(claim: Claim, context: RuleContext): Finding[] {
+  function checkClaim(claim: Claim, context: RuleContext): readonly Finding[] {
     stats.checked++;
     const found: Finding[] = (current = []);
     perLine = new Map();
@@ -167,7 +178,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   }
 
   /** The file-level findings; file rules run last and see the claims' findings. */
-  function assemble(file: ChargeFile, context: RuleContext, perClaim: Iterable<Finding[]>): Finding[] {
+  function assemble(file: ChargeFile, context: RuleContext, perClaim: Iterable<readonly Finding[]>): Finding[] {
     const findings: Finding[] = [];
     for (const list of perClaim) for (const f of list) findings.push(f);
     const claimFindings = findings.length;
@@ -178,14 +189,14 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     return findings.sort(compareFindings);
   }
 
-  function full(text: string, documentKey: string | undefined, previous: DocumentState | undefined): Finding[] {
+  function full(text: string, keep: boolean, previous: ChargeState | undefined): CheckResult {
     const file = parseChargeFile(text, { columns: settings.columns, ruleIds });
     const context = contextOf(file);
     stats = { mode: 'full', claims: file.claims.size, checked: 0, lines: file.lines.length };
-    // Only a kept document needs its findings by claim key. Without a key they go to a plain
-    // list in the same (claim) order: filling a Map of ~28k claims costs more than its use.
-    const byClaim = documentKey !== undefined ? new Map<string, Finding[]>() : undefined;
-    const perClaim: Finding[][] = [];
+    // Only a state for the next check needs findings by claim key. A one-off check puts
+    // them in a plain list in the same (claim) order: filling a Map of ~28k claims costs more than its use.
+    const byClaim = new Map<string, readonly Finding[]>();
+    const perClaim: (readonly Finding[])[] = [];
     const header = file.table.rows[0] ? text.slice(file.table.rows[0].start, file.table.rows[0].end) : '';
     if (file.columns.code) {
       // Claims whose text is unchanged since the previous check reuse its findings. The
@@ -193,70 +204,71 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
       const old = previous && previous.header === header ? claimsByText(previous) : undefined;
       for (const claim of file.claims.values()) {
         const cached = old?.get(claimText(text, claim));
-        let found: Finding[];
+        let found: readonly Finding[];
         if (cached) {
           const starts = claim.lines.map((l) => l.row.start);
           found = sameStarts(cached.starts, starts) ? cached.findings : cached.findings.map((f) => rebase(f, cached.starts, starts));
         } else {
           found = checkClaim(claim, context);
         }
-        if (byClaim) byClaim.set(claim.key, found);
+        if (keep) byClaim.set(claim.key, found);
         else perClaim.push(found);
       }
     }
-    if (documentKey !== undefined && byClaim) {
-      documents.set(documentKey, { file, header, byClaim });
-      return assemble(file, context, byClaim.values());
-    }
-    return assemble(file, context, perClaim);
+    const findings = assemble(file, context, keep ? byClaim.values() : perClaim);
+    return { findings, state: { file, header, byClaim } };
   }
 
   /** The one-row path; undefined when the edit is not one a row re-parse can handle. */
-  function rowUpdate(state: DocumentState, text: string): Finding[] | undefined {
-    const change = changeBetween(state.file.text, text);
+  function rowUpdate(state: ChargeState, text: string, given: TextChange | undefined): CheckResult | undefined {
+    const change = given && fits(given, state.file.text, text) ? given : changeBetween(state.file.text, text);
     if (!change || !state.file.columns.code) return undefined;
     const edit = applyRowEdit(state.file, text, change, ruleIds);
     if (!edit) return undefined;
-    const { file } = state;
+    const { file, byClaim } = state;
     const context = contextOf(file);
     stats = { mode: 'row', claims: file.claims.size, checked: 0, lines: file.lines.length };
     const affected = new Set([edit.before.claimKey, edit.after.claimKey]);
     const rowStart = edit.after.row.start;
-    // Findings of the claims after the edit move with their rows. In place: they belong to
-    // the checker, and a keystroke in a 100k-line file must not copy 40k findings.
+    // Findings of the claims after the edit move with their rows, as new objects: the
+    // lists and findings an earlier result returned are never changed.
     if (edit.delta !== 0) {
-      for (const [key, list] of state.byClaim) {
-        if (affected.has(key)) continue;
-        for (const f of list) {
-          if (f.start > rowStart) shiftInPlace(f, edit.delta);
-          // A related place (the other line of a pair) moves by its own position.
-          if (f.related) for (const r of f.related) if (r.start > rowStart) { r.start += edit.delta; r.end += edit.delta; }
-        }
+      for (const [key, list] of byClaim) {
+        if (affected.has(key) || !list.some((f) => movesWith(f, rowStart))) continue;
+        byClaim.set(key, list.map((f) => (movesWith(f, rowStart) ? shifted(f, rowStart, edit.delta) : f)));
       }
     }
     for (const key of affected) {
       const claim = file.claims.get(key);
-      if (claim) state.byClaim.set(key, checkClaim(claim, context));
-      else state.byClaim.delete(key);
+      if (claim) byClaim.set(key, checkClaim(claim, context));
+      else byClaim.delete(key);
     }
-    return assemble(file, context, state.byClaim.values());
+    const header = file.table.rows[0] ? text.slice(file.table.rows[0].start, file.table.rows[0].end) : '';
+    return { findings: assemble(file, context, byClaim.values()), state: { file, header, byClaim } };
   }
 
   return {
-    check(text, documentKey) {
-      const state = documentKey === undefined ? undefined : documents.get(documentKey);
-      if (state) {
-        const quick = rowUpdate(state, text);
+    check: (text) => full(text, false, undefined).findings,
+    update(text, previous, change) {
+      if (previous) {
+        const quick = rowUpdate(previous, text, change);
         if (quick) return quick;
       }
-      return full(text, documentKey, state);
-    },
-    forget(documentKey) {
-      documents.delete(documentKey);
+      return full(text, true, previous);
     },
     lastStats: () => stats,
-    model: (documentKey) => documents.get(documentKey)?.file,
   };
+}
+
+/** Whether `change` turns `before` into `after` (cheap checks: lengths and the inserted text). */
+function fits(change: TextChange, before: string, after: string): boolean {
+  return (
+    change.start >= 0 &&
+    change.start <= change.end &&
+    change.end <= before.length &&
+    after.length === before.length - (change.end - change.start) + change.text.length &&
+    after.startsWith(change.text, change.start)
+  );
 }
 
 function isSuppressed(line: ChargeLine, ruleId: string): boolean {
@@ -286,7 +298,7 @@ export function changeBetween(before: string, after: string): TextChange | undef
 }
 
 /** The previous check's findings by claim text, with the row starts they were made at. */
-function claimsByText(state: DocumentState): Map<string, CachedClaim> {
+function claimsByText(state: ChargeState): Map<string, CachedClaim> {
   const out = new Map<string, CachedClaim>();
   for (const claim of state.file.claims.values()) {
     const findings = state.byClaim.get(claim.key);
@@ -311,17 +323,21 @@ function sameStarts(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-function shiftInPlace(finding: Finding, delta: number): void {
-  finding.start += delta;
-  finding.end += delta;
-  if (finding.fixes) {
-    for (const fix of finding.fixes) {
-      for (const e of fix.edits) {
-        e.start += delta;
-        e.end += delta;
-      }
-    }
+/** Whether a finding (or a place it points to) lies after the edited row and so moves with the edit. */
+function movesWith(finding: Finding, rowStart: number): boolean {
+  return finding.start > rowStart || (finding.related?.some((r) => r.start > rowStart) ?? false);
+}
+
+/** A copy of a finding whose offsets after the edited row moved by `delta` (one object; fixes and related places copied only when they move). */
+function shifted(finding: Finding, rowStart: number, delta: number): Finding {
+  const copy: Finding = { ...finding };
+  if (copy.start > rowStart) {
+    copy.start += delta;
+    copy.end += delta;
+    if (copy.fixes) copy.fixes = copy.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
   }
+  if (copy.related?.some((r) => r.start > rowStart)) copy.related = copy.related.map((r) => (r.start > rowStart ? { ...r, start: r.start + delta, end: r.end + delta } : r));
+  return copy;
 }
 
 /** Moves a cached finding's offsets from the claim's old row positions to the new ones. */

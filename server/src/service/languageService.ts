@@ -4,8 +4,11 @@
  * and CI never disagree.
  */
 import { AcceptFix, acceptFinding } from './features/acceptFinding';
+import { ColumnMapView, columnMapView } from './features/columnMap';
 import type { CodeSet } from '../codeset/types';
 import { createChargeChecker } from './checker';
+import type { TextChange } from './documents/rowEdit';
+import { DocumentStore } from './documentStore';
 import { ChargeFile, parseChargeFile } from './documents/chargeFile';
 import { ClaimSummary, claimOffsets, claimSummaryAt, doCodeLens } from './features/codeLens';
 import { CompletionList, doComplete, resolveCompletion } from './features/completion';
@@ -29,17 +32,27 @@ export interface LanguageServiceOptions {
   noteTemplateMode?: boolean;
 }
 
+/** What the editor knows about the check it asks for: the text's version and the edit that made it. */
+export interface DocumentEdit {
+  /** The editor's version of the text. */
+  version?: number;
+  /** The edit from version `fromVersion` to this text, as offsets into the `fromVersion` text (a row edit then re-parses one row). */
+  change?: TextChange & { fromVersion: number };
+}
+
 export interface LanguageService {
   /**
-   * Findings for a whole document, sorted by position. With a `documentKey` (the URI),
-   * claims unchanged since the last call for that key reuse their findings, so a
-   * one-cell edit re-runs the rules of one claim only. Findings returned for a key may be
-   * moved by the next call for that key: convert or copy them before calling again.
+   * Findings for a whole document, sorted by position. With a `documentKey` (the URI)
+   * the result is the document's state in the service's store: asking again for the
+   * same text costs nothing, and the next check starts from it (a one-cell edit re-runs
+   * the rules of one claim). Returned findings are never changed afterwards.
    */
-  validate(text: string, kind: DocumentKind, documentKey?: string): Finding[];
+  validate(text: string, kind: DocumentKind, documentKey?: string, edit?: DocumentEdit): readonly Finding[];
+  /** The version of the text last checked for a document, if the caller gave one. */
+  checkedVersion(documentKey: string): number | undefined;
   /** Forgets what `validate` kept for a document (call on close). */
   forget(documentKey: string): void;
-  /** With the document's key and kind, a charge file's hover reuses the kept model instead of parsing. */
+  /** A charge file's hover reads the model of the document's last check when it is of this text (else parses it). */
   hover(text: string, offset: number, documentKey?: string, kind?: DocumentKind): HoverResult | undefined;
   /** Codes, modifiers, diagnoses or places of service for the cursor; at most 50, flagged incomplete. */
   complete(text: string, offset: number, kind: DocumentKind, documentKey?: string): CompletionList;
@@ -53,14 +66,10 @@ export interface LanguageService {
   claimOffsets(text: string, documentKey?: string, findings?: readonly Finding[]): number[];
   /** The summary of the claim of the line at `offset`. */
   codeLensAt(text: string, offset: number, findings: readonly Finding[], documentKey?: string): ClaimSummary | undefined;
-  /**
-   * The parsed charge file, reused while the text is unchanged: the last model per
-   * `documentKey` is kept (validation leaves its parse there), so hints, lenses and
-   * completion do not parse a 100k-line file again per request.
-   */
-  chargeModel(text: string, documentKey?: string): ChargeFile;
   /** "Accept with reason" for a charge finding of `ruleId` at `offset` (undefined: not acceptable). */
   acceptFix(text: string, offset: number, ruleId: string, documentKey?: string): AcceptFix | undefined;
+  /** How a charge file's columns were read, for the Map columns… command. */
+  columnReading(text: string, documentKey?: string): ColumnMapView;
 }
 
 /** Which kind of document a file name is: delimited tables are charge files, the rest notes (`*.template.md`: templates). */
@@ -117,60 +126,47 @@ function startsOf(findings: readonly Finding[]): number[] {
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
   const checker = createChargeChecker(options.codeSet, options.rules ?? ALL_RULES, options.settings ?? {});
   const ruleIds = RULE_IDS;
-  const models = new Map<string, ChargeFile>();
-  /** The findings of the last check per document, so asking again for the same text costs nothing. */
-  const checked = new Map<string, { text: string; findings: Finding[] }>();
-  const check = (text: string, documentKey: string): Finding[] => {
-    const last = checked.get(documentKey);
-    if (last && last.text === text) return last.findings;
-    const findings = checker.check(text, documentKey);
-    checked.set(documentKey, { text, findings });
-    const parsed = checker.model(documentKey);
-    if (parsed && parsed.text === text) models.set(documentKey, parsed);
-    return findings;
-  };
-  const chargeModel = (text: string, documentKey?: string): ChargeFile => {
-    const cached = documentKey === undefined ? undefined : models.get(documentKey);
-    if (cached && cached.text === text) return cached;
-    // A document the checker already holds: let it update the edited rows (a one-cell
-    // edit re-parses one row), instead of parsing the whole file again.
-    if (documentKey !== undefined && checker.model(documentKey)) {
-      check(text, documentKey);
-      const updated = checker.model(documentKey);
-      if (updated && updated.text === text) {
-        models.set(documentKey, updated);
-        return updated;
-      }
+  const store = new DocumentStore();
+
+  const validate = (text: string, kind: DocumentKind, documentKey?: string, edit?: DocumentEdit): readonly Finding[] => {
+    if (kind !== 'charges') {
+      const known = documentKey === undefined ? undefined : store.current(documentKey, text, kind);
+      if (known) return known.findings;
+      // Notes: see notes/checkNote.ts. Line rules about codes and modifiers run on each citation.
+      const templateMode = kind === 'note-template' || options.noteTemplateMode === true;
+      const findings = checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES, settings: options.settings });
+      // Kept so a hover on a finding can explain it without checking again.
+      if (documentKey !== undefined) store.set(documentKey, { text, version: edit?.version, kind, findings });
+      return findings;
     }
-    const file = parseChargeFile(text, { columns: options.settings?.columns, ruleIds });
-    if (documentKey !== undefined) models.set(documentKey, file);
-    return file;
+    if (documentKey === undefined) return checker.check(text);
+    const known = store.current(documentKey, text, kind);
+    if (known) return known.findings;
+    const previous = store.take(documentKey);
+    const state = previous?.kind === 'charges' ? previous.charges : undefined;
+    const change = edit?.change && previous?.version === edit.change.fromVersion ? edit.change : undefined;
+    const result = checker.update(text, state, change);
+    store.set(documentKey, { text, version: edit?.version, kind, findings: result.findings, charges: result.state });
+    return result.findings;
   };
+
+  /** The model of this very text: the document's last check's when it is of it, else a parse (kept nowhere). */
+  const chargeModel = (text: string, documentKey?: string): ChargeFile =>
+    (documentKey === undefined ? undefined : store.current(documentKey, text, 'charges')?.charges?.file) ??
+    parseChargeFile(text, { columns: options.settings?.columns, ruleIds });
+
   return {
-    validate(text, kind, documentKey) {
-      if (kind !== 'charges') {
-        // Notes: see notes/checkNote.ts. Line rules about codes and modifiers run on each citation.
-        const templateMode = kind === 'note-template' || options.noteTemplateMode === true;
-        const findings = checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES, settings: options.settings });
-        // Kept so a hover on a finding can explain it without checking again.
-        if (documentKey !== undefined) checked.set(documentKey, { text, findings });
-        return findings;
-      }
-      return documentKey === undefined ? checker.check(text) : check(text, documentKey);
-    },
-    forget(documentKey) {
-      checker.forget(documentKey);
-      models.delete(documentKey);
-      checked.delete(documentKey);
-    },
+    validate,
+    checkedVersion: (documentKey) => store.get(documentKey)?.version,
+    forget: (documentKey) => store.delete(documentKey),
     complete(text, requested, kind, documentKey) {
       const offset = snapOffset(text, requested);
       if (kind !== 'charges') return doComplete(text, offset, kind, options.codeSet);
-      const cached = documentKey === undefined ? undefined : models.get(documentKey);
-      if (cached && cached.text !== text) {
+      const last = documentKey === undefined ? undefined : store.get(documentKey)?.charges?.file;
+      if (last && last.text !== text) {
         // Typing in a big file: complete against the header and the cursor's line alone
         // (the claim's other lines do not change what a cell may hold), not a new model.
-        const quick = completeOnLine(text, offset, cached, options.codeSet, options.settings?.columns);
+        const quick = completeOnLine(text, offset, last, options.codeSet, options.settings?.columns);
         if (quick) return quick;
       }
       return doComplete(text, offset, kind, options.codeSet, chargeModel(text, documentKey));
@@ -186,14 +182,14 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     codeLensAt(text, offset, findings, documentKey) {
       return claimSummaryAt(chargeModel(text, documentKey), snapOffset(text, offset), startsOf(findings), options.codeSet, options.settings?.locality);
     },
-    chargeModel,
+    columnReading: (text, documentKey) => columnMapView(chargeModel(text, documentKey)),
     acceptFix: (text, offset, ruleId, documentKey) => acceptFinding(chargeModel(text, documentKey), snapOffset(text, offset), ruleId),
     hover(text, requested, documentKey, kind) {
       const offset = snapOffset(text, requested);
       const result = doHover(text, offset, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined, options.settings?.locality);
-      // The findings of the last check of this very text, when the document has been checked.
-      const last = documentKey === undefined ? undefined : checked.get(documentKey);
-      const here = last && last.text === text ? findingsAt(last.findings, offset) : [];
+      // The findings of the document's last check, when it is of this very text.
+      const last = documentKey === undefined ? undefined : store.current(documentKey, text);
+      const here = last ? findingsAt(last.findings, offset) : [];
       if (here.length === 0) return result;
       const why = describeFindings(here);
       // The code's facts stay first (editors show the diagnostic's own message on top of

@@ -21,8 +21,8 @@ const COMPLETE = [
 describe('notes: documentation requirements (fixture record for 47383)', () => {
   // The record's elements alone: the operative-report elements have their own tests (operativeReport.test.ts).
   const service = getLanguageService({ codeSet: codeSetWithKnowledge(), settings: { rules: { 'operative-report-element': 'off' } } });
-  const check = (text: string, kind: 'note' | 'note-template' = 'note'): Finding[] => service.validate(text, kind);
-  const elements = (findings: Finding[], rule: string): unknown[] => findings.filter((f) => f.ruleId === rule).map((f) => f.data?.element);
+  const check = (text: string, kind: 'note' | 'note-template' = 'note'): readonly Finding[] => service.validate(text, kind);
+  const elements = (findings: readonly Finding[], rule: string): unknown[] => findings.filter((f) => f.ruleId === rule).map((f) => f.data?.element);
 
   it('is quiet on a note that documents every element', () => {
     assert.deepEqual(check(COMPLETE).map((f) => `${f.ruleId}: ${f.message}`), []);

@@ -3,7 +3,8 @@
  * whichever path the checker takes (row edit, reuse by claim text, full parse).
  */
 import * as assert from 'node:assert/strict';
-import { createChargeChecker } from '../../../server/src/service/checker';
+import { ChargeChecker, ChargeState, createChargeChecker } from '../../../server/src/service/checker';
+import type { TextChange } from '../../../server/src/service/documents/rowEdit';
 import { ALL_RULES } from '../../../server/src/service/rules';
 import type { Finding } from '../../../server/src/service/types';
 import { syntheticNcciCodeSet } from '../../golden/testCodeSet';
@@ -21,10 +22,24 @@ const BASE = [
   'CLM4,PT4,2025-10-16,27447,50 LT,1,21,M17.0,ncci-ptp: reviewed',
 ].join('\n') + '\n';
 
-const plain = (findings: Finding[]): unknown => JSON.parse(JSON.stringify(findings));
+const plain = (findings: readonly Finding[]): unknown => JSON.parse(JSON.stringify(findings));
 
 function fresh(text: string): unknown {
   return plain(createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {}).check(text));
+}
+
+/** A checker that keeps the state of its last check, as the language service's document store does. */
+function keptChecker(): { check(text: string, change?: TextChange): readonly Finding[]; lastStats: ChargeChecker['lastStats'] } {
+  const checker = createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {});
+  let state: ChargeState | undefined;
+  return {
+    check(text, change) {
+      const result = checker.update(text, state, change);
+      state = result.state;
+      return result.findings;
+    },
+    lastStats: () => checker.lastStats(),
+  };
 }
 
 describe('incremental re-check', () => {
@@ -41,11 +56,11 @@ describe('incremental re-check', () => {
   ];
   for (const [name, edit, mode] of edits) {
     it(name, () => {
-      const checker = createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {});
-      checker.check(BASE, 'doc');
+      const checker = keptChecker();
+      checker.check(BASE);
       const after = edit(BASE);
       assert.notEqual(after, BASE);
-      const got = plain(checker.check(after, 'doc'));
+      const got = plain(checker.check(after));
       assert.deepEqual(got, fresh(after));
       const stats = checker.lastStats();
       if (mode === 'row' && !name.includes('suppression')) {
@@ -53,14 +68,14 @@ describe('incremental re-check', () => {
         assert.ok(stats.checked <= 2, `checked ${stats.checked} claims`);
       }
       // And back again.
-      assert.deepEqual(plain(checker.check(BASE, 'doc')), fresh(BASE));
+      assert.deepEqual(plain(checker.check(BASE)), fresh(BASE));
     });
   }
 
   it('a sequence of random one-character edits stays equal to fresh checks', () => {
-    const checker = createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {});
+    const checker = keptChecker();
     let text = BASE;
-    checker.check(text, 'doc');
+    checker.check(text);
     let seed = 7;
     const random = (n: number): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -73,16 +88,41 @@ describe('incremental re-check', () => {
       if (kind === 0) text = text.slice(0, at) + alphabet[random(alphabet.length)] + text.slice(at);
       else if (kind === 1 && text[at] !== '\n') text = text.slice(0, at) + text.slice(at + 1);
       else text = text.slice(0, at) + alphabet[random(alphabet.length)] + text.slice(at + 1);
-      assert.deepEqual(plain(checker.check(text, 'doc')), fresh(text), `after edit ${i} at ${at}`);
+      assert.deepEqual(plain(checker.check(text)), fresh(text), `after edit ${i} at ${at}`);
     }
   });
 
   it('reuses claims unchanged by a full parse', () => {
-    const checker = createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {});
-    checker.check(BASE, 'doc');
-    checker.check(BASE.replace('CLM2,PT2,2025-10-14,20610', 'CLM2,PT2,2025-10-14,99213,,1,11,E11.9,\nCLM2,PT2,2025-10-14,20610'), 'doc');
+    const checker = keptChecker();
+    checker.check(BASE);
+    checker.check(BASE.replace('CLM2,PT2,2025-10-14,20610', 'CLM2,PT2,2025-10-14,99213,,1,11,E11.9,\nCLM2,PT2,2025-10-14,20610'));
     const stats = checker.lastStats();
     assert.equal(stats.mode, 'full');
     assert.equal(stats.checked, 1);
+  });
+
+  it('never changes a result after it is returned: a later keystroke does not move the findings someone still holds', () => {
+    const checker = keptChecker();
+    const first = checker.check(BASE);
+    const snapshot = plain(first);
+    // Lengthen a cell near the top: every finding after it moves in the new result only.
+    const at = BASE.indexOf('99213,,0,') + 6;
+    const after = BASE.slice(0, at) + '25' + BASE.slice(at);
+    const second = checker.check(after, { start: at, end: at, text: '25' });
+    assert.deepEqual(plain(first), snapshot);
+    assert.deepEqual(plain(second), fresh(after));
+    assert.notDeepEqual(plain(second), snapshot);
+  });
+
+  it('uses the edit it is given, and ignores one that does not turn the old text into the new', () => {
+    const checker = keptChecker();
+    checker.check(BASE);
+    const at = BASE.indexOf('99213,,0,') + 8;
+    const after = BASE.slice(0, at) + '1' + BASE.slice(at + 1);
+    assert.deepEqual(plain(checker.check(after, { start: at, end: at + 1, text: '1' })), fresh(after));
+    assert.equal(checker.lastStats().mode, 'row');
+    // A stale change (the offsets of another edit) is not trusted: the result is still exact.
+    const back = BASE;
+    assert.deepEqual(plain(checker.check(back, { start: 3, end: 3, text: 'zz' })), fresh(back));
   });
 });
