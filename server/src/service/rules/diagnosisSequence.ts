@@ -1,32 +1,70 @@
+import type { ChargeLine } from '../documents/chargeFile';
 import type { LineRule } from './rule';
 
 /** External-cause codes (chapter 20, V00-Y99) say how an injury happened, never what was treated. */
 const EXTERNAL_CAUSE = /^[VWXY]\d/i;
 
 /**
+ * Manifestation codes of the etiology/manifestation convention carry "in diseases classified
+ * elsewhere" (or "in ... conditions/disorders/reactions classified elsewhere") in their own
+ * title (ICD-10-CM Official Guidelines, section I.A.13). Only the code's own title counts, as
+ * the guideline words it; "as the cause of diseases classified elsewhere" (B95-B97) and "due
+ * to ... classified elsewhere" are other conventions and are left alone.
+ */
+const MANIFESTATION_TITLE = /\bin (?:[\w,'-]+ ){0,4}?(?:diseases?|conditions?|disorders|reactions) classified elsewhere\b/i;
+
+/** Whether a diagnosis code is a manifestation code by its ICD-10-CM title (bundled order file). */
+export function isManifestationTitle(title: string): boolean {
+  return MANIFESTATION_TITLE.test(title);
+}
+
+/**
  * A line's first-listed diagnosis must be what was treated: an external-cause code (V00-Y99)
  * may only follow the injury or condition it explains (ICD-10-CM Official Guidelines for
- * Coding and Reporting, section I.C.20: external cause codes are never first-listed).
+ * Coding and Reporting, section I.C.20), and a manifestation code ("in diseases classified
+ * elsewhere") only follows its underlying condition (section I.A.13, "code first" the etiology).
  */
 export const diagnosisSequence: LineRule = {
   id: 'diagnosis-sequence',
-  description: 'The first-listed diagnosis of a line is an external-cause code (V00-Y99), which may never be first-listed.',
+  description: 'The first-listed diagnosis of a line is an external-cause code (V00-Y99) or a manifestation code ("in diseases classified elsewhere"), neither of which may be first-listed.',
   scope: 'line',
   severity: 'error',
   fixKinds: [],
+  // The manifestation check reads the ICD-10-CM titles; the external-cause check only the code's shape.
+  dataTables: (line: ChargeLine) => (line.diagnoses[0] && EXTERNAL_CAUSE.test(line.diagnoses[0].text) ? [] : ['icd10']),
   checkLine(line, context, report) {
     if (!context.columns.diagnosis || !line.code) return;
     const first = line.diagnoses[0];
-    if (!first || !EXTERNAL_CAUSE.test(first.text)) return;
-    const after = line.diagnoses.slice(1).find((dx) => !EXTERNAL_CAUSE.test(dx.text));
+    if (!first) return;
+    const code = first.text.toUpperCase();
+    if (EXTERNAL_CAUSE.test(code)) {
+      const after = line.diagnoses.slice(1).find((dx) => !EXTERNAL_CAUSE.test(dx.text));
+      report({
+        ruleId: this.id,
+        severity: 'error',
+        start: first.start,
+        end: first.end,
+        message: `${code} is an external-cause code (V00-Y99): it says how an injury happened and is never first-listed. ` +
+          (after ? `List ${after.text.toUpperCase()}, the condition treated, first.` : 'List the injury or condition treated first, then the external cause.'),
+        data: { diagnosis: code, next: after?.text.toUpperCase() },
+      }, line);
+      return;
+    }
+    const known = context.codeSet.diagnosis(first.text);
+    const title = known ? known.longDescription || known.shortDescription : '';
+    if (!known || !isManifestationTitle(title)) return;
+    const after = line.diagnoses.slice(1).find((dx) => {
+      const d = context.codeSet.diagnosis(dx.text);
+      return !EXTERNAL_CAUSE.test(dx.text) && !(d && isManifestationTitle(d.longDescription || d.shortDescription));
+    });
     report({
       ruleId: this.id,
       severity: 'error',
       start: first.start,
       end: first.end,
-      message: `${first.text.toUpperCase()} is an external-cause code (V00-Y99): it says how an injury happened and is never first-listed. ` +
-        (after ? `List ${after.text.toUpperCase()}, the condition treated, first.` : 'List the injury or condition treated first, then the external cause.'),
-      data: { diagnosis: first.text.toUpperCase(), next: after?.text.toUpperCase() },
+      message: `${known.display} is a manifestation code ("${title}"): it is never first-listed; its underlying condition is coded first. ` +
+        (after ? `If ${after.text.toUpperCase()} is that condition, list it first.` : 'Add the underlying condition and list it first.'),
+      data: { diagnosis: known.display, manifestation: true, title, next: after?.text.toUpperCase() },
     }, line);
   },
 };
