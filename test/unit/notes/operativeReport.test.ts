@@ -46,6 +46,18 @@ describe('notes: operative-report elements', () => {
     assert.deepEqual(missing(empty), ['findings']);
   });
 
+  it('counts "none" and negated statements as documented, and "not recorded" as missing (issue 12)', () => {
+    const line = 'Findings: indirect hernia, no incarceration. EBL: 10 mL. Specimens: none.\nComplications: none.';
+    const swap = (text: string): string => HERNIA.replace(`${line}`, text);
+    assert.deepEqual(missing(swap('Findings: indirect hernia. Blood loss negligible. No specimens were sent.\nThere were no intraoperative problems.')), []);
+    assert.deepEqual(missing(swap('Findings: indirect hernia. EBL: none. Path: none.\nNo adverse events.')), []);
+    assert.deepEqual(missing(swap('Findings: indirect hernia. EBL: not recorded. Specimens: none.\nComplications: unknown.')), ['estimated-blood-loss', 'complications']);
+    const finding = getLanguageService({ codeSet: plainCodeSet() })
+      .validate(swap('Findings: indirect hernia. Specimens: none. Complications: none.\nBlood loss was not documented.'), 'note')
+      .find((f) => f.ruleId === 'operative-report-element');
+    assert.match(finding?.message ?? '', /The note says "Blood loss was not documented" \(line 9\): not recorded is not documented/);
+  });
+
   it('holds a 000 code to the procedure-note core, and a note without codes but a procedure section to the whole list', () => {
     assert.deepEqual(missing('Procedure code(s): CPT 20610\nPerformed by: R. Okafor, MD. Indication: knee osteoarthritis.\nProcedure: the right knee was injected by palpation of landmarks with 40 mg triamcinolone. No complications.\n'), []);
     assert.deepEqual(missing('Surgeon: R. Okafor, MD\n\nPROCEDURE IN DETAIL\nThe abscess was incised and drained under local anesthesia.\n'), ['preoperative-diagnosis', 'postoperative-diagnosis', 'findings', 'estimated-blood-loss', 'specimens', 'complications', 'disposition']);

@@ -22,6 +22,8 @@ export interface ElementFacts {
   matched?: { text: string; start: number; end: number };
   /** The blank that stands for the element's value (unfilled elements). */
   blank?: TemplateBlank;
+  /** Where the note says the element was not recorded ("EBL: not recorded"): missing, and the finding quotes it. */
+  notRecorded?: { text: string; start: number; end: number };
 }
 
 export interface DocumentationFacts {
@@ -37,6 +39,13 @@ const NUMBER = '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|ele
 const BLANK_VALUE = /^\s*(?:\*\*|__)?\s*[:=]?\s*(?:\*\*|__)?\s*(?:\*{3,}|_{3,}|\{\{[^{}\n]*\}\})/;
 /** A line starting with a label: `Freeze-thaw cycles:`, `- **Number of lesions:**`; group 1 ends where the value starts. */
 const LINE_LABEL = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?[A-Za-z][^:\n]{0,60}?(?::\s*(?:\*\*(?!\*)|__(?!_))?|(?:\*\*|__)\s*:))/;
+/**
+ * A value saying the element was not recorded: "EBL: not recorded", "Blood loss was not
+ * documented", "Specimens: unknown". A statement that there was none ("none", "no
+ * specimens", "no complications") documents the element (issue 12); one that the
+ * information is absent does not, and a coder would query it.
+ */
+const NOT_RECORDED = /^\s*(?:\*\*|__)?\s*[:=-]?\s*(?:\*\*|__)?\s*(?:(?:was|were|is|are)\s+)?(?:not\s+(?:recorded|documented|stated|available|given|reported)|unknown|unrecorded|undocumented)\b/i;
 /** Hyphens, dashes, slashes and underscores read as spaces (same length, so offsets hold). */
 const SEPARATORS = /[-‐‑–—_/]/g;
 
@@ -72,6 +81,15 @@ export function elementPattern(element: DocumentationElement): RegExp {
  * The label as a prompt: without the parenthetical and the ", if ..." / ", or ..."
  * qualifier (`Complications, or their absence` → `Complications`).
  */
+/** How a finding says what the note lacks: that it does not mention the element, or where it says it was not recorded. */
+export function absenceText(facts: ElementFacts, lookedFor: string, note: NoteDocument): string {
+  if (facts.notRecorded) {
+    const said = facts.notRecorded.text.replace(/\s+/g, ' ').trim();
+    return `The note says "${said.length > 40 ? said.slice(0, 39) + '…' : said}" (line ${note.lineAt(facts.notRecorded.start).index + 1}): not recorded is not documented`;
+  }
+  return `This note does not mention it (looked for ${lookedFor})`;
+}
+
 export function promptLabel(label: string): string {
   const short = label.replace(/\s*\([^)]*\)/g, '').replace(/\s*,.*$/, '').trim();
   return short === '' ? label.trim() : short;
@@ -143,6 +161,7 @@ function isHeadingLine(note: NoteDocument, lineIndex: number): boolean {
 
 function elementFacts(note: NoteDocument, read: ReadNote, element: DocumentationElement, vocabulary: NoteVocabulary): ElementFacts {
   let unfilled: ElementFacts | undefined;
+  let notRecorded: ElementFacts['notRecorded'];
   for (const m of findMatches(patternsOf(element, vocabulary), read.words, read.index)) {
     const matched = { text: note.text.slice(m.start, m.end), start: m.start, end: m.end };
     const inside = blankContaining(note.blanks, m.start);
@@ -159,12 +178,20 @@ function elementFacts(note: NoteDocument, read: ReadNote, element: Documentation
     let valueStart = matched.end;
     const label = LINE_LABEL.exec(line.text);
     if (label && matched.end <= line.start + label[1].length) valueStart = line.start + label[1].length;
-    const value = BLANK_VALUE.exec(note.visible.slice(valueStart, line.end));
+    const rest = note.visible.slice(valueStart, line.end);
+    // Right after the words ("Blood loss was not documented. Disposition: ..."), or as the label's value.
+    const absentAt = [matched.end, valueStart].find((at) => NOT_RECORDED.test(note.visible.slice(at, line.end)));
+    if (absentAt !== undefined) {
+      const end = absentAt + (NOT_RECORDED.exec(note.visible.slice(absentAt, line.end)) as RegExpExecArray)[0].length;
+      notRecorded ??= { text: note.text.slice(m.start, end), start: m.start, end };
+      continue;
+    }
+    const value = BLANK_VALUE.exec(rest);
     const blank = inside ?? (value ? blankContaining(note.blanks, valueStart + value[0].length - 1) : undefined);
     if (!blank) return { element, state: 'documented', matched };
     unfilled ??= { element, state: 'unfilled', matched, blank };
   }
-  return unfilled ?? { element, state: 'missing' };
+  return unfilled ?? { element, state: 'missing', ...(notRecorded ? { notRecorded } : {}) };
 }
 
 const phrasePatterns = new WeakMap<NoteVocabulary, Map<string, Pattern[]>>();

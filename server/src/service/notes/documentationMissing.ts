@@ -1,6 +1,6 @@
 import type { NoteDocument } from '../documents/note';
 import type { Finding, Severity } from '../types';
-import { DocumentationFacts, ElementFacts, promptLabel } from './documentation';
+import { absenceText, DocumentationFacts, ElementFacts, promptLabel } from './documentation';
 import { isProcedureNote, SURGICAL_GLOBALS } from './operativeReportElement';
 import { insertPromptFix } from './prompts';
 import type { NoteRule } from './rule';
@@ -16,7 +16,7 @@ export function missingElementFinding(ruleId: string, note: NoteDocument, facts:
     severity,
     start: facts.citation.code.start,
     end: facts.citation.code.end,
-    message: `${facts.code} ${needs}: ${label}. This note does not mention it (looked for ${lookedFor}).`,
+    message: `${facts.code} ${needs}: ${label}. ${absenceText(element, lookedFor, note)}.`,
     data: { code: facts.code, element: id, label, conditional, record: facts.record.source },
     fixes: [insertPromptFix(note, promptLabel(label))],
   };

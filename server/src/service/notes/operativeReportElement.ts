@@ -12,7 +12,7 @@ import type { CodeSet } from '../../codeset/types';
 import type { CodeCitation, NoteDocument, NoteSection } from '../documents/note';
 import type { CheckSettings } from '../settings';
 import type { Finding } from '../types';
-import { elementsFacts, noteSays, promptLabel } from './documentation';
+import { absenceText, elementsFacts, noteSays, promptLabel } from './documentation';
 import { insertPromptFix, procedureSection } from './prompts';
 import type { NoteRule } from './rule';
 
@@ -116,7 +116,7 @@ export const operativeReportElement: NoteRule = {
         severity: 'warning',
         start,
         end,
-        message: `An operative report shows: ${element.label}. This note does not mention it (looked for ${lookedFor}); ${why}.`,
+        message: `An operative report shows: ${element.label}. ${absenceText(facts, lookedFor, note)}; ${why}.`,
         data: { element: element.id, label: element.label, basis: element.basis, ...('citation' in reason ? { code: reason.citation.value, globalDays: reason.global } : { section: reason.section.heading }) },
         fixes: [insertPromptFix(note, promptLabel(element.label))],
       };

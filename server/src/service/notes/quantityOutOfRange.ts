@@ -7,6 +7,7 @@
  * value: several different values (wounds to be summed, per-side sizes) say nothing.
  */
 import type { CodeEntry, CodeQuantity, CodeSet, QuantityKind } from '../../codeset/types';
+import type { Fix } from '../types';
 import { citedCodes } from './codeSides';
 import type { NoteRule } from './rule';
 
@@ -134,6 +135,18 @@ export const quantityOutOfRange: NoteRule = {
       if (new Set(read.map((r) => r.value)).size !== 1 || holds(q, read[0].value)) continue;
       const { value, at } = read[0];
       const line = note.lineAt(at).index + 1;
+      const first = cited.citations[0];
+      // Every finding states the measurement against the cited code's range, then what to code instead.
+      const flag = (rest: string, data: Record<string, string>, fixes: Fix[]): void =>
+        report({
+          ruleId: this.id,
+          severity: 'warning',
+          start: first.code.start,
+          end: first.code.end,
+          message: `The note documents ${reading.what} of ${value} ${reading.unit} (line ${line}); ${cited.code} covers ${range(q, reading.unit)}${rest}`,
+          data: { code: cited.code, quantity: q.kind, value, line, ...data },
+          fixes,
+        });
       const other = neighbour(record.entries, cited.code, q.kind, value);
       // Above the first code's range with no neighbour to move to, the family's add-on (each further
       // 30 minutes, 5 cm ...) of the same kind and site carries the rest.
@@ -144,33 +157,15 @@ export const quantityOutOfRange: NoteRule = {
         .map(([c]) => c);
       if (q.max !== undefined && value > q.max && addOns.length > 0) {
         if (addOns.some((c) => citedCodes(note, codeSet).some((x) => x.code === c))) continue;
-        const first = cited.citations[0];
-        report({
-          ruleId: this.id,
-          severity: 'warning',
-          start: first.code.start,
-          end: first.code.end,
-          message: `The note documents ${reading.what} of ${value} ${reading.unit} (line ${line}); ${cited.code} covers ${range(q, reading.unit)}, and the rest is reported with ${addOns.join(' or ')}, which the note does not cite.`,
-          data: { code: cited.code, quantity: q.kind, value, line, addOn: addOns[0] },
-          fixes: [],
-        });
+        flag(`, and the rest is reported with ${addOns.join(' or ')}, which the note does not cite.`, { addOn: addOns[0] }, []);
         continue;
       }
       const otherQ = other ? record.entries.get(other)?.quantity : undefined;
-      const first = cited.citations[0];
-      report({
-        ruleId: this.id,
-        severity: 'warning',
-        start: first.code.start,
-        end: first.code.end,
-        message:
-          `The note documents ${reading.what} of ${value} ${reading.unit} (line ${line}); ${cited.code} covers ${range(q, reading.unit)}` +
-          (other && otherQ ? `; ${other} covers ${range(otherQ, reading.unit)}.` : '.'),
-        data: { code: cited.code, quantity: q.kind, value, line, ...(other ? { suggested: other } : {}) },
-        fixes: other
-          ? [{ title: `Change ${cited.code} to ${other} (${range(otherQ as CodeQuantity, reading.unit)})`, safe: false, edits: [{ start: first.code.start, end: first.code.end, newText: other }] }]
-          : [],
-      });
+      flag(
+        other && otherQ ? `; ${other} covers ${range(otherQ, reading.unit)}.` : '.',
+        other ? { suggested: other } : {},
+        other && otherQ ? [{ title: `Change ${cited.code} to ${other} (${range(otherQ, reading.unit)})`, safe: false, edits: [{ start: first.code.start, end: first.code.end, newText: other }] }] : [],
+      );
     }
   },
 };
