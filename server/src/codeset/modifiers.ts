@@ -65,11 +65,29 @@ const CPT_MODIFIER_TEXT: readonly (readonly [string, string, string])[] = [
 export const PRICING_MODIFIERS: ReadonlySet<string> = new Set(['22', '26', 'TC', '50', '52', '53', '54', '55', '56', '62', '63', '66', '73', '74', '80', '81', '82', 'AS', 'AA', 'AD', 'QK', 'QX', 'QY', 'QZ']);
 /** Payment/statistical: 24, 25, 51, 57, 58, 59, 76-79, X{EPSU} (DOMAIN), plus 27 and 91 (edit-bypass modifiers). */
 export const PAYMENT_MODIFIERS: ReadonlySet<string> = new Set(['24', '25', '27', '51', '57', '58', '59', '76', '77', '78', '79', '91', 'XE', 'XS', 'XP', 'XU']);
+/** The kinds of anatomic modifier, by the site they name. */
+export type AnatomicGroup = 'side' | 'eyelid' | 'finger' | 'toe' | 'coronary';
+
+/** Anatomic modifiers by kind (HCPCS Level II modifier file): sides, eyelids, fingers, toes, coronary arteries. */
+export const ANATOMIC_GROUPS: Readonly<Record<AnatomicGroup, ReadonlySet<string>>> = {
+  side: new Set(['LT', 'RT']),
+  eyelid: new Set(['E1', 'E2', 'E3', 'E4']),
+  finger: new Set(['FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9']),
+  toe: new Set(['TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9']),
+  coronary: new Set(['LC', 'LD', 'LM', 'RC', 'RI']),
+};
+
+/** What each kind names, in words with their article (messages). */
+export const ANATOMIC_GROUP_NAMES: Readonly<Record<AnatomicGroup, string>> = {
+  side: 'a side of the body',
+  eyelid: 'an eyelid',
+  finger: 'a finger',
+  toe: 'a toe',
+  coronary: 'a coronary artery',
+};
+
 /** Anatomic: eyelids, fingers, toes, sides, coronary arteries. */
-export const ANATOMIC_MODIFIERS: ReadonlySet<string> = new Set([
-  'E1', 'E2', 'E3', 'E4', 'FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9',
-  'TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'LT', 'RT', 'LC', 'LD', 'RC', 'LM', 'RI',
-]);
+export const ANATOMIC_MODIFIERS: ReadonlySet<string> = new Set(Object.values(ANATOMIC_GROUPS).flatMap((set) => [...set]));
 
 /**
  * Modifiers that bypass an NCCI PTP edit whose modifier indicator is 1 (DOMAIN.md

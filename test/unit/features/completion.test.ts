@@ -103,4 +103,44 @@ describe('completion', () => {
     assert.ok(modifiers.items.some((i) => i.label === '51') && !modifiers.items.some((i) => i.label === '50'));
     service.forget('edited');
   });
+
+  describe('modifiers by the code\'s body site (codeset/anatomy.ts)', () => {
+    const after = (code: string, typed = '') => labels(`${HEADER}CLM1,PT1,2025-10-14,${code}-${typed}|,,1,22,M17.11,1\n`);
+    const ANATOMIC_NOT_SIDE = /^(?:E[1-4]|F[A1-9]|T[A1-9]|LC|LD|LM|RC|RI)$/;
+
+    it('puts LT and RT first on a knee arthroscopy and hides coronary, finger, toe and eyelid modifiers', () => {
+      const offered = after('29881');
+      assert.deepEqual(offered.slice(0, 2), ['LT', 'RT'], offered.slice(0, 6).join(' '));
+      assert.deepEqual(offered.filter((m) => ANATOMIC_NOT_SIDE.test(m)), []);
+      assert.ok(!after('29881', 'L').includes('LC'), 'LC hidden even when "L" is typed');
+      assert.ok(after('29881', 'L').includes('LT'));
+    });
+
+    it('offers finger modifiers on a hand code, toe modifiers on a foot code, eyelid ones on an eyelid code, coronary ones on a PCI', () => {
+      const hand = after('26055');
+      assert.ok(['FA', 'F1', 'F9'].every((m) => hand.includes(m)), hand.join(' '));
+      assert.ok(!hand.some((m) => /^(?:E[1-4]|LC|RC)$/.test(m)), hand.join(' '));
+      const foot = after('28285');
+      assert.ok(['TA', 'T1', 'T9'].every((m) => foot.includes(m)) && !foot.includes('F1'), foot.join(' '));
+      const eyelid = after('67820');
+      assert.ok(['E1', 'E2', 'E3', 'E4'].every((m) => eyelid.includes(m)) && !eyelid.includes('T1'), eyelid.join(' '));
+      const pci = after('92928');
+      assert.deepEqual(pci.filter((m) => ANATOMIC_NOT_SIDE.test(m)), ['LC', 'LD', 'LM', 'RC', 'RI']);
+      assert.ok(pci.indexOf('LC') < pci.indexOf('59'), 'the artery before the distinct-service modifiers');
+    });
+
+    it('keeps kinds the site leaves open out of the first list, and offers them once a prefix is typed', () => {
+      assert.ok(!after('20610').includes('F1'), 'a joint injection may be on a finger, but the list does not open with F1');
+      assert.ok(after('20610', 'F').includes('F1'));
+      assert.ok(!after('20610', 'E').includes('E1'), 'no eyelid on a joint injection');
+    });
+
+    it('hides modifiers that cannot apply: anatomic ones and 63 on a visit, 27 on a procedure', () => {
+      const visit = after('99213');
+      assert.deepEqual(visit.filter((m) => ANATOMIC_NOT_SIDE.test(m) || m === '63'), []);
+      assert.ok(visit.includes('25'));
+      assert.ok(!after('29881', '2').includes('27'), '27 is a hospital E/M encounter modifier');
+      assert.ok(after('99213', '2').includes('27'));
+    });
+  });
 });

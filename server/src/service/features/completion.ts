@@ -5,9 +5,11 @@
  * file and the CodeSet in, LSP-shaped items out. Lists are capped and flagged
  * incomplete, so each keystroke asks again and the server does the ranking.
  */
+import { anatomicGroupOf, bodySiteOf } from '../../codeset/anatomy';
 import type { CodeSet, ModifierInfo, ProcedureCode, SearchHit, SearchKind } from '../../codeset/types';
 import type { ChargeFile } from '../documents/chargeFile';
 import { CODE_SHAPE } from '../documents/codeToken';
+import { isEmFamily } from '../lineFacts/modifierFacts';
 import { modifierVerdict } from '../rules/modifierNotAllowed';
 import type { DocumentKind } from '../types';
 import { cellAt } from './chargeCell';
@@ -222,18 +224,52 @@ function allModifiers(codeSet: CodeSet): ModifierInfo[] {
 
 const FAMILY_RANK: Readonly<Record<string, number>> = { pricing: 0, payment: 1, anatomic: 2, informational: 3 };
 
+/**
+ * Modifiers that cannot apply to the code whatever the line says, hidden from the list (the
+ * rules judge them when typed): 27 is a hospital's second outpatient E/M encounter, so E/M
+ * codes only; 73/74 are a facility's discontinued procedures, not visits; 63 (infant under
+ * 4 kg) is for procedures, never visits, radiology or laboratory codes.
+ */
+function cannotApply(m: string, code: string): boolean {
+  if (m === '27') return !isEmFamily(code);
+  if (m === '73' || m === '74') return isEmFamily(code);
+  if (m === '63') return isEmFamily(code) || /^[78]\d{4}$/.test(code);
+  return false;
+}
+
+/**
+ * Ranks, lowest first: LT/RT on a limb, joint or paired organ; the modifiers the code's
+ * knowledge record names and the anatomic kinds its body site fits (codeset/anatomy.ts); CPT,
+ * then Level II; last, those the indicators warn about and anatomic kinds the site table
+ * leaves open (only when the coder has typed a prefix). Kinds the site rules out are hidden.
+ */
 function modifiers(context: CompletionContext, codeSet: CodeSet): CompletionList {
   const query = context.query.toUpperCase();
   const procedure: ProcedureCode | undefined = context.code ? codeSet.procedure(context.code) : undefined;
   const present = new Set(context.present ?? []);
   const recommended = new Set(procedure ? (codeSet.knowledge(procedure.code)?.modifiers ?? []).map((m) => m.code.toUpperCase()) : []);
+  const site = procedure ? bodySiteOf(procedure.code, procedure.descriptor) : undefined;
+  // BILAT SURG 1 or 3: a paired organ or body part, so the side matters.
+  const sided = site?.fits.has('side') === true || procedure?.row?.bilateral === '1' || procedure?.row?.bilateral === '3';
   const ranked: { m: ModifierInfo; group: number; reason?: string }[] = [];
   for (const m of allModifiers(codeSet)) {
     if (present.has(m.code) || !m.code.startsWith(query)) continue;
+    if (procedure && cannotApply(m.code, procedure.code)) continue;
+    const anatomic = anatomicGroupOf(m.code);
+    let group: number;
+    if (anatomic && procedure && anatomic !== 'side') {
+      if (site?.misfits.has(anatomic)) continue;
+      // A finger, toe, eyelid or artery only where the site fits; where it is open, on request.
+      if (!site?.fits.has(anatomic) && query === '') continue;
+    }
     const verdict = procedure?.row ? modifierVerdict(m.code, procedure.row, procedure.code) : undefined;
     // Errors are never offered; warnings and "keep documentation" notes go last, with the reason.
     if (verdict?.severity === 'error') continue;
-    const group = verdict ? 3 : recommended.has(m.code) ? 0 : m.source === 'cpt' ? 1 : 2;
+    if (verdict) group = 4;
+    else if (anatomic === 'side' && sided) group = 0;
+    else if (recommended.has(m.code) || (anatomic && site?.fits.has(anatomic))) group = 1;
+    else if (anatomic && anatomic !== 'side' && procedure) group = 4;
+    else group = m.source === 'cpt' ? 2 : 3;
     ranked.push({ m, group, reason: verdict?.why });
   }
   ranked.sort((a, b) => a.group - b.group || (FAMILY_RANK[a.m.family] ?? 9) - (FAMILY_RANK[b.m.family] ?? 9) || a.m.code.localeCompare(b.m.code));

@@ -6,19 +6,13 @@
  * never bypassed and indicator 9 is not an edit; the rule handles those.
  */
 import type { CodeSet } from '../../codeset/types';
-import { X_MODIFIERS } from '../../codeset/modifiers';
+import { ANATOMIC_GROUPS, X_MODIFIERS, type AnatomicGroup } from '../../codeset/modifiers';
 import type { ChargeLine } from '../documents/chargeFile';
 import { procedureOf } from './feeRow';
 import { isEvaluationAndManagement } from './modifierFacts';
 
-/** Anatomic modifiers by the kind of site they name: two lines are at different sites when one kind differs. */
-const ANATOMIC_KINDS: ReadonlyArray<[string, ReadonlySet<string>]> = [
-  ['side', new Set(['LT', 'RT'])],
-  ['eyelid', new Set(['E1', 'E2', 'E3', 'E4'])],
-  ['finger', new Set(['FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9'])],
-  ['toe', new Set(['TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'])],
-  ['coronary artery', new Set(['LC', 'LD', 'RC', 'LM', 'RI'])],
-];
+/** Anatomic modifiers by the kind of site they name (codeset/modifiers.ts): two lines are at different sites when one kind differs. */
+const ANATOMIC_KINDS = Object.entries(ANATOMIC_GROUPS) as [AnatomicGroup, ReadonlySet<string>][];
 
 const VISIT_MODIFIERS = new Set(['24', '25', '27', '57']);
 const POSTOPERATIVE_MODIFIERS = new Set(['58', '78', '79']);
@@ -42,8 +36,8 @@ export function isLaboratory(code: string, codeSet: CodeSet): boolean {
   return codeSet.procedure(code)?.hcpcs?.betos.startsWith('T1') ?? false;
 }
 
-function anatomicSites(line: ChargeLine): Map<string, Set<string>> {
-  const sites = new Map<string, Set<string>>();
+function anatomicSites(line: ChargeLine): Map<AnatomicGroup, Set<string>> {
+  const sites = new Map<AnatomicGroup, Set<string>>();
   for (const m of line.modifiers) {
     for (const [kind, set] of ANATOMIC_KINDS) {
       if (!set.has(m.value)) continue;

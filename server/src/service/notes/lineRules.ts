@@ -23,6 +23,7 @@ export const NOTE_LINE_RULE_IDS: ReadonlySet<string> = new Set([
   'modifier-not-allowed',
   'conflicting-modifiers',
   'modifier-order',
+  'anatomic-modifier',
 ]);
 
 export function noteLineRules(rules: readonly Rule[]): LineRule[] {
