@@ -9,6 +9,7 @@ const LAYER = {
   service: node(['fs', 'fs/promises', 'process', 'child_process', 'worker_threads', 'net', 'dns', 'http', 'https', 'http2', 'tls', 'dgram']),
   io: node(['fs', 'fs/promises', 'process', 'child_process', 'net', 'dns', 'http', 'https', 'http2', 'tls', 'dgram']),
 };
+const FACADE_ONLY = { group: ['**/service/*', '**/service/**'], message: 'The shells use the service through its public surface only: server/src/service/index.ts.' };
 const LSP_ONLY_IN_LSP = { group: ['vscode-languageserver', 'vscode-languageserver/*'], message: 'Only server/src/lsp/ imports vscode-languageserver.' };
 
 export default tseslint.config(
@@ -41,7 +42,15 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: LAYER.io, patterns: [{ group: ['**/service', '**/service/**', '**/codeset', '**/codeset/**'], message: 'csv/ is the lowest layer: it imports neither service/ nor codeset/.' }, LSP_ONLY_IN_LSP] }] },
   },
   {
-    files: ['server/src/cli/**/*.ts', 'server/src/main.ts', 'server/src/protocol.ts', 'server/src/ruleDocs.ts'],
+    files: ['server/src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LSP_ONLY_IN_LSP, FACADE_ONLY] }] },
+  },
+  {
+    files: ['server/src/lsp/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [FACADE_ONLY] }] },
+  },
+  {
+    files: ['server/src/main.ts', 'server/src/protocol.ts', 'server/src/ruleDocs.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [LSP_ONLY_IN_LSP] }] },
   },
   {

@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { bundledDataDir } from './codeset/load';
 import { ruleDocPath } from './service/registry';
 
-let packageRoot: string | undefined;
+/** The installed package's root, found once when the module loads (a constant of the process, not state). */
+const PACKAGE_ROOT = path.dirname(bundledDataDir());
 
 export function ruleDocUri(id: string): string {
-  packageRoot ??= path.dirname(bundledDataDir());
-  return pathToFileURL(path.join(packageRoot, ruleDocPath(id))).href;
+  return pathToFileURL(path.join(PACKAGE_ROOT, ruleDocPath(id))).href;
 }

@@ -312,6 +312,30 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     assert.ok((await pull()).some((d) => d.code === 'claim-grouping'));
   });
 
+  it('.cptlens.json turns a note rule off as it does a charge rule, with no settings problem (one registry for both)', async function () {
+    const sub = path.join(dir, 'rules-off');
+    fs.mkdirSync(sub);
+    const noteUri = pathToFileURL(path.join(sub, 'note.md')).href;
+    const chargeUri = pathToFileURL(path.join(sub, 'charges.csv')).href;
+    const note = '# Operative note\n\nProcedure: CPT 47383, percutaneous cryoablation of a liver tumor.\n';
+    const charges = 'Claim,Date,Code,Units\nC1,2025-10-14,99999,1\n';
+    const pull = async (uri: string): Promise<Diagnostic[]> => {
+      const report = await request('diagnostics', server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }));
+      return report.kind === 'full' ? report.items : [];
+    };
+    await server.open(noteUri, 'markdown', note);
+    await server.open(chargeUri, 'csv', charges);
+    assert.ok((await pull(noteUri)).some((d) => d.code === 'documentation-missing'), 'the note rule is on by default');
+    assert.ok((await pull(chargeUri)).some((d) => d.code === 'unknown-code'), 'the charge rule is on by default');
+    fs.writeFileSync(path.join(sub, '.cptlens.json'), JSON.stringify({ rules: { 'documentation-missing': 'off', 'unknown-code': 'off' } }));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(sub, '.cptlens.json')).href, type: 1 }] });
+    const noteAfter = await pull(noteUri);
+    const chargesAfter = await pull(chargeUri);
+    assert.ok(!noteAfter.some((d) => d.code === 'documentation-missing'), noteAfter.map((d) => d.code).join(' '));
+    assert.ok(!chargesAfter.some((d) => d.code === 'unknown-code'), chargesAfter.map((d) => d.code).join(' '));
+    assert.ok(![...noteAfter, ...chargesAfter].some((d) => /unknown rule/i.test(String(d.message))), 'both ids are known to the one registry');
+  });
+
   it('re-reads settings on change: user settings, then .cptlens.json winning over them', async function () {
     userSettings = { rules: { 'unknown-code': 'off' }, inlayHints: { enabled: false } };
     await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

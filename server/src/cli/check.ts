@@ -14,13 +14,10 @@ import * as path from 'node:path';
 import { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { loadCodeSet, userLoadOptions } from '../codeset/load';
-import { LanguageService, documentKindOf, getLanguageService } from '../service/languageService';
-import type { Finding } from '../service/types';
+import { LanguageService, documentKindOf, getLanguageService, MAX_MESSAGE_LENGTH, excerpt, type Finding, type CheckSettings } from '../service';
 import { findProjectFile, readProjectFile } from '../projectFile';
-import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
 import { FORMATS } from './formats';
 import { FindingSink, STREAM_BYTES, streamCheck } from './streamCheck';
-import type { CheckSettings } from '../service/settings';
 
 /** Files a directory argument expands to. */
 const CHECKED_EXTENSIONS = /\.(csv|tsv|tab|txt|md|markdown)$/i;

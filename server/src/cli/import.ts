@@ -9,7 +9,7 @@ import { importNcci } from '../codeset/ncci/importNcci';
 import { importSource, SourceKind } from '../codeset/importSources';
 import { defaultUserDataDir } from '../codeset/userData';
 import type { CheckIo } from './check';
-import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
+import { MAX_MESSAGE_LENGTH, excerpt } from '../service';
 
 export const IMPORT_USAGE = `usage: cpt-lens import ncci PATH... [--out DIR] [--release NAME]
        cpt-lens import hcpcs|rvu|icd10 FILE [--out DIR] [--release NAME]

@@ -7,9 +7,7 @@
  */
 import { loadCodeSet, userLoadOptions } from '../codeset/load';
 import type { CodeSet, SearchKind } from '../codeset/types';
-import { describeProcedure } from '../service/features/hover';
-import { describeDiagnosis, describeModifier, describePlaceOfService } from '../service/features/hoverSections';
-import { excerpt } from '../service/excerpt';
+import { describeProcedure, describeDiagnosis, describeModifier, describePlaceOfService, excerpt } from '../service';
 import type { CheckIo } from './check';
 
 /** Markdown → plain text for a terminal: bold, escapes and horizontal rules dropped. */

@@ -27,11 +27,7 @@ import { TextDocument as Documents } from 'vscode-languageserver-textdocument';
 import type { CodeSet } from '../codeset/types';
 import { CsvCell, cellValueRange, detectDelimiter, parseCsv } from '../csv/csv';
 import { RowPiece, RowSplitter, countLineBreaks, rawCell } from '../csv/rowSplitter';
-import { SAMPLE_ROWS, readColumns } from '../service/documents/columnReading';
-import { type ColumnMap, type ColumnRole, normaliseHeader } from '../service/documents/columns';
-import type { LanguageService } from '../service/languageService';
-import { dataPeriodNote } from '../service/rules/dataPeriod';
-import { Finding, compareFindings } from '../service/types';
+import { SAMPLE_ROWS, readColumns, type ColumnMap, type ColumnRole, normaliseHeader, dataPeriodNote, Finding, compareFindings, type LanguageService } from '../service';
 
 /** Files at least this big are checked streaming (`CPT_LENS_STREAM_BYTES` changes it, for tests). */
 export const STREAM_BYTES = 16 * 2 ** 20;

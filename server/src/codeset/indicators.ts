@@ -3,6 +3,9 @@
  * (RVU25D, Attachment A and the data-record section). Pure data.
  */
 
+/** Statuses the fee schedule prices (RVU readme, status code): the others carry no payment. */
+export const PRICED_STATUSES: ReadonlySet<string> = new Set(['A', 'R', 'T']);
+
 export const STATUS_MEANING: Readonly<Record<string, string>> = {
   A: 'active code, paid separately under the fee schedule',
   B: 'bundled code: payment is always included in another service',

@@ -101,6 +101,9 @@ export const NCCI_ASSOCIATED_MODIFIERS: ReadonlySet<string> = new Set([
 /** The X{EPSU} modifiers, which CMS prefers over 59 (MLN1783722, "Proper use of the -XE/-XS/-XP/-XU modifiers"). */
 export const X_MODIFIERS: ReadonlySet<string> = new Set(['XE', 'XS', 'XP', 'XU']);
 
+/** Every modifier family, in the default order of the modifier-order rule's families (informational last). */
+export const MODIFIER_FAMILIES: ReadonlySet<ModifierFamily> = new Set<ModifierFamily>(['pricing', 'payment', 'anatomic', 'informational']);
+
 /** The family of any modifier, CPT or Level II; 'informational' when not listed above. */
 export function modifierFamily(code: string): ModifierFamily {
   if (PRICING_MODIFIERS.has(code)) return 'pricing';

@@ -5,7 +5,7 @@
  * take strings and report a damaged line with its number instead of throwing.
  */
 import type { DataProblem } from './compiled';
-import { CPT_MODIFIERS } from './modifiers';
+import { CPT_MODIFIERS, MODIFIER_FAMILIES } from './modifiers';
 import type { DiagnosisCode, HcpcsFacts, ModifierFamily, ModifierInfo, PaymentLocality, PlaceOfService } from './types';
 
 const clean = (s: string): string => s.replace(/[\t\r\n]/g, ' ');
@@ -43,7 +43,6 @@ export function readTsv<T>(text: string, fields: readonly string[], file: string
 
 // ---- Modifiers: CPT (own words) and Level II (HCPCS file) in one table.
 export const MODIFIER_FIELDS = ['code', 'source', 'family', 'ncci', 'name', 'description', 'addDate', 'actionEffectiveDate', 'terminationDate', 'actionCode'] as const;
-const FAMILIES = new Set<ModifierFamily>(['pricing', 'payment', 'anatomic', 'informational']);
 
 export function writeModifiersTsv(modifiers: readonly ModifierInfo[]): string {
   return writeTsv(MODIFIER_FIELDS, modifiers.map((m) => [
@@ -53,7 +52,7 @@ export function writeModifiersTsv(modifiers: readonly ModifierInfo[]): string {
 
 export function readModifiersTsv(text: string, file: string, problems: DataProblem[]): ModifierInfo[] {
   return readTsv(text, MODIFIER_FIELDS, file, problems, (c, line) => {
-    if (!/^[A-Z0-9]{2}$/.test(c[0]) || (c[1] !== 'cpt' && c[1] !== 'hcpcs') || !FAMILIES.has(c[2] as ModifierFamily)) {
+    if (!/^[A-Z0-9]{2}$/.test(c[0]) || (c[1] !== 'cpt' && c[1] !== 'hcpcs') || !MODIFIER_FAMILIES.has(c[2] as ModifierFamily)) {
       problems.push({ file, line, message: `Modifier row "${c[0]}" skipped: bad code, source or family.` });
       return undefined;
     }

@@ -7,13 +7,11 @@
 import { ErrorCodes, ExecuteCommandParams, LSPErrorCodes, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { SearchKind } from '../codeset/types';
 import { ColumnMapView, DataSources, ImportSummary, MapColumnsResult, SERVER_COMMAND, SearchHit } from '../protocol';
-import { COLUMN_ROLES } from '../service/documents/columns';
-import { documentKindOf } from '../service/languageService';
+import { COLUMN_ROLES, documentKindOf, MAX_MESSAGE_LENGTH, excerpt } from '../service';
 import { writeMapping } from './columnMapping';
 import { importNcci } from '../codeset/ncci/importNcci';
 import { loadData } from './data';
 import type { ServerState } from './state';
-import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
 
 const KINDS: ReadonlySet<string> = new Set(['procedure', 'diagnosis', 'modifier', 'pos']);
 
@@ -77,7 +75,7 @@ export function registerCommands(state: ServerState): void {
               errors: report.errors,
             };
             if (summary.ok) {
-              state.setData(loadData({ ...options, dataFolder }, connection, 'reload'));
+              state.setData(loadData({ ...options, dataFolder }, connection, 'reload', state.data()));
               state.refreshAll();
             }
             summary.ncci = state.data()?.codeSet.version().ncci;

@@ -1,7 +1,7 @@
 /** Service results → LSP types. */
 import { Diagnostic, DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, OffsetEdit, Severity } from '../service/types';
+import type { Finding, OffsetEdit, Severity } from '../service';
 import { ruleDocUri } from '../ruleDocs';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

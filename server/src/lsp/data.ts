@@ -10,7 +10,7 @@ import type { DataProblem } from '../codeset/compiled';
 import { loadCodeSet } from '../codeset/load';
 import type { CodeSet } from '../codeset/types';
 import { defaultUserDataDir } from '../codeset/userData';
-import { MAX_MESSAGE_LENGTH, excerpt } from '../service/excerpt';
+import { MAX_MESSAGE_LENGTH, excerpt } from '../service';
 
 /** `initializationOptions` the VS Code client sends; other editors may send none. */
 export interface InitOptions {
@@ -38,13 +38,12 @@ export interface DataState {
   loadMs: number;
 }
 
-let generation = 0;
-
 export function dataFolderOf(options: InitOptions): string {
   return (options.trusted !== false && options.dataFolder) || process.env.CPT_LENS_DATA_DIR || defaultUserDataDir();
 }
 
-export function loadData(options: InitOptions, connection: Connection, version: string): DataState {
+/** Loads the code set; `previous` is the data it replaces (its generation is bumped, so results of older data are known stale). */
+export function loadData(options: InitOptions, connection: Connection, version: string, previous?: DataState): DataState {
   const started = Date.now();
   const trusted = options.trusted !== false;
   const dataFolder = dataFolderOf(options);
@@ -63,5 +62,5 @@ export function loadData(options: InitOptions, connection: Connection, version: 
     `CPT Lens ${version}: ${loaded.codeSet.release.codeCount} codes (${loaded.codeSet.release.feeSchedule}), NCCI ${v.ncci ?? 'not imported'}, ` +
       `${v.knowledgeRecords} knowledge record(s) loaded in ${loadMs} ms${trusted ? '' : ' (untrusted workspace: bundled data only)'}.`,
   );
-  return { codeSet: loaded.codeSet, problems: loaded.problems, generation: ++generation, trusted, dataFolder, knowledgeFolders, cptDescriptorFile, loadMs };
+  return { codeSet: loaded.codeSet, problems: loaded.problems, generation: (previous?.generation ?? 0) + 1, trusted, dataFolder, knowledgeFolders, cptDescriptorFile, loadMs };
 }

@@ -16,14 +16,9 @@ import {
   MarkupKind,
   TextEdit,
 } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS } from '../service/editorSettings';
-import { FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, FIX_ALL_TITLE, SafeFix, fixAllQuickFixTitle, fixAllSafe, fixAllSafeEdits, quickFixes } from '../service/features/codeActions';
-import { ClaimSummary, lensTitle } from '../service/features/codeLens';
-import type { Finding } from '../service/types';
+import { DEFAULT_SETTINGS, FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, FIX_ALL_TITLE, SafeFix, fixAllQuickFixTitle, fixAllSafe, fixAllSafeEdits, quickFixes, ClaimSummary, lensTitle, resolveCompletion, documentKindOf, type Finding } from '../service';
 import { CLIENT_COMMAND } from '../protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { resolveCompletion } from '../service/features/completion';
-import { documentKindOf } from '../service/languageService';
 import { columnMappingAction } from './columnMapping';
 import { DiagnosticData, DiagnosticFix, toRange, toTextEdit } from './convert';
 import type { DocumentContext, ServerState } from './state';

@@ -27,10 +27,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DataLoadError } from '../codeset/load';
-import type { CptLensSettings } from '../service/editorSettings';
-import { DEFAULT_SETTINGS } from '../service/editorSettings';
-import { LanguageService, documentKindOf, getLanguageService } from '../service/languageService';
-import type { Finding } from '../service/types';
+import { DEFAULT_SETTINGS, LanguageService, documentKindOf, getLanguageService, type CptLensSettings, type Finding, type TextChange } from '../service';
 import { SERVER_COMMANDS } from '../protocol';
 import { registerCommands } from './commands';
 import { limitFindings, toDiagnostic } from './convert';
@@ -38,7 +35,6 @@ import { DataState, InitOptions, loadData } from './data';
 import type { DocumentContext, ServerState } from './state';
 import { registerFeatures } from './features';
 import { SettingsCache } from './settingsCache';
-import type { TextChange } from '../service/documents/rowEdit';
 
 /** Delay between the last keystroke and re-checking (push diagnostics), so typing stays smooth. */
 const VALIDATE_DELAY_MS = 150;
@@ -191,7 +187,7 @@ export function startServer(version: string, connection: Connection = createConn
 
   function load(): void {
     try {
-      data = loadData(initOptions, connection, version);
+      data = loadData(initOptions, connection, version, data);
     } catch (error) {
       const message = error instanceof DataLoadError ? error.message : `loading data failed: ${(error as Error).stack}`;
       connection.console.error(message);

@@ -9,11 +9,8 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import { COLUMN_ROLES } from '../service/documents/columns';
+import { COLUMN_ROLES, CptLensSettings, effectiveSettings, RULE_IDS, validateSettings } from '../service';
 import { PROJECT_FILE, findProjectFile, readProjectFile } from '../projectFile';
-import { CptLensSettings, effectiveSettings } from '../service/editorSettings';
-import { RULE_IDS } from '../service/registry';
-import { validateSettings } from '../service/settings';
 
 /** The nearest `.cptlens.json` at or above the document's folder; file: URIs only. */
 export function projectFileOf(uri: string): string | undefined {

@@ -6,9 +6,7 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CptLensSettings } from '../service/editorSettings';
-import type { LanguageService } from '../service/languageService';
-import type { Finding } from '../service/types';
+import type { CptLensSettings, LanguageService, Finding } from '../service';
 import type { DataState, InitOptions } from './data';
 
 /** What a handler needs for one document: its text, settings and the service built for them. */

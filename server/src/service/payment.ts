@@ -21,9 +21,8 @@
 import type { CodeSet, FeeScheduleRow, PaymentLocality } from '../codeset/types';
 import type { ChargeLine, Claim } from './documents/chargeFile';
 import { procedureOf } from './lineFacts/feeRow';
+import { PRICED_STATUSES as PRICED } from '../codeset/indicators';
 
-/** Statuses the fee schedule prices (RVU readme, status code). */
-const PRICED = new Set(['A', 'R', 'T']);
 /** MULT PROC indicators the standard reduction applies to (2; 3 between families is standard too). */
 const STANDARD_REDUCTION = new Set(['2', '3']);
 const NOT_MODELLED: Readonly<Record<string, string>> = {

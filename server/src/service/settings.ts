@@ -5,6 +5,7 @@
  */
 import { parseOperativeElements } from '../codeset/noteVocabulary';
 import type { ModifierFamily } from '../codeset/types';
+import { MODIFIER_FAMILIES } from '../codeset/modifiers';
 import type { ColumnRole } from './documents/columns';
 import { excerpt } from './excerpt';
 import type { Severity } from './types';
@@ -50,7 +51,6 @@ export interface OperativeElementSetting {
 export const DEFAULT_MODIFIER_ORDER: readonly ModifierFamily[] = ['pricing', 'payment', 'anatomic'];
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
-const FAMILIES: ReadonlySet<string> = new Set(['pricing', 'payment', 'anatomic', 'informational']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -93,8 +93,8 @@ export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: 
       problems.push('modifierOrder: must be a list of modifier families');
       delete clean.modifierOrder;
     } else {
-      for (const family of settings.modifierOrder) if (!FAMILIES.has(family)) problems.push(`modifierOrder: unknown family "${shown(family)}"`);
-      clean.modifierOrder = settings.modifierOrder.filter((f) => FAMILIES.has(f));
+      for (const family of settings.modifierOrder) if (!MODIFIER_FAMILIES.has(family)) problems.push(`modifierOrder: unknown family "${shown(family)}"`);
+      clean.modifierOrder = settings.modifierOrder.filter((f) => MODIFIER_FAMILIES.has(f));
     }
   }
   if (settings.columns !== undefined) {

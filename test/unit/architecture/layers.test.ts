@@ -33,6 +33,8 @@ describe('architecture: layers enforced by lint', function () {
     ['codeset/ never imports service/', 'server/src/codeset/probe.ts', "import { RULES } from '../service/registry';\nexport const x = RULES;\n"],
     ['csv/ imports neither service/ nor codeset/', 'server/src/csv/probe.ts', "import type { CodeSet } from '../codeset/types';\nexport type X = CodeSet;\n"],
     ['cli/ does not talk LSP', 'server/src/cli/probe.ts', "import { createConnection } from 'vscode-languageserver/node';\nexport const x = createConnection;\n"],
+    ['lsp/ reaches the service only through its facade', 'server/src/lsp/probe.ts', "import { doHover } from '../service/features/hover';\nexport const x = doHover;\n"],
+    ['cli/ reaches the service only through its facade', 'server/src/cli/probe.ts', "import { RULES } from '../service/registry';\nexport const x = RULES;\n"],
     ['the client imports only the protocol module', 'client/src/probe.ts', "import type { CodeSet } from '../../server/src/codeset/types';\nexport type X = CodeSet;\n"],
   ];
   for (const [title, file, code] of cases) {
@@ -44,6 +46,7 @@ describe('architecture: layers enforced by lint', function () {
   it('allowed imports pass: service/ reads the code set, the client reads the protocol module, lsp/ talks LSP', async () => {
     assert.deepEqual(await violations('server/src/service/probe.ts', "import type { CodeSet } from '../codeset/types';\nexport type X = CodeSet;\n"), []);
     assert.deepEqual(await violations('client/src/probe.ts', "import { SERVER_COMMAND } from '../../server/src/protocol';\nexport const x = SERVER_COMMAND;\n"), []);
+    assert.deepEqual(await violations('server/src/lsp/probe.ts', "import { getLanguageService } from '../service';\nexport const x = getLanguageService;\n"), []);
     assert.deepEqual(await violations('server/src/lsp/probe.ts', "import { createConnection } from 'vscode-languageserver/node';\nexport const x = createConnection;\n"), []);
   });
 });

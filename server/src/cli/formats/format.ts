@@ -6,7 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeSet } from '../../codeset/types';
-import type { Finding } from '../../service/types';
+import type { Finding } from '../../service';
 
 export interface CheckedFile {
   file: string;

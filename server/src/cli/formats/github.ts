@@ -1,4 +1,4 @@
-import type { Finding } from '../../service/types';
+import type { Finding } from '../../service';
 import type { FormatContext, OutputFormat } from './format';
 import { slashed, where } from './format';
 

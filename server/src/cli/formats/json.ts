@@ -1,4 +1,4 @@
-import type { Finding } from '../../service/types';
+import type { Finding } from '../../service';
 import type { CheckedFile, FormatContext, OutputFormat } from './format';
 import { where } from './format';
 

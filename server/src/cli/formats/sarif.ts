@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES } from '../../service/registry';
-import type { Finding } from '../../service/types';
+import { RULES } from '../../service';
+import type { Finding } from '../../service';
 import { ruleDocUri } from '../../ruleDocs';
 import type { CheckedFile, FormatContext, OutputFormat } from './format';
 import { slashed, where } from './format';

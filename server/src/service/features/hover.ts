@@ -12,6 +12,7 @@ import {
   GLOBAL_DAYS_MEANING,
   MULTIPLE_PROCEDURE_MEANING,
   PCTC_MEANING,
+  PRICED_STATUSES,
   STATUS_MEANING,
   TEAM_SURGERY_MEANING,
   describeIndicator,
@@ -42,7 +43,6 @@ export interface HoverResult {
 }
 
 /** Statuses whose RVUs Medicare uses for payment (RVU readme, status code field). */
-const PAID_STATUSES = new Set(['A', 'R', 'T']);
 const ICD10_SHAPE = /^[A-Z]\d[A-Z0-9](?:\.?[A-Z0-9]{1,4})?$/;
 
 /**
@@ -184,7 +184,7 @@ function money(value: number): string {
 function rvuLines(row: FeeScheduleRow, label: string): string[] {
   const cf = row.conversionFactor;
   const { rvu } = row;
-  const paid = PAID_STATUSES.has(row.status) && !row.notUsedForMedicarePayment;
+  const paid = PRICED_STATUSES.has(row.status) && !row.notUsedForMedicarePayment;
   // NA (RVU readme): the setting is not priced, so no dollar figure is shown for it.
   const setting = (name: string, total: number, na: boolean): string =>
     na ? `${name} NA: not priced in this setting` : `${name} ${total.toFixed(2)} RVU${paid ? ` = ${money(total * cf)}` : ''}`;
