@@ -230,6 +230,8 @@ export interface KnowledgeRecord {
   entry?: CodeEntry;
   /** What is included in what: facts a coder needs when two codes are cited together. */
   bundling: BundlingFact[];
+  /** Facts that pick a member of the family, read in a note by phrases (code selection); entries give each code's values. */
+  selection: SelectionFact[];
   /** What the record was written from. */
   basis?: string;
   /** Where the record came from (file path or "bundled"). */
@@ -246,6 +248,32 @@ export interface CodeEntry {
   searchTerms: string[];
   /** Documentation elements for this code only, after the family's. */
   documentation: DocumentationElement[];
+  /** This code's value of each selection fact it is picked by (fact id → value id). */
+  facts: ReadonlyMap<string, string>;
+}
+
+/**
+ * A fact that picks a member of a family ("meniscectomy in one compartment or both"),
+ * with the values a note may show and the phrases that show each. A value without
+ * phrases is never read from a note; it only tells members apart (open or laparoscopic).
+ */
+export interface SelectionFact {
+  id: string;
+  /** What the fact is, in a coder's words ("compartments of the meniscectomy"). */
+  label: string;
+  values: SelectionValue[];
+}
+
+export interface SelectionValue {
+  id: string;
+  /** The value in words ("medial and lateral"). */
+  label: string;
+  /** Any of these shows the value (matched as documentation synonyms are). */
+  phrases: string[];
+  /** Each list must be matched for the value to show (medial treated, and lateral treated). */
+  together: string[][];
+  /** Values this one overrides when both show (both compartments over one). */
+  over: string[];
 }
 
 /** Kinds of measured quantities that pick a code. */

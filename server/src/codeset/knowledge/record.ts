@@ -7,7 +7,7 @@
  */
 import type { DataProblem } from '../compiled';
 import { QUANTITY_KINDS } from '../types';
-import type { BundlingFact, CodeEntry, CodeQuantity, DocumentationElement, KnowledgeRecord, QuantityKind } from '../types';
+import type { BundlingFact, CodeEntry, CodeQuantity, DocumentationElement, KnowledgeRecord, QuantityKind, SelectionFact, SelectionValue } from '../types';
 import { CodeSpan, formatSpan, parseCodeSpan, spansHold, spansOverlap } from './codeRanges';
 import { JsonValue, parseJsonWithLines } from './jsonLines';
 
@@ -17,9 +17,9 @@ const SCHEMAS = new Set([1, 2]);
 
 const KNOWN_FIELDS = new Set([
   'schema', 'code', 'codes', 'family', 'summary', 'description', 'modifiers', 'medicalNecessity', 'performedBy', 'physicianWork', 'examples', 'documentation',
-  'codingNotes', 'betos', 'betosName', 'specialties', 'placesOfService', 'searchTerms', 'entries', 'bundling', 'basis',
+  'codingNotes', 'betos', 'betosName', 'specialties', 'placesOfService', 'searchTerms', 'entries', 'bundling', 'selection', 'basis',
 ]);
-const ENTRY_FIELDS = new Set(['distinguishing', 'quantity', 'searchTerms', 'documentation']);
+const ENTRY_FIELDS = new Set(['distinguishing', 'quantity', 'searchTerms', 'documentation', 'facts']);
 const QUANTITY_FIELDS = new Set(['kind', 'min', 'max', 'each']);
 
 type JsonObject = { [key: string]: JsonValue };
@@ -168,6 +168,15 @@ export function parseKnowledgeFile(text: string, file: string, source: string, p
       bundling.push({ codes: b.codes.map((c) => c.toUpperCase()), includes: b.includes.map((c) => c.toUpperCase()), fact: b.fact, basis: b.basis });
     });
 
+    const selection = selectionFacts(item.selection, at('selection'), errors);
+    for (const [entryCode, entry] of entries) {
+      for (const [factId, value] of entry.facts) {
+        const fact = selection.find((f) => f.id === factId);
+        if (!fact) errors.push({ path: at(`entries.${entryCode}.facts.${factId}`), message: `"${factId}" is not a fact of the record's "selection"` });
+        else if (!fact.values.some((v) => v.id === value)) errors.push({ path: at(`entries.${entryCode}.facts.${factId}`), message: `"${value}" is not a value of the fact "${factId}" (${fact.values.map((v) => v.id).join(', ')})` });
+      }
+    }
+
     const record: KnowledgeRecord = {
       code,
       codes,
@@ -184,6 +193,7 @@ export function parseKnowledgeFile(text: string, file: string, source: string, p
       searchTerms: strings('searchTerms', false),
       entries,
       bundling,
+      selection,
       source,
     };
     const family = str('family', false);
@@ -256,7 +266,12 @@ function codeEntry(
     return undefined;
   }
   for (const key of Object.keys(raw)) if (!ENTRY_FIELDS.has(key)) note(`${path}.${key}`, `unknown entry field "${key}" ignored`);
-  const entry: CodeEntry = { distinguishing: raw.distinguishing, searchTerms: [], documentation: [] };
+  const entry: CodeEntry = { distinguishing: raw.distinguishing, searchTerms: [], documentation: [], facts: new Map() };
+  if (raw.facts !== undefined) {
+    const facts = raw.facts;
+    if (!isObject(facts) || !Object.values(facts).every((v) => typeof v === 'string')) errors.push({ path: `${path}.facts`, message: '"facts" must be an object of fact id to value id (strings)' });
+    else entry.facts = new Map(Object.entries(facts as Record<string, string>));
+  }
   if (raw.searchTerms !== undefined) {
     if (isStringList(raw.searchTerms)) entry.searchTerms = raw.searchTerms;
     else errors.push({ path: `${path}.searchTerms`, message: '"searchTerms" must be a list of strings' });
@@ -285,4 +300,40 @@ function codeEntry(
     }
   }
   return entry;
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The record's selection facts: each with an id, a label and values (id, label, phrases, together, over). */
+function selectionFacts(raw: JsonValue | undefined, path: string, errors: { path: string; message: string }[]): SelectionFact[] {
+  const out: SelectionFact[] = [];
+  if (raw === undefined) return out;
+  if (!Array.isArray(raw)) {
+    errors.push({ path, message: '"selection" must be a list of facts' });
+    return out;
+  }
+  raw.forEach((f, k) => {
+    const where = `${path}.${k}`;
+    if (!isObject(f) || typeof f.id !== 'string' || !ID.test(f.id) || typeof f.label !== 'string' || !Array.isArray(f.values) || f.values.length < 2) {
+      errors.push({ path: where, message: 'each selection fact needs "id" (kebab-case), "label" and "values" (a list of two or more)' });
+      return;
+    }
+    if (out.some((o) => o.id === f.id)) errors.push({ path: `${where}.id`, message: `selection fact "${f.id}" is given twice` });
+    const values: SelectionValue[] = [];
+    f.values.forEach((v, j) => {
+      const at = `${where}.values.${j}`;
+      const together = v && isObject(v) ? v.together ?? [] : [];
+      if (
+        !isObject(v) || typeof v.id !== 'string' || !ID.test(v.id) || typeof v.label !== 'string' || !isStringList(v.phrases ?? []) ||
+        !Array.isArray(together) || !together.every((t) => isStringList(t) && t.length > 0) || !isStringList(v.over ?? [])
+      ) {
+        errors.push({ path: at, message: 'each value needs "id" (kebab-case) and "label", and optionally "phrases" (strings), "together" (lists of strings) and "over" (value ids)' });
+        return;
+      }
+      values.push({ id: v.id, label: v.label, phrases: (v.phrases ?? []) as string[], together: together as string[][], over: (v.over ?? []) as string[] });
+    });
+    for (const v of values) for (const o of v.over) if (!values.some((w) => w.id === o)) errors.push({ path: `${where}.values`, message: `"${v.id}" overrides "${o}", which is not a value of "${f.id}"` });
+    out.push({ id: f.id, label: f.label, values });
+  });
+  return out;
 }

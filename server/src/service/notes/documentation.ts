@@ -198,6 +198,11 @@ const phrasePatterns = new WeakMap<NoteVocabulary, Map<string, Pattern[]>>();
 
 /** The first place the note says any of the phrases (matched as elements are), or undefined. */
 export function noteSays(note: NoteDocument, phrases: readonly string[], codeSet: CodeSet): { start: number; end: number } | undefined {
+  return noteMatches(note, phrases, codeSet)[0];
+}
+
+/** Every place the note says any of the phrases (matched as elements are), in text order. */
+export function noteMatches(note: NoteDocument, phrases: readonly string[], codeSet: CodeSet): { start: number; end: number }[] {
   const vocabulary = codeSet.noteVocabulary?.() ?? EMPTY_NOTE_VOCABULARY;
   let byKey = phrasePatterns.get(vocabulary);
   if (!byKey) phrasePatterns.set(vocabulary, (byKey = new Map()));
@@ -205,7 +210,7 @@ export function noteSays(note: NoteDocument, phrases: readonly string[], codeSet
   let patterns = byKey.get(key);
   if (!patterns) byKey.set(key, (patterns = expandPhrases(phrases, vocabulary)));
   const read = readNote(note, vocabulary);
-  return findMatches(patterns, read.words, read.index)[0];
+  return findMatches(patterns, read.words, read.index);
 }
 
 /** What the note says of each element (the operative-report elements, or a record's). */
