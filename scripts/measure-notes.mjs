@@ -3,7 +3,8 @@
 // `<!-- expect: rule:element, ... -->`; the "missing" findings are those of
 // documentation-missing, documentation-if-applicable, operative-report-element (element id)
 // and modifier-justification (modifier). Prints per note and in total: complete notes →
-// false "missing" findings; notes with gaps → expected, found, missed, extra.
+// false "missing" findings; notes with gaps → expected, found, missed, extra; and the code
+// findings (code-selection, bundled-code, quantity-out-of-range), false alarms on complete notes.
 //   node scripts/build.mjs && node scripts/measure-notes.mjs [DIR] [--verbose]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +24,14 @@ if (!run.stdout.trim().startsWith('[')) {
   process.exit(2);
 }
 const byFile = new Map();
+const CODE_RULES = new Set(['code-selection', 'bundled-code', 'quantity-out-of-range']);
+const codeFindings = new Map();
 for (const f of JSON.parse(run.stdout)) {
+  if (CODE_RULES.has(f.ruleId)) {
+    const name = path.basename(f.file);
+    if (!codeFindings.has(name)) codeFindings.set(name, []);
+    codeFindings.get(name).push(`${f.ruleId} (${f.severity}): ${f.message}`);
+  }
   if (!MISSING_RULES.has(f.ruleId)) continue;
   const key = `${f.ruleId}:${f.ruleId === 'modifier-justification' ? f.data?.modifier : f.data?.element}`;
   const name = path.basename(f.file);
@@ -61,3 +69,8 @@ for (const name of files) {
 process.stdout.write(`notes: ${files.length} (${totals.complete} complete, ${totals.gapNotes} with gaps)\n`);
 process.stdout.write(`complete notes: false "missing" findings ${totals.falseMissing}\n`);
 process.stdout.write(`notes with gaps: expected ${totals.expected}, found ${totals.found}, missed ${totals.missed}, extra ${totals.extra}\n`);
+// Code findings (code-selection, bundled-code, quantity-out-of-range): on complete notes each is a false alarm.
+const onComplete = files.filter((f) => f.includes('.complete.')).flatMap((f) => (codeFindings.get(f) ?? []).map((m) => `${f}: ${m}`));
+process.stdout.write(`code findings (code-selection, bundled-code, quantity-out-of-range): ${onComplete.length} on complete notes, ${[...codeFindings.entries()].filter(([f]) => !f.includes('.complete.')).reduce((n, [, l]) => n + l.length, 0)} on notes with gaps\n`);
+if (verbose || onComplete.length > 0) for (const line of onComplete) process.stdout.write(`  ${line}\n`);
+if (verbose) for (const [f, l] of codeFindings) if (!f.includes('.complete.')) for (const m of l) process.stdout.write(`  ${f}: ${m}\n`);

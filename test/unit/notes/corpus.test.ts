@@ -45,4 +45,16 @@ describe('notes: the corpus (complete notes: no "missing" finding; notes with ga
       assert.deepEqual(found.sort(), [...expected].sort());
     });
   }
+
+  it('complete notes: no code-selection or bundled-code warning (no false alarm on a note that codes what it describes)', () => {
+    const alarms = files
+      .filter((f) => f.includes('.complete.'))
+      .flatMap((file) =>
+        service
+          .validate(fs.readFileSync(path.join(CORPUS, file), 'utf8'), documentKindOf(file))
+          .filter((f) => (f.ruleId === 'code-selection' || f.ruleId === 'bundled-code') && f.severity !== 'information')
+          .map((f) => `${file}: ${f.message}`),
+      );
+    assert.deepEqual(alarms, []);
+  });
 });
