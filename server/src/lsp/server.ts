@@ -27,7 +27,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DataLoadError } from '../codeset/load';
-import { DEFAULT_SETTINGS, LanguageService, documentKindOf, getLanguageService, type CptLensSettings, type Finding, type TextChange } from '../service';
+import { DEFAULT_SETTINGS, LanguageService, documentKindOf, getLanguageService, isInCell, type CptLensSettings, type Finding, type TextChange } from '../service';
 import { SERVER_COMMANDS } from '../protocol';
 import { registerCommands } from './commands';
 import { limitFindings, toDiagnostic } from './convert';
@@ -39,12 +39,19 @@ import { SettingsCache } from './settingsCache';
 /** Delay between the last keystroke and re-checking (push diagnostics), so typing stays smooth. */
 const VALIDATE_DELAY_MS = 150;
 
+/**
+ * How long after the last keystroke in a code, modifier, diagnosis or POS cell that cell's
+ * findings wait (service/features/typedCell.ts): a coder typing words to search, or a code
+ * digit by digit, sees no "not a code" flash at every letter.
+ */
+export const SETTLE_MS = 1200;
+
 export function startServer(version: string, connection: Connection = createConnection(ProposedFeatures.all)): void {
   /**
    * The editor's last edit per document, as offsets into the version before it: passed
    * to the check, so a keystroke re-parses one row without comparing 6 MB of text.
    */
-  const lastEdits = new Map<string, { fromVersion: number; toVersion: number; change?: TextChange }>();
+  const lastEdits = new Map<string, { fromVersion: number; toVersion: number; change?: TextChange; at: number }>();
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update(document, changes, version) {
@@ -52,7 +59,7 @@ export function startServer(version: string, connection: Connection = createConn
       const change = only?.range ? { start: document.offsetAt(only.range.start), end: document.offsetAt(only.range.end), text: only.text } : undefined;
       const fromVersion = document.version;
       const updated = TextDocument.update(document, changes, version);
-      lastEdits.set(document.uri, { fromVersion, toVersion: version, change });
+      lastEdits.set(document.uri, { fromVersion, toVersion: version, change, at: Date.now() });
       return updated;
     },
   });
@@ -118,10 +125,48 @@ export function startServer(version: string, connection: Connection = createConn
     return service.validate(document.getText(), documentKindOf(document.uri, document.languageId), document.uri, { version: document.version, change });
   }
 
-  /** The diagnostics shown: at most `maxFindingsPerFile` (errors first); fix-all and lenses still see every finding. */
-  function diagnosticsOf(context: DocumentContext): Diagnostic[] {
+  /**
+   * The diagnostics shown: at most `maxFindingsPerFile` (errors first), without the findings
+   * of a cell still being typed (`held`); fix-all and lenses still see every finding.
+   */
+  function diagnosticsOf(context: DocumentContext, held?: Held): Diagnostic[] {
     const max = context.settings.maxFindingsPerFile ?? DEFAULT_SETTINGS.maxFindingsPerFile;
-    return limitFindings(findingsOf(context), max).map((f) => toDiagnostic(context.document, f));
+    const findings = findingsOf(context);
+    const shown = held ? findings.filter((f) => !isInCell(f, held.cell)) : findings;
+    return limitFindings(shown, max).map((f) => toDiagnostic(context.document, f));
+  }
+
+  /** A cell being typed: its findings wait `wait` ms more. */
+  interface Held {
+    cell: { start: number; end: number };
+    wait: number;
+  }
+  const settleTimers = new Map<string, NodeJS.Timeout>();
+
+  /** The cell the document's last edit typed into, while the typing has not settled and the cell has findings to hold. */
+  function heldCell(context: DocumentContext): Held | undefined {
+    const { document, service } = context;
+    const last = lastEdits.get(document.uri);
+    if (!last?.change || last.toVersion !== document.version || documentKindOf(document.uri, document.languageId) !== 'charges') return undefined;
+    const wait = last.at + SETTLE_MS - Date.now();
+    if (wait <= 0) return undefined;
+    const findings = findingsOf(context);
+    const cell = service.typedCell(document.getText(), last.change, document.uri);
+    if (!cell || !findings.some((f) => isInCell(f, cell))) return undefined;
+    return { cell, wait };
+  }
+
+  /** Once the typing has settled: push the held findings, or ask a pulling client to pull again. */
+  function afterSettling(document: TextDocument, wait: number): void {
+    clearTimeout(settleTimers.get(document.uri));
+    settleTimers.set(
+      document.uri,
+      setTimeout(() => {
+        settleTimers.delete(document.uri);
+        if (!pullDiagnostics) schedule(document, 0);
+        else if (clientCapabilities.workspace?.diagnostics?.refreshSupport) void connection.sendRequest(DiagnosticRefreshRequest.type);
+      }, wait + 10),
+    );
   }
 
   async function publish(uri: string): Promise<void> {
@@ -130,6 +175,13 @@ export function startServer(version: string, connection: Connection = createConn
     const context = await contextOf(uri);
     if (!context) return;
     const { document } = context;
+    // Typing in a cell: nothing is published until it settles, so no finding flashes and
+    // the first diagnostics of this version are complete.
+    const held = runSafe('validation', undefined, () => heldCell(context));
+    if (held) {
+      afterSettling(document, held.wait);
+      return;
+    }
     const diagnostics = runSafe('validation', [], () => diagnosticsOf(context));
     // A newer version is already scheduled: its own run publishes.
     if (documents.get(uri)?.version !== document.version) return;
@@ -263,6 +315,8 @@ export function startServer(version: string, connection: Connection = createConn
     checked.delete(uri);
     clearTimeout(pending.get(uri));
     pending.delete(uri);
+    clearTimeout(settleTimers.get(uri));
+    settleTimers.delete(uri);
     lastEdits.delete(uri);
     settings.forget(uri);
     for (const service of services.values()) service.forget(uri);
@@ -276,12 +330,16 @@ export function startServer(version: string, connection: Connection = createConn
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
     const context = await contextOf(uri);
     if (!context) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${context.document.version}:${settings.generation}:${data?.generation ?? 0}`;
+    // A pulling client asks at every keystroke: answer without the findings of the cell being
+    // typed, and ask for a new pull once the typing settles (the result id tells the two apart).
+    const held = runSafe('validation', undefined, () => heldCell(context));
+    const resultId = `${context.document.version}:${settings.generation}:${data?.generation ?? 0}${held ? ':typing' : ''}`;
     if (params.previousResultId === resultId && context.service.checkedVersion(uri) === context.document.version) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     }
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
-    const items = runSafe('validation', [], () => diagnosticsOf(context));
+    if (held) afterSettling(context.document, held.wait);
+    const items = runSafe('validation', [], () => diagnosticsOf(context, held));
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 

@@ -17,6 +17,7 @@ export { SAMPLE_ROWS, readColumns } from './documents/columnReading';
 export { FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, FIX_ALL_TITLE, type SafeFix, fixAllQuickFixTitle, fixAllSafe, fixAllSafeEdits, quickFixes } from './features/codeActions';
 export { type ClaimSummary, lensTitle } from './features/codeLens';
 export { resolveCompletion } from './features/completion';
+export { isInCell } from './features/typedCell';
 export { describeProcedure } from './features/hover';
 export { describeDiagnosis, describeModifier, describePlaceOfService } from './features/hoverSections';
 export { dataPeriodNote } from './rules/dataPeriod';

@@ -15,6 +15,7 @@ import { CompletionList, doComplete, resolveCompletion } from './features/comple
 import { HoverResult, doHover } from './features/hover';
 import { describeFindings, findingsAt } from './features/hoverFindings';
 import { InlayHintEntry, doInlayHints } from './features/inlayHints';
+import { typedCell } from './features/typedCell';
 import { checkNote, isTemplateFileName } from './notes/checkNote';
 import { RULE_IDS } from './registry';
 import { ALL_RULES } from './rules';
@@ -70,6 +71,11 @@ export interface LanguageService {
   acceptFix(text: string, offset: number, ruleId: string, documentKey?: string): AcceptFix | undefined;
   /** How a charge file's columns were read, for the Map columns… command. */
   columnReading(text: string, documentKey?: string): ColumnMapView;
+  /**
+   * The cell (offsets in `text`) a one-keystroke `change` typed into, when completion works
+   * on that cell: its findings wait until the typing settles (features/typedCell.ts).
+   */
+  typedCell(text: string, change: TextChange, documentKey?: string): { start: number; end: number } | undefined;
 }
 
 /** Which kind of document a file name is: delimited tables are charge files, the rest notes (`*.template.md`: templates). */
@@ -183,6 +189,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       return claimSummaryAt(chargeModel(text, documentKey), snapOffset(text, offset), startsOf(findings), options.codeSet, options.settings?.locality);
     },
     columnReading: (text, documentKey) => columnMapView(chargeModel(text, documentKey)),
+    typedCell: (text, change, documentKey) => typedCell(chargeModel(text, documentKey), change),
     acceptFix: (text, offset, ruleId, documentKey) => acceptFinding(chargeModel(text, documentKey), snapOffset(text, offset), ruleId),
     hover(text, requested, documentKey, kind) {
       const offset = snapOffset(text, requested);
