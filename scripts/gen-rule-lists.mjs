@@ -1,7 +1,7 @@
 // Writes the rule lists `server/src/service/rules/index.ts` (charge rules) and
 // `server/src/service/notes/index.ts` (note rules) from the rule files themselves, so
 // adding a rule means writing its file, its docs page and its fixtures, nothing else.
-// A rule file is one that exports `const name: LineRule | ClaimRule | FileRule | NoteRule`.
+// A rule file is one that exports `const name: LineRule | CitationRule | ClaimRule | FileRule | NoteRule`.
 // Run by scripts/build.mjs (so by `npm run build`, `npm install` and `npm test`); a meta
 // test (test/golden/meta.test.ts) loads every module of the two folders and fails when
 // a rule object is exported that the lists miss. Rewrites a list only when it changed.
@@ -10,9 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const EXPORT = /^export const (\w+): (LineRule|ClaimRule|FileRule|NoteRule) =/m;
+const EXPORT = /^export const (\w+): (LineRule|CitationRule|ClaimRule|FileRule|NoteRule) =/m;
 /** Charge rules run and are listed by scope: the table, then each line, then each claim. */
-const SCOPE_ORDER = { FileRule: 0, LineRule: 1, ClaimRule: 2, NoteRule: 3 };
+const SCOPE_ORDER = { FileRule: 0, LineRule: 1, CitationRule: 1, ClaimRule: 2, NoteRule: 3 };
 
 function rulesIn(dir) {
   const found = [];

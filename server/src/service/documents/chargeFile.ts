@@ -33,22 +33,38 @@ export interface ModifierSpan extends Span {
   cell?: CsvCell;
 }
 
-/** One data row of a charge file, in the coder's terms. */
-export interface ChargeLine {
-  row: CsvRow;
-  /** Index in `ChargeFile.lines`. */
+/**
+ * A code with its modifiers, as the modifier rules read it: a charge line, or a code cited
+ * in a note (`47383-22` in prose). Rules that read only this run on both (`CitationRule`).
+ */
+export interface CodedItem {
+  /** Index in `ChargeFile.lines` (for a citation: its line in the note). */
   index: number;
   /** The procedure code as written (without attached modifiers); absent when the cell is empty. */
   code?: Span;
   /** The code upper-cased, '' when absent. */
   codeValue: string;
-  /** Modifiers attached to the code cell and from modifier columns, in order. */
+  /** Modifiers attached to the code and (a charge line) from modifier columns, in order. */
   modifiers: ModifierSpan[];
+  /** The units written with it (absent when none). */
+  units?: Span;
+  /** The CSV row of a charge line; a citation has none (fixes then edit the code's own text). */
+  row?: CsvRow;
+  /**
+   * The code's entry in the code set, looked up once for all rules (see lineFacts/feeRow.ts):
+   * undefined until looked up, null when the code set does not know the code.
+   */
+  procedure: ProcedureCode | null | undefined;
+  /** Trimmed value of a single-valued column, with its range (a citation has only units). */
+  field(role: ColumnRole): Span | undefined;
+}
+
+/** One data row of a charge file, in the coder's terms. */
+export interface ChargeLine extends CodedItem {
+  row: CsvRow;
   /** The date-of-service cell, and its ISO value when it parses. */
   date?: Span;
   dateValue?: string;
-  /** The units cell (absent when empty or when the file has no units column). */
-  units?: Span;
   /** The place-of-service cell. */
   pos?: Span;
   /** Diagnosis codes from the diagnosis columns (a cell may hold several), in order. */
@@ -72,18 +88,11 @@ export interface ChargeLine {
   /** The file's column map (shared by every line). */
   columns: ColumnMap;
   /**
-   * The code's entry in the code set, looked up once for all rules (see lineFacts/feeRow.ts):
-   * undefined until looked up, null when the code set does not know the code.
-   */
-  procedure: ProcedureCode | null | undefined;
-  /**
    * The line as findings name it (code and first modifiers), made by the checker for the
    * first finding on the line; undefined until then. A field, not a WeakMap entry: weak
    * maps of 100k entries are slow for the garbage collector.
    */
   charge: { code: string; modifiers: string[] } | undefined;
-  /** Trimmed value of a single-valued column, with its range. */
-  field(role: ColumnRole): Span | undefined;
 }
 
 /** Shared by every line (one function, not a closure per line: 100k lines allocate enough already). */

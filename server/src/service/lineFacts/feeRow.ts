@@ -1,6 +1,6 @@
 /** The fee-schedule row a charge line is paid on: the 26/TC variant row when the line carries one. */
 import type { CodeSet, FeeScheduleRow, ProcedureCode } from '../../codeset/types';
-import type { ChargeLine } from '../documents/chargeFile';
+import type { CodedItem } from '../documents/chargeFile';
 
 export interface LineFeeRow {
   procedure: ProcedureCode;
@@ -11,12 +11,12 @@ export interface LineFeeRow {
 }
 
 /** The line's code in the code set, looked up once per line whichever rule asks first. */
-export function procedureOf(line: ChargeLine, codeSet: CodeSet): ProcedureCode | undefined {
+export function procedureOf(line: CodedItem, codeSet: CodeSet): ProcedureCode | undefined {
   if (line.procedure === undefined) line.procedure = (line.codeValue ? codeSet.procedure(line.codeValue) : undefined) ?? null;
   return line.procedure ?? undefined;
 }
 
-export function feeRowOf(line: ChargeLine, codeSet: CodeSet): LineFeeRow | undefined {
+export function feeRowOf(line: CodedItem, codeSet: CodeSet): LineFeeRow | undefined {
   if (!line.codeValue) return undefined;
   const procedure = procedureOf(line, codeSet);
   if (!procedure?.row) return undefined;

@@ -2,7 +2,7 @@
  * Text edits on a charge line's modifiers, wherever they are written: attached to
  * the code (`47383-22`), in a modifiers list column (`22 51`), or in mod1..mod4.
  */
-import type { ChargeLine, ModifierSpan } from '../documents/chargeFile';
+import type { CodedItem, ModifierSpan } from '../documents/chargeFile';
 import type { ColumnMap } from '../documents/columns';
 import { cellValueRange } from '../../csv/csv';
 import type { Fix, OffsetEdit } from '../types';
@@ -13,7 +13,7 @@ import { DISTINCT_SERVICE_MODIFIERS } from '../../codeset/modifiers';
  * `index` (the target's position in `line.modifiers`, when the caller has it) saves a
  * search: a line of 100,000 modifiers must not cost 100,000 searches of 100,000.
  */
-export function removeModifier(line: ChargeLine, target: ModifierSpan, index = line.modifiers.indexOf(target)): OffsetEdit {
+export function removeModifier(line: CodedItem, target: ModifierSpan, index = line.modifiers.indexOf(target)): OffsetEdit {
   if (target.source === 'column') return { start: target.start, end: target.end, newText: '' };
   const sameGroup = (m: ModifierSpan): boolean => m.source === target.source && m.cell === target.cell;
   let previous: ModifierSpan | undefined;
@@ -40,10 +40,10 @@ export function removeModifier(line: ChargeLine, target: ModifierSpan, index = l
 }
 
 /** Adds a modifier at the end of the line's modifiers; undefined when there is no room (four mod columns full). */
-export function addModifier(line: ChargeLine, columns: ColumnMap, value: string): OffsetEdit | undefined {
+export function addModifier(line: CodedItem, columns: ColumnMap, value: string): OffsetEdit | undefined {
   const listColumn = columns.modifiers?.[0];
   if (listColumn !== undefined) {
-    const cell = line.row.cells[listColumn];
+    const cell = line.row?.cells[listColumn];
     if (!cell) return undefined;
     const items = line.modifiers.filter((m) => m.source === 'list' && m.cell === cell);
     if (items.length === 0) {
@@ -55,7 +55,7 @@ export function addModifier(line: ChargeLine, columns: ColumnMap, value: string)
     return { start: last.end, end: last.end, newText: `${separator || ' '}${value}` };
   }
   for (const column of columns.modifier ?? []) {
-    const cell = line.row.cells[column];
+    const cell = line.row?.cells[column];
     if (!cell) continue;
     const at = cellValueRange(cell);
     if (at.text === '') return { start: at.start, end: at.end, newText: value };
@@ -85,7 +85,7 @@ export function reorderModifiers(modifiers: readonly ModifierSpan[], order: read
  * labelled with what it means; never safe, and one pick list in VS Code (`choice`). A modifier
  * the line has already is not offered again.
  */
-export function distinctServiceFixes(line: ChargeLine, columns: ColumnMap, code: string): Fix[] {
+export function distinctServiceFixes(line: CodedItem, columns: ColumnMap, code: string): Fix[] {
   const fixes: Fix[] = [];
   for (const m of DISTINCT_SERVICE_MODIFIERS) {
     if (line.modifiers.some((x) => x.value === m.modifier)) continue;

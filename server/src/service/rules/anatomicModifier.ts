@@ -2,7 +2,7 @@ import { anatomicGroupOf, bodySiteOf } from '../../codeset/anatomy';
 import { ANATOMIC_GROUP_NAMES } from '../../codeset/modifiers';
 import { procedureOf } from '../lineFacts/feeRow';
 import { removeModifier } from '../lineFacts/lineEdits';
-import type { LineRule } from './rule';
+import type { CitationRule } from './rule';
 
 /**
  * An anatomic modifier that names a site the code cannot be performed on: a coronary artery
@@ -11,7 +11,8 @@ import type { LineRule } from './rule';
  * checked against the CMS descriptors); a kind of modifier the table leaves open for the
  * code's range is never flagged, nor is any modifier on a code outside the table.
  */
-export const anatomicModifier: LineRule = {
+export const anatomicModifier: CitationRule = {
+  citations: true,
   id: 'anatomic-modifier',
   description: 'An anatomic modifier (finger, toe, eyelid, coronary artery) names a site the code is not performed on.',
   scope: 'line',

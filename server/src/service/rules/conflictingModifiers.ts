@@ -2,10 +2,11 @@ import type { ModifierSpan } from '../documents/chargeFile';
 import type { Fix, Severity } from '../types';
 import { removeModifier } from '../lineFacts/lineEdits';
 import { X_MODIFIERS } from '../lineFacts/modifierFacts';
-import type { LineRule } from './rule';
+import type { CitationRule } from './rule';
 
 /** Modifiers that contradict each other on one line: 26+TC, 50+LT/RT, LT+RT, 59+X{EPSU}, GA+GZ, JW+JZ. */
-export const conflictingModifiers: LineRule = {
+export const conflictingModifiers: CitationRule = {
+  citations: true,
   id: 'conflicting-modifiers',
   description: 'Two modifiers on one line contradict each other: 26 with TC, 50 with LT or RT, LT with RT, 59 with XE/XS/XP/XU, GA with GZ, JW with JZ.',
   scope: 'line',

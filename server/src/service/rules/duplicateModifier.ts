@@ -1,8 +1,9 @@
 import { removeModifier } from '../lineFacts/lineEdits';
-import type { LineRule } from './rule';
+import type { CitationRule } from './rule';
 
 /** The same modifier twice on one line. */
-export const duplicateModifier: LineRule = {
+export const duplicateModifier: CitationRule = {
+  citations: true,
   id: 'duplicate-modifier',
   description: 'The same modifier appears twice on one line.',
   scope: 'line',

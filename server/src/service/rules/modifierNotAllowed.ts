@@ -12,7 +12,7 @@ import type { Fix, Severity } from '../types';
 import { feeRowOf } from '../lineFacts/feeRow';
 import { removeModifier } from '../lineFacts/lineEdits';
 import { isEmFamily } from '../lineFacts/modifierFacts';
-import type { LineRule } from './rule';
+import type { CitationRule } from './rule';
 
 /** What the fee-schedule row says about one modifier: undefined when it is allowed. */
 interface Verdict {
@@ -86,7 +86,8 @@ function judge(m: string, row: FeeScheduleRow, code: string): Verdict | undefine
 }
 
 /** A modifier the fee-schedule indicators do not allow for the code (26/TC, 50, 51, 80/81/82/AS, 62, 66, 25/57, 22). */
-export const modifierNotAllowed: LineRule = {
+export const modifierNotAllowed: CitationRule = {
+  citations: true,
   id: 'modifier-not-allowed',
   description: "Modifier is not allowed for the code by the fee schedule's indicators (PC/TC, BILAT, MULT PROC, ASST, CO, TEAM) or by its kind (25/57 on E/M only, 22 not on E/M).",
   scope: 'line',

@@ -3,11 +3,12 @@ import { MODIFIER_SHAPE } from '../documents/codeToken';
 import { DEFAULT_MODIFIER_ORDER } from '../settings';
 import { reorderModifiers } from '../lineFacts/lineEdits';
 import { modifierFamily } from '../lineFacts/modifierFacts';
-import type { LineRule } from './rule';
+import type { CitationRule } from './rule';
 import { excerpt, excerptList } from '../excerpt';
 
 /** Modifiers out of the payer's order: by default pricing, then payment, then anatomic. */
-export const modifierOrder: LineRule = {
+export const modifierOrder: CitationRule = {
+  citations: true,
   id: 'modifier-order',
   description: 'Modifiers are not in the configured order (default: pricing, then payment, then anatomic).',
   scope: 'line',

@@ -2,11 +2,12 @@ import { MODIFIER_SHAPE } from '../documents/codeToken';
 import { cellValueRange } from '../../csv/csv';
 import type { Fix } from '../types';
 import { suggestModifier } from '../lineFacts/modifierFacts';
-import type { LineRule } from './rule';
+import type { CitationRule } from './rule';
 import { excerpt } from '../excerpt';
 
 /** A modifier that is not two upper-case letters or digits, or a modifier cell padded with spaces. */
-export const modifierShape: LineRule = {
+export const modifierShape: CitationRule = {
+  citations: true,
   id: 'modifier-shape',
   description: 'Modifier is not two upper-case letters or digits (`lt`, `5l`, `5 9`, `221`), or its cell has stray spaces.',
   scope: 'line',

@@ -8,13 +8,13 @@
  */
 import type { DataTable } from '../../codeset/dataPeriods';
 import type { CodeSet } from '../../codeset/types';
-import type { ChargeFile, ChargeLine, Claim } from '../documents/chargeFile';
+import type { ChargeFile, ChargeLine, Claim, CodedItem } from '../documents/chargeFile';
 import type { ColumnMap } from '../documents/columns';
 import type { CheckSettings } from '../settings';
 import type { Finding, Severity } from '../types';
 
-/** Reports a finding; `line` is the charge line it rests on (for suppressions). */
-export type Report = (finding: Finding, line?: ChargeLine) => void;
+/** Reports a finding; `line` is the charge line (or other coded item) it rests on (for suppressions). */
+export type Report<L extends CodedItem = ChargeLine> = (finding: Finding, line?: L) => void;
 
 export interface RuleContext {
   codeSet: CodeSet;
@@ -59,6 +59,20 @@ export interface RuleMeta {
 export interface LineRule extends RuleMeta {
   scope: 'line';
   checkLine(line: ChargeLine, context: RuleContext, report: Report): void;
+}
+
+/**
+ * A line rule that reads only a code and its modifiers (`CodedItem`), so it also runs on
+ * the codes a note cites (notes/lineRules.ts): one rule, the same message in a charge file
+ * and in a note. It reports the item it was given.
+ */
+export interface CitationRule extends LineRule {
+  citations: true;
+  checkLine<L extends CodedItem>(line: L, context: RuleContext, report: Report<L>): void;
+}
+
+export function isCitationRule(rule: Rule): rule is CitationRule {
+  return rule.scope === 'line' && (rule as Partial<CitationRule>).citations === true;
 }
 
 export interface ClaimRule extends RuleMeta {

@@ -1,8 +1,9 @@
-import type { LineRule } from './rule';
+import type { CitationRule } from './rule';
 import { excerptList } from '../excerpt';
 
 /** More than four modifiers on one line: a CMS-1500 / 837P service line holds four. */
-export const tooManyModifiers: LineRule = {
+export const tooManyModifiers: CitationRule = {
+  citations: true,
   id: 'too-many-modifiers',
   description: 'More than four modifiers on one line.',
   scope: 'line',

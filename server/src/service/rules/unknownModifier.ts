@@ -1,10 +1,11 @@
 import { MODIFIER_SHAPE } from '../documents/codeToken';
 import type { Fix } from '../types';
 import { suggestModifier } from '../lineFacts/modifierFacts';
-import type { LineRule } from './rule';
+import type { CitationRule } from './rule';
 
 /** A well-shaped modifier that the code set's modifier table does not contain. Silent when no table is loaded. */
-export const unknownModifier: LineRule = {
+export const unknownModifier: CitationRule = {
+  citations: true,
   id: 'unknown-modifier',
   description: 'Modifier is not a CPT or HCPCS Level II modifier.',
   scope: 'line',
