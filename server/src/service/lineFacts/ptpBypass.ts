@@ -7,7 +7,7 @@
  */
 import type { CodeSet } from '../../codeset/types';
 import { ANATOMIC_GROUPS, X_MODIFIERS, type AnatomicGroup } from '../../codeset/modifiers';
-import type { ChargeLine } from '../documents/chargeFile';
+import type { CodedItem } from '../documents/chargeFile';
 import { procedureOf } from './feeRow';
 import { isEvaluationAndManagement } from './modifierFacts';
 
@@ -36,7 +36,7 @@ export function isLaboratory(code: string, codeSet: CodeSet): boolean {
   return codeSet.procedure(code)?.hcpcs?.betos.startsWith('T1') ?? false;
 }
 
-function anatomicSites(line: ChargeLine): Map<AnatomicGroup, Set<string>> {
+function anatomicSites(line: CodedItem): Map<AnatomicGroup, Set<string>> {
   const sites = new Map<AnatomicGroup, Set<string>>();
   for (const m of line.modifiers) {
     for (const [kind, set] of ANATOMIC_KINDS) {
@@ -50,7 +50,7 @@ function anatomicSites(line: ChargeLine): Map<AnatomicGroup, Set<string>> {
 }
 
 /** True when both lines name a site of one kind and the sites differ (RT with LT; F1 with F2). */
-function differentSites(a: ChargeLine, b: ChargeLine): 'different' | 'same' | 'one-sided' | 'none' {
+function differentSites(a: CodedItem, b: CodedItem): 'different' | 'same' | 'one-sided' | 'none' {
   const sa = anatomicSites(a);
   const sb = anatomicSites(b);
   if (sa.size === 0 && sb.size === 0) return 'none';
@@ -65,14 +65,14 @@ function differentSites(a: ChargeLine, b: ChargeLine): 'different' | 'same' | 'o
   return compared ? 'same' : 'one-sided';
 }
 
-function globalDays(line: ChargeLine, codeSet: CodeSet): string | undefined {
+function globalDays(line: CodedItem, codeSet: CodeSet): string | undefined {
   return procedureOf(line, codeSet)?.row?.globalDays;
 }
 
 /** Whether the NCCI-associated modifiers on the two lines bypass an indicator-1 edit between them. */
-export function ptpBypass(column1: ChargeLine, column2: ChargeLine, codeSet: CodeSet): PtpBypass {
+export function ptpBypass(column1: CodedItem, column2: CodedItem, codeSet: CodeSet): PtpBypass {
   const notApplicable: string[] = [];
-  const pair: Array<[ChargeLine, ChargeLine]> = [
+  const pair: Array<[CodedItem, CodedItem]> = [
     [column2, column1],
     [column1, column2],
   ];

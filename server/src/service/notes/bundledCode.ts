@@ -12,14 +12,14 @@ import type { BundlingFact, CodeSet, PtpEdit } from '../../codeset/types';
 import type { CodeCitation } from '../documents/note';
 import { ptpBypass } from '../lineFacts/ptpBypass';
 import { citedCodes } from './codeSides';
-import { citationAsChargeLine } from './lineRules';
+import { citationItem } from './lineRules';
 import type { NoteRule } from './rule';
 
 /** How the pair's citations stand: the modifier that marks the included one as distinct, if any. */
 function distinctBy(including: readonly CodeCitation[], included: CodeCitation, codeSet: CodeSet): string | undefined {
-  const line = citationAsChargeLine(included);
+  const line = citationItem(included);
   for (const c of including) {
-    const outcome = ptpBypass(citationAsChargeLine(c), line, codeSet);
+    const outcome = ptpBypass(citationItem(c), line, codeSet);
     if (!outcome.bypassed) continue;
     // Sites named by anatomic modifiers: say which ("LT" against "RT").
     if (!outcome.by || outcome.by === 'anatomic') return `${c.modifiers.map((m) => m.value).join('-') || 'no modifier'} against ${included.modifiers.map((m) => m.value).join('-')}`;
