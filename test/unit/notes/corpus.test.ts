@@ -16,7 +16,7 @@ import { plainCodeSet } from '../../golden/testCodeSet';
 
 const CORPUS = path.resolve(__dirname, '../../../../test/fixtures/notes/corpus');
 const MISSING_RULES = new Set(['documentation-missing', 'documentation-if-applicable', 'operative-report-element', 'modifier-justification']);
-const SPECIALTIES = /^(gs|ortho|gi|uro|ent|eye|derm|pain|cardio|ir|ob|neuro|plastics|podiatry|gyn|bariatric)-/;
+const SPECIALTIES = /^(gs|ortho|gi|uro|ent|eye|derm|pain|cardio|ir|ob|neuro|plastics|podiatry|gyn|bariatric|ed|psych|wound)-/;
 
 describe('notes: the corpus (complete notes: no "missing" finding; notes with gaps: exactly the expected ones)', () => {
   const service = getLanguageService({ codeSet: plainCodeSet() });

@@ -64,6 +64,12 @@ describe('notes: operative-report elements', () => {
     assert.deepEqual(missing('PROCEDURE NOTE\nA progress note with no procedure section.\n'), []);
   });
 
+  it('checks a note titled as an operative report whatever its code\'s global period (a cesarean delivery is MMM)', () => {
+    const text = 'Surgeon: G. Whitaker, MD. Preoperative diagnosis: arrest of dilation. Postoperative diagnosis: same.\nAnesthesia: epidural. Findings: viable infant. Quantitative blood loss: 780 mL. Specimens: placenta, not sent.\nProcedure details: a Pfannenstiel incision was made and the infant delivered. Mother to recovery in stable condition.\n';
+    assert.deepEqual(missing(`OPERATIVE REPORT\nProcedure: primary cesarean delivery (CPT 59510)\n${text}`), ['complications']);
+    assert.deepEqual(missing(`Delivery summary\nProcedure: primary cesarean delivery (CPT 59510)\n${text}`), []);
+  });
+
   it('holds a 000 code to the whole list when the note is titled as an operative report', () => {
     const text = 'Surgeon: G. Patel, MD. Indication: bladder mass. Anesthesia: general.\nTechnique: the tumor was resected with a loop. Complications: none.\n';
     assert.deepEqual(missing(`Cystoscopy note\nCPT 52235\n${text}`), []);

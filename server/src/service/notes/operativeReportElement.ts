@@ -50,8 +50,20 @@ export function operativeReportReason(note: NoteDocument, codeSet: CodeSet): { c
     if (SURGICAL_GLOBALS.includes(global) && (!best || SURGICAL_GLOBALS.indexOf(global) > SURGICAL_GLOBALS.indexOf(best.global))) best = { citation, global };
   }
   if (best) return best;
+  // A note titled as an operative report is one whatever its code's global period (a cesarean
+  // delivery is MMM, a maternity package): its first procedure code with a fee-schedule row.
+  if (isTitledOperativeReport(note)) {
+    const citation = note.citations.find((c) => codeSet.procedure(c.value)?.row);
+    if (citation) return { citation, global: codeSet.procedure(citation.value)?.row?.globalDays ?? '' };
+  }
   const section = procedureSection(note);
   return section && DESCRIBING_HEADING.test(section.heading) ? { section } : undefined;
+}
+
+/** Whether the note's first line of text or one of its headings calls it an operative report. */
+export function isTitledOperativeReport(note: NoteDocument): boolean {
+  const title = note.lines.find((l) => /[A-Za-z]/.test(l.text))?.text ?? '';
+  return OPERATIVE_TITLE.test(title) || note.sections.some((sec) => sec.headingLine >= 0 && OPERATIVE_TITLE.test(sec.heading));
 }
 
 /**
@@ -95,8 +107,7 @@ export const operativeReportElement: NoteRule = {
     // An element a cited code's record checks (complications, the anesthesia record) is that rule's to report.
     const recordIds = new Set(context.documentation.flatMap((f) => f.elements.map((e) => e.element.id)));
     // The full list for a 090 code, a note titled as an operative report, or a procedure section without a code.
-    const title = note.lines.find((l) => /[A-Za-z]/.test(l.text))?.text ?? '';
-    const titled = OPERATIVE_TITLE.test(title) || note.sections.some((sec) => sec.headingLine >= 0 && OPERATIVE_TITLE.test(sec.heading));
+    const titled = isTitledOperativeReport(note);
     const global = 'citation' in reason && !titled ? reason.global : '090';
     const elements = all.filter((e) =>
       !e.conditional && !recordIds.has(e.id) && !e.sameAs.some((id) => recordIds.has(id)) && (e.globals === undefined || e.globals.includes(global))
@@ -105,7 +116,12 @@ export const operativeReportElement: NoteRule = {
     const heading = 'section' in reason ? note.lines[reason.section.headingLine] : undefined;
     const start = 'citation' in reason ? reason.citation.code.start : (heading?.start ?? 0) + (heading?.text.length ?? 0) - (heading?.text.trimStart().length ?? 0);
     const end = 'citation' in reason ? reason.citation.code.end : heading?.end ?? 0;
-    const why = 'citation' in reason ? `${reason.citation.value} is surgical (global ${reason.global})${titled ? ' and the note is an operative report' : ''}` : `the note describes a procedure ("${reason.section.heading}")`;
+    const why =
+      'citation' in reason
+        ? SURGICAL_GLOBALS.includes(reason.global)
+          ? `${reason.citation.value} is surgical (global ${reason.global})${titled ? ' and the note is an operative report' : ''}`
+          : `the note is an operative report citing ${reason.citation.value}`
+        : `the note describes a procedure ("${reason.section.heading}")`;
     for (const facts of elementsFacts(note, elements, context.codeSet)) {
       const element = facts.element as OperativeReportElement;
       if (facts.state !== 'missing' || describedInSection(note, element.sections ?? [])) continue;
