@@ -4,9 +4,11 @@
  * available here (CMS puts them behind an AMA click-through); the rows below use real
  * codes but the edits, values and dates are MADE UP for tests and are not CMS data.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadCodeSet } from '../../server/src/codeset/load';
-import type { AddOnEdit, CodeSet, MueEdit, PtpEdit } from '../../server/src/codeset/types';
+import { modifierList, parseModifierListFile } from '../../server/src/codeset/modifierLists';
+import type { AddOnEdit, CodeSet, ModifierList, ModifierListKind, MueEdit, PtpEdit } from '../../server/src/codeset/types';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -48,13 +50,25 @@ export function plainCodeSet(): CodeSet {
   return (bundled ??= loadCodeSet({ dataDir: path.join(repoRoot, 'data') }).codeSet);
 }
 
+/**
+ * The SYNTHETIC excerpts of the CMS therapy code list and single-dose drug list
+ * (test/fixtures/lists/), read by the importer's parser: the codes are real, the files are not CMS data.
+ */
+export function syntheticModifierLists(): Map<ModifierListKind, ModifierList> {
+  const read = (kind: ModifierListKind, file: string): ModifierList =>
+    modifierList(kind, `SYNTHETIC ${file}`, parseModifierListFile(kind, fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'lists', file), 'utf8')).entries, 'SYNTHETIC TEST DATA');
+  return new Map([['therapy', read('therapy', 'synthetic-therapy-code-list.csv')], ['jz', read('jz', 'synthetic-jz-drug-list.csv')]]);
+}
+
 let synthetic: CodeSet | undefined;
-/** The bundled data with the SYNTHETIC NCCI rows above. */
+/** The bundled data with the SYNTHETIC NCCI rows and CMS lists above. */
 export function syntheticNcciCodeSet(): CodeSet {
   if (synthetic) return synthetic;
   const base = plainCodeSet();
+  const lists = syntheticModifierLists();
   synthetic = {
     ...base,
+    modifierList: (kind) => lists.get(kind),
     ptpEdits: (code, date) => SYNTHETIC_PTP.filter((e) => (e.column1 === code || e.column2 === code) && inForce(e.effective, e.deletion, date)),
     mue: (code) => SYNTHETIC_MUE.find((e) => e.code === code),
     addOnPrimaries: (code, date) => SYNTHETIC_ADD_ON.filter((e) => e.addOn === code && inForce(e.effective, e.deletion, date)),

@@ -19,6 +19,7 @@ import type {
   FeeScheduleRow,
   KnowledgeRecord,
   ModifierInfo,
+  ModifierList,
   MueEdit,
   PaymentLocality,
   PlaceOfService,
@@ -42,6 +43,8 @@ export interface CodeSetParts {
   /** Payment localities (GPCI file). */
   localities?: readonly PaymentLocality[];
   ncci?: NcciTables;
+  /** Imported CMS lists of codes that need a modifier (therapy GP/GO/GN, single-dose drugs JW/JZ). */
+  modifierLists?: readonly ModifierList[];
   knowledge?: readonly KnowledgeRecord[];
   /** What the note matcher knows of clinical language, and the operative-report elements. */
   noteVocabulary?: NoteVocabulary;
@@ -142,6 +145,7 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
   const inForce = (effective: string, deletion: string, date?: string): boolean =>
     !date || ((effective === '' || effective <= date) && (deletion === '' || date <= deletion));
   const ncci = parts.ncci;
+  const lists = new Map((parts.modifierLists ?? []).map((l) => [l.kind, l] as const));
 
   return {
     release: full,
@@ -171,6 +175,7 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
       if (!ncci?.hasAddOnTable) return undefined;
       return ncci.addOnPrimaries(code.toUpperCase()).filter((e) => inForce(e.effective, e.deletion, date));
     },
+    modifierList: (kind) => lists.get(kind),
     knowledge: (code) => knowledge.view(code.toUpperCase()),
     noteVocabulary: () => parts.noteVocabulary ?? EMPTY_NOTE_VOCABULARY,
     search: (words, kind, limit) => index(kind).search(words, limit),

@@ -137,6 +137,7 @@ export function loadCodeSet(options: LoadOptions | string = {}): LoadedData {
       parts.versions = { ...parts.versions, icd10: user.icd10.release };
     }
     if (user.ncci) parts.ncci = user.ncci;
+    if (user.modifierLists) parts.modifierLists = user.modifierLists;
   }
   if (icd10File) {
     const file = icd10File;

@@ -321,6 +321,32 @@ export interface SearchHit {
   kind: SearchKind;
 }
 
+/** The CMS lists of codes that need a modifier, imported with `cpt-lens import therapy|jz FILE` (not bundled). */
+export type ModifierListKind = 'therapy' | 'jz';
+
+/** One code of such a list. */
+export interface ModifierListEntry {
+  code: string;
+  /**
+   * therapy: 'always' (always therapy: one of GP, GO, GN on every line) or 'sometimes' (a
+   * therapy modifier only when furnished under a therapy plan of care); jz: 'single-dose' (a
+   * drug from a single-dose container or single-use package: JW or JZ).
+   */
+  status: 'always' | 'sometimes' | 'single-dose';
+  /** The modifiers of which the code needs one: GP/GO/GN (or the one discipline the list names), JW/JZ. */
+  modifiers: readonly string[];
+}
+
+/** An imported list: its release and entries. */
+export interface ModifierList {
+  kind: ModifierListKind;
+  /** e.g. "therapy 2025 (therapy-code-list-2025.csv)". */
+  release: string;
+  /** What the imported file says of itself when it declares it is synthetic or not CMS data. */
+  synthetic?: string;
+  entry(code: string): ModifierListEntry | undefined;
+}
+
 /** What the loaded data is and where it came from. */
 export interface DataVersion {
   feeSchedule: string;
@@ -357,6 +383,8 @@ export interface CodeSet {
   /** Primary codes of an add-on code from the imported AOC table; undefined when no table is loaded. */
   addOnPrimaries(code: string, date?: string): readonly AddOnEdit[] | undefined;
   knowledge(code: string): KnowledgeRecord | undefined;
+  /** An imported CMS list of codes that need a modifier; undefined when it was not imported. */
+  modifierList?(kind: ModifierListKind): ModifierList | undefined;
   /** Clinical-language concepts and operative-report elements for note checks; absent or empty when the data has none. */
   noteVocabulary?(): NoteVocabulary;
   search(words: string, kind: SearchKind, limit: number): SearchHit[];

@@ -4,6 +4,8 @@
  *   hcpcs/   manifest.json + hcpcs.tsv + modifiers.tsv   a later HCPCS release
  *   icd10/   manifest.json + icd10cm.tsv           a later ICD-10-CM release
  *   ncci/    manifest.json + ptp.bin + mue.tsv + aoc.tsv   the imported NCCI tables
+ *   therapy/ manifest.json + therapy.tsv   the CMS therapy code list (GP/GO/GN)
+ *   jz/      manifest.json + jz.tsv        the CMS single-dose container drug list (JW/JZ)
  * Each part present replaces (or, for NCCI, adds to) the bundled data. The same
  * compiled formats as data/, so the same readers apply. Damaged parts are reported
  * and left out.
@@ -15,7 +17,8 @@ import { DataProblem, Manifest, readFeeScheduleTsv } from './compiled';
 import { readNcciIndex } from './ncci/readIndex';
 import type { NcciTables } from './ncci/tables';
 import { HcpcsRow, readHcpcsTsv, readModifiersTsv } from './tables';
-import type { FeeScheduleRow, ModifierInfo } from './types';
+import { modifierList, readModifierListTsv } from './modifierLists';
+import type { FeeScheduleRow, ModifierInfo, ModifierList, ModifierListKind } from './types';
 
 /** Provenance written beside an imported table. */
 export interface ImportManifest {
@@ -27,6 +30,8 @@ export interface ImportManifest {
   rows: number;
   /** The fee schedule's manifest entry (rvu/ only). */
   feeSchedule?: Manifest['feeSchedule'];
+  /** What the imported file says of itself when it declares it is synthetic or not CMS data (therapy/, jz/). */
+  synthetic?: string;
 }
 
 export interface UserData {
@@ -34,6 +39,8 @@ export interface UserData {
   hcpcs?: { rows: HcpcsRow[]; modifiers: ModifierInfo[]; release: string };
   icd10?: { file: string; release: string };
   ncci?: NcciTables;
+  /** The imported CMS lists of codes that need a modifier. */
+  modifierLists?: ModifierList[];
 }
 
 /** `~/.cptlens`, the default user data folder. */
@@ -90,5 +97,15 @@ export function readUserData(dir: string, problems: DataProblem[]): UserData {
   if (icd && fs.existsSync(path.join(icdDir, 'icd10cm.tsv'))) data.icd10 = { file: path.join('icd10', 'icd10cm.tsv'), release: icd.release };
   const ncci = readNcciIndex(path.join(dir, 'ncci'), problems);
   if (ncci) data.ncci = ncci;
+  for (const kind of ['therapy', 'jz'] as ModifierListKind[]) {
+    const listDir = path.join(dir, kind);
+    const manifest = readManifest(listDir, problems);
+    if (!manifest) continue;
+    const file = path.join(listDir, `${kind}.tsv`);
+    const text = readText(file, problems);
+    if (text === undefined) continue;
+    const entries = readModifierListTsv(text, file, problems);
+    if (entries.length > 0) (data.modifierLists ??= []).push(modifierList(kind, manifest.release, entries, manifest.synthetic));
+  }
   return data;
 }

@@ -50,10 +50,10 @@ export const TABLE_LABEL: Readonly<Record<NcciTable, string>> = {
   aoc: 'add-on code table',
 };
 
-/** A line near the top of a file that says the data is synthetic, a test, or not from CMS. */
+/** A line near the top of a file that says the data is synthetic, a test, or not from CMS (NCCI and the modifier lists). */
 const SYNTHETIC_MARK = /^.*\b(?:SYNTHETIC|not (?:from )?CMS(?: data)?|test data|made[- ]up|fake data|sample data)\b.*$/im;
 
-function syntheticMark(head: string): string | undefined {
+export function syntheticMark(head: string): string | undefined {
   const line = SYNTHETIC_MARK.exec(head.slice(0, 4000))?.[0].replace(/\t/g, ' ').trim();
   if (!line) return undefined;
   return line.length > 80 ? `${line.slice(0, 80)}…` : line;

@@ -26,6 +26,7 @@ import { mue } from './mue';
 import { ncciPtp } from './ncciPtp';
 import { noCodeColumn } from './noCodeColumn';
 import { placeOfService } from './placeOfService';
+import { requiredModifier } from './requiredModifier';
 import { statusNotPayable } from './statusNotPayable';
 import { statusTBundled } from './statusTBundled';
 import { suppression } from './suppression';
@@ -69,6 +70,7 @@ export const ALL_RULES: readonly Rule[] = [
   globalSurgery,
   mue,
   ncciPtp,
+  requiredModifier,
   statusTBundled,
   visitComplexityAddOn,
 ];
