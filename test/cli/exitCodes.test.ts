@@ -39,8 +39,8 @@ describe('cpt-lens CLI', () => {
   it('exits 0 on a clean file', () => {
     const result = run('check', write('good.csv', 'claim,dos,cpt,units,pos,dx1\nC1,2025-10-14,47383,1,22,C22.0\n'));
     assert.equal(result.status, 0, result.stderr);
-    // Only the one-per-file note that NCCI tables are not imported.
-    assert.deepEqual(result.stdout.trim().split('\n').map((line) => line.split(' ').slice(1, 3).join(' ')), ['information ncci-ptp']);
+    // Only the one-per-file notes that NCCI tables and the CMS modifier lists are not imported.
+    assert.deepEqual(result.stdout.trim().split('\n').map((line) => line.split(' ').slice(1, 3).join(' ')), ['information ncci-ptp', 'information required-modifier']);
   });
 
   it('exits 2 on usage and I/O errors, after checking what it could', () => {
