@@ -42,7 +42,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 function main(argv: string[]): void {
   const [command, ...rest] = argv;
-  const io = { out: (l: string) => process.stdout.write(l + '\n'), err: (l: string) => process.stderr.write(l + '\n') };
+  const io = { out: (l: string) => process.stdout.write(l + '\n'), outBytes: (b: Buffer) => process.stdout.write(b), err: (l: string) => process.stderr.write(l + '\n') };
   switch (command) {
     case '--version':
     case '-v':

@@ -68,7 +68,7 @@ describe('cpt-lens check streaming a big charge file', function () {
     it(`gives the whole-file check's output for ${name}`, () => {
       const file = path.join(dir, `${name}.csv`);
       write(file, rows, options);
-      for (const format of name === 'shuffled-crlf-extras' ? ['json', 'text', 'junit', 'sarif'] : ['json']) {
+      for (const format of name === 'shuffled-crlf-extras' ? ['json', 'text', 'junit', 'sarif', 'csv', 'github'] : ['json']) {
         const whole = check(['--format', format, file], false);
         const streamed = check(['--format', format, file], true);
         assert.match(streamed.err, /streamed .* in \d+ parts/, 'the streaming path was taken');

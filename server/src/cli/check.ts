@@ -11,13 +11,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { loadCodeSet, userLoadOptions } from '../codeset/load';
-import { LanguageService, documentKindOf, getLanguageService, MAX_MESSAGE_LENGTH, excerpt, type Finding, type CheckSettings } from '../service';
+import { LanguageService, documentKindOf, getLanguageService, MAX_MESSAGE_LENGTH, excerpt, type Finding, type Severity, type CheckSettings } from '../service';
 import { findProjectFile, readProjectFile } from '../projectFile';
+import { ByteWriter } from './byteWriter';
 import { FORMATS } from './formats';
-import { FindingSink, STREAM_BYTES, streamCheck } from './streamCheck';
+import { FindingSink, STREAM_BYTES, StreamOptions, streamCheck } from './streamCheck';
 
 /** Files a directory argument expands to. */
 const CHECKED_EXTENSIONS = /\.(csv|tsv|tab|txt|md|markdown)$/i;
@@ -26,6 +27,8 @@ type Format = keyof typeof FORMATS;
 
 export interface CheckIo {
   out: (line: string) => void;
+  /** Where `out` writes, for output written in bytes a megabyte at a time; else `out` gets it. */
+  outBytes?: (bytes: Buffer) => void;
   err: (line: string) => void;
 }
 
@@ -165,7 +168,7 @@ export function runCheck(args: string[], io: CheckIo): number {
   // A charge file this big is read in chunks and checked in parts (streamCheck.ts), so memory
   // does not grow with the file; --fix and standard input are checked whole.
   const streamBytes = Number(process.env.CPT_LENS_STREAM_BYTES) || STREAM_BYTES;
-  const streamed = (file: string, sink: FindingSink): ReturnType<typeof streamCheck> => {
+  const streamed = (file: string, render: StreamOptions['render'], sink: FindingSink): ReturnType<typeof streamCheck> => {
     if (file === '-' || options.fix || documentKindOf(file) !== 'charges') return undefined;
     let size: number;
     try {
@@ -181,6 +184,7 @@ export function runCheck(args: string[], io: CheckIo): number {
       codeSet,
       columns: settings.columns,
       partBytes,
+      render,
       serviceWithColumns: (columns) => getLanguageService({ codeSet, settings: { ...settings, columns } }),
     }, sink);
   };
@@ -192,35 +196,43 @@ export function runCheck(args: string[], io: CheckIo): number {
   }
   let shown = 0;
   let truncated = 0;
-  const format = FORMATS[options.format]({ write: io.out, codeSet, version });
+  const out = bufferedOut(io);
+  const format = FORMATS[options.format]({ write: out.write, codeSet, version });
   const totals = { files: 0, errors: 0, warnings: 0 };
   format.begin();
-  /** Gives a file's findings to the format; a streamed file's come in several batches. */
-  const report = (name: string, document: TextDocument, all: readonly Finding[]): void => {
-    let findings = all;
-    totals.errors += findings.filter((f) => f.severity === 'error').length;
-    totals.warnings += findings.filter((f) => f.severity === 'warning').length;
+  /**
+   * Counts a file's findings and gives the format those shown (`--max-findings`), rendered
+   * by `text(i)`; a streamed file's come in several batches.
+   */
+  const report = (name: string, severities: readonly Severity[], text: (i: number) => string): void => {
+    for (const s of severities) {
+      if (s === 'error') totals.errors++;
+      else if (s === 'warning') totals.warnings++;
+    }
+    let count = severities.length;
     if (options.maxFindings > 0) {
       const room = Math.max(0, options.maxFindings - shown);
-      if (findings.length > room) truncated += findings.length - room;
-      findings = findings.slice(0, room);
+      if (count > room) truncated += count - room;
+      count = Math.min(count, room);
     }
-    shown += findings.length;
-    format.file({ file: name, document, findings });
+    shown += count;
+    const texts: string[] = [];
+    for (let i = 0; i < count; i++) texts.push(text(i));
+    format.file(name, texts);
   };
   for (const file of files) {
     // JUnit writes a file's count before its findings: it gets them in one batch.
-    const whole = options.format === 'junit' ? { findings: [] as Finding[], positions: new Map<number, Position>() } : undefined;
-    const big = streamed(file, (findings, document) => {
-      if (!whole) return report(file, document, findings);
-      for (const f of findings) {
-        whole.findings.push(f);
-        for (const o of [f.start, f.end, ...(f.related ?? []).flatMap((r) => [r.start, r.end])]) whole.positions.set(o, document.positionAt(o));
+    const whole = options.format === 'junit' ? { texts: [] as string[], severities: [] as Severity[] } : undefined;
+    const big = streamed(file, (f, document) => format.render({ file, document }, f), (texts, severities) => {
+      if (!whole) return report(file, severities, (i) => texts[i]);
+      for (let i = 0; i < texts.length; i++) {
+        whole.texts.push(texts[i]);
+        whole.severities.push(severities[i]);
       }
     });
     if (big) {
       totals.files++;
-      if (whole) report(file, { positionAt: (o: number) => whole.positions.get(o) ?? { line: 0, character: 0 } } as TextDocument, whole.findings);
+      if (whole) report(file, whole.severities, (i) => whole.texts[i]);
       if (process.env.CPT_LENS_STREAM_LOG) io.err(`streamed ${file} in ${big.parts} parts`);
       continue;
     }
@@ -247,9 +259,11 @@ export function runCheck(args: string[], io: CheckIo): number {
       findings = service.validate(text, documentKindOf(name));
     }
     totals.files++;
-    report(name, TextDocument.create(name, '', 0, text), findings);
+    const document = TextDocument.create(name, '', 0, text);
+    report(name, findings.map((f) => f.severity), (i) => format.render({ file: name, document }, findings[i]));
   }
   format.end(totals);
+  out.flush();
   if (truncated > 0) io.err(`${truncated} more finding(s) not shown (--max-findings ${options.maxFindings}).`);
   const errors = totals.errors;
   const warnings = totals.warnings;
@@ -261,6 +275,22 @@ export function runCheck(args: string[], io: CheckIo): number {
 
 
 
+/**
+ * Output lines encoded into a buffer and written about a megabyte at a time: a streamed
+ * export has a million findings, and a write (a system call to a file or pipe) per line of
+ * them was seconds of the check. The bytes are those of writing each line on its own.
+ */
+function bufferedOut(io: CheckIo): { write: (line: string) => void; flush: () => void } {
+  if (!io.outBytes) return { write: io.out, flush: () => undefined };
+  const bytes = new ByteWriter(io.outBytes);
+  return {
+    write(line) {
+      bytes.write(line);
+      bytes.write('\n');
+    },
+    flush: () => bytes.flush(),
+  };
+}
 
 /**
  * `--fix`: applies the safe fixes of the findings (never one that needs clinical judgment),

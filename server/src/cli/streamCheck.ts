@@ -16,18 +16,21 @@
  * read, claim grouping, no code column, NCCI not loaded) come from a check of the header
  * and the first rows; the date-of-service notes (how many lines are undated or outside the
  * release, placed at the first) and the data-period note (findings per table) add up the
- * parts' counts. Memory is one part's model plus the findings, not the file.
+ * parts' counts. Each finding is rendered by the output format as soon as it is found and
+ * only its text and sort key go to the part's findings file; a heap merges those files into
+ * file order. Memory is one part's model, not the file nor its findings.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocument as Documents } from 'vscode-languageserver-textdocument';
 import type { CodeSet } from '../codeset/types';
 import { CsvCell, cellValueRange, detectDelimiter, parseCsv } from '../csv/csv';
 import { RowPiece, RowSplitter, countLineBreaks, rawCell } from '../csv/rowSplitter';
-import { SAMPLE_ROWS, readColumns, type ColumnMap, type ColumnRole, normaliseHeader, dataPeriodNote, Finding, compareFindings, type LanguageService } from '../service';
+import { ByteWriter } from './byteWriter';
+import { SAMPLE_ROWS, readColumns, type ColumnMap, type ColumnRole, normaliseHeader, dataPeriodNote, Finding, SEVERITY_RANK, type Severity, compareFindings, type LanguageService } from '../service';
 
 /** Files at least this big are checked streaming (`CPT_LENS_STREAM_BYTES` changes it, for tests). */
 export const STREAM_BYTES = 16 * 2 ** 20;
@@ -46,18 +49,31 @@ export interface StreamOptions {
   columns?: Readonly<Record<string, ColumnRole>>;
   codeSet: CodeSet;
   partBytes?: number;
+  /** A finding's output text (the format's `render`), given a document that places its offsets. */
+  render: (finding: Finding, document: Pick<TextDocument, 'positionAt'>) => string;
 }
 
-/** Findings in file order, a batch at a time, with a document that knows their positions. */
-export type FindingSink = (findings: Finding[], document: TextDocument) => void;
+/** Rendered findings in file order, a batch at a time, with their severities (for the totals). */
+export type FindingSink = (texts: string[], severities: Severity[]) => void;
 
 export interface StreamResult {
   /** How many parts the file was checked in. */
   parts: number;
 }
 
-/** A finding with the line and column of each of its offsets, as a part's findings file holds it. */
+/** A finding with the line and column of each of its offsets. */
 type Placed = [Finding, [number, number, number][]];
+
+/** A rendered finding with what orders it (compareFindings' keys), as a part's findings file holds it. */
+interface Rendered {
+  start: number;
+  end: number;
+  rank: number;
+  ruleId: string;
+  text: string;
+}
+
+const SEVERITIES = Object.keys(SEVERITY_RANK).sort((a, b) => SEVERITY_RANK[a as Severity] - SEVERITY_RANK[b as Severity]) as Severity[];
 
 /** Findings given to the sink at a time. */
 const BATCH = 2000;
@@ -213,16 +229,17 @@ function run(fd: number, dir: string, options: StreamOptions, sink: FindingSink)
       placed.push([at, piece.line + countLineBreaks(piece.text, 0, lineStart), within - lineStart]);
       return at;
     };
-    // The part's findings, in order, to disk (written as they come, a few thousand at a
-    // time): they are merged with the other parts' at the end.
-    let out: string[] = [];
+    // The part's findings, rendered, in order, to disk as they come: they are merged with
+    // the other parts' at the end.
     const name = path.join(dir, `findings-${partFiles.length}`);
-    const write = (): void => {
-      if (out.length === 0) return;
-      fs.appendFileSync(name, out.join('\n') + '\n');
-      if (partFiles[partFiles.length - 1] !== name) partFiles.push(name);
-      out = [];
-    };
+    let fd: number | undefined;
+    const out = new ByteWriter((bytes) => {
+      if (fd === undefined) {
+        fd = fs.openSync(name, 'w');
+        partFiles.push(name);
+      }
+      fs.writeSync(fd, bytes);
+    }, true);
     for (const f of service.validate(text, 'charges')) {
       if (f.start < prefixText.length) {
         if (f.ruleId === 'data-period') {
@@ -250,10 +267,13 @@ function run(fd: number, dir: string, options: StreamOptions, sink: FindingSink)
         else dateNotes.set(kind, { note: f.start < seen.note[0].start ? [f, placed] : seen.note, lines: seen.lines + lines });
         continue;
       }
-      out.push(JSON.stringify([f, placed]));
-      if (out.length === BATCH) write();
+      const rendered = options.render(f, placedDocument(placed));
+      out.write(recordHead(f, rendered));
+      out.write(rendered);
+      out.write('\n');
     }
-    write();
+    out.flush();
+    if (fd !== undefined) fs.closeSync(fd);
     return true;
   };
   for (const part of parts) {
@@ -274,7 +294,8 @@ function run(fd: number, dir: string, options: StreamOptions, sink: FindingSink)
     kept.push(inPrefix(periodNote));
   }
   kept.sort((a, b) => compareFindings(a[0], b[0]));
-  merge([kept[Symbol.iterator](), ...partFiles.map(readPlaced)], sink);
+  const keptRendered = kept.map(([f, placed]): Rendered => ({ start: f.start, end: f.end, rank: SEVERITY_RANK[f.severity], ruleId: f.ruleId, text: options.render(f, placedDocument(placed)) }));
+  merge([keptRendered[Symbol.iterator](), ...partFiles.map(readRendered)], sink);
   return { parts: partCount };
 }
 
@@ -286,38 +307,74 @@ function offsetsOf(f: Finding): number[] {
   return out;
 }
 
-/** A part's findings file, one finding at a time, read in chunks. */
-function* readPlaced(file: string): Generator<Placed> {
+/** A document that places the offsets of one finding (those `toFile` placed). */
+function placedDocument(placed: readonly [number, number, number][]): Pick<TextDocument, 'positionAt'> {
+  return {
+    positionAt(offset) {
+      for (const [o, line, character] of placed) if (o === offset) return { line, character };
+      return { line: 0, character: 0 };
+    },
+  };
+}
+
+/** A rendered finding as a findings file holds it: this line (its sort keys and text length), the text, a line break. */
+function recordHead(f: Finding, text: string): string {
+  return `${f.start} ${f.end} ${SEVERITY_RANK[f.severity]} ${f.ruleId} ${text.length}\n`;
+}
+
+/** A part's findings file, one rendered finding at a time, read in chunks. */
+function* readRendered(file: string): Generator<Rendered> {
   const fd = fs.openSync(file, 'r');
   try {
     const decoder = new StringDecoder('utf8');
     const bytes = Buffer.allocUnsafe(2 ** 16);
-    let rest = '';
-    for (;;) {
-      const n = fs.readSync(fd, bytes, 0, bytes.length, null);
-      if (n === 0) break;
-      const text = rest + decoder.write(bytes.subarray(0, n));
-      let from = 0;
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-        yield JSON.parse(text.slice(from, nl)) as Placed;
-        from = nl + 1;
+    let text = '';
+    let at = 0;
+    /** Whether `text` holds `n` characters from `at`, reading more when it does not. */
+    const has = (n: number): boolean => {
+      while (text.length - at < n) {
+        const read = fs.readSync(fd, bytes, 0, bytes.length, null);
+        if (read === 0) return false;
+        text = text.slice(at) + decoder.write(bytes.subarray(0, read));
+        at = 0;
       }
-      rest = text.slice(from);
+      return true;
+    };
+    for (;;) {
+      let nl = text.indexOf('\n', at);
+      while (nl < 0) {
+        const from = text.length - at;
+        if (!has(from + 1)) return;
+        nl = text.indexOf('\n', at + from);
+      }
+      const [start, end, rank, ruleId, length] = text.slice(at, nl).split(' ');
+      at = nl + 1;
+      if (!has(Number(length))) throw new Error(`${file}: a findings file ends inside a finding`);
+      yield { start: Number(start), end: Number(end), rank: Number(rank), ruleId, text: text.slice(at, at + Number(length)) };
+      at += Number(length);
+      // Each record is written with a line break after it (the batch is joined with them).
+      if (!has(1)) return;
+      at++;
     }
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** Merges sorted streams of findings into one, in file order, and gives it to the sink in batches. */
-function merge(sources: Iterator<Placed>[], sink: FindingSink): void {
+/** compareFindings on rendered findings. */
+function compareRendered(a: Rendered, b: Rendered): number {
+  return a.start - b.start || a.end - b.end || a.rank - b.rank || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Merges sorted streams of rendered findings into one, in file order, and gives it to the sink in batches. */
+function merge(sources: Iterator<Rendered>[], sink: FindingSink): void {
   // A binary heap of the sources' next findings; ties keep the source order (the whole-file sort is stable).
-  const heads: { item: Placed; source: number }[] = [];
-  const less = (a: { item: Placed; source: number }, b: { item: Placed; source: number }): boolean => {
-    const c = compareFindings(a.item[0], b.item[0]);
+  const heads: { item: Rendered; source: number }[] = [];
+  const less = (a: { item: Rendered; source: number }, b: { item: Rendered; source: number }): boolean => {
+    const c = compareRendered(a.item, b.item);
     return c < 0 || (c === 0 && a.source < b.source);
   };
-  const push = (entry: { item: Placed; source: number }): void => {
+  const push = (entry: { item: Rendered; source: number }): void => {
     let i = heads.length;
     heads.push(entry);
     while (i > 0) {
@@ -327,7 +384,7 @@ function merge(sources: Iterator<Placed>[], sink: FindingSink): void {
       i = parent;
     }
   };
-  const pop = (): { item: Placed; source: number } => {
+  const pop = (): { item: Rendered; source: number } => {
     const top = heads[0];
     const last = heads.pop()!;
     if (heads.length > 0) {
@@ -349,22 +406,21 @@ function merge(sources: Iterator<Placed>[], sink: FindingSink): void {
     const next = source.next();
     if (!next.done) push({ item: next.value, source: i });
   });
-  let batch: Finding[] = [];
-  let positions = new Map<number, Position>();
-  const document = { positionAt: (offset: number): Position => positions.get(offset) ?? { line: 0, character: 0 } } as TextDocument;
+  let texts: string[] = [];
+  let severities: Severity[] = [];
   while (heads.length > 0) {
     const { item, source } = pop();
-    batch.push(item[0]);
-    for (const [offset, line, character] of item[1]) positions.set(offset, { line, character });
-    if (batch.length === BATCH) {
-      sink(batch, document);
-      batch = [];
-      positions = new Map();
+    texts.push(item.text);
+    severities.push(SEVERITIES[item.rank]);
+    if (texts.length === BATCH) {
+      sink(texts, severities);
+      texts = [];
+      severities = [];
     }
     const next = sources[source].next();
     if (!next.done) push({ item: next.value, source });
   }
-  if (batch.length > 0) sink(batch, document);
+  if (texts.length > 0) sink(texts, severities);
 }
 
 /** The header piece and data pieces as one text, as they would parse in the file. */

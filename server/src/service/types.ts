@@ -59,12 +59,13 @@ export interface RelatedPlace {
  */
 export type DocumentKind = 'charges' | 'note' | 'note-template';
 
-const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+/** Severities from the most severe, as findings are ordered at one place. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /**
  * The order findings are returned in: by position, then the more severe first, then by
  * rule id, so output and "fix all" never depend on the order rules are listed in.
  */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.start - b.start || a.end - b.end || RANK[a.severity] - RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return a.start - b.start || a.end - b.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }

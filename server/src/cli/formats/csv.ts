@@ -14,11 +14,12 @@ export function csvFormat({ write }: FormatContext): OutputFormat {
     begin() {
       write('file,line,column,claim,code,modifiers,rule,severity,message');
     },
-    file({ file, document, findings }) {
-      for (const f of findings) {
-        const at = where(document, f.start);
-        write([file, at.line, at.column, f.claim ?? '', f.charge?.code ?? '', f.charge?.modifiers.join(' ') ?? '', f.ruleId, f.severity, f.message].map(csvCell).join(','));
-      }
+    render({ file, document }, f) {
+      const at = where(document, f.start);
+      return [file, at.line, at.column, f.claim ?? '', f.charge?.code ?? '', f.charge?.modifiers.join(' ') ?? '', f.ruleId, f.severity, f.message].map(csvCell).join(',');
+    },
+    file(_file, texts) {
+      for (const text of texts) write(text);
     },
     end() {},
   };

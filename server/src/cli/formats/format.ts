@@ -3,16 +3,15 @@
  * format gets `begin`, then each file's findings as soon as the file is checked, then `end`
  * with the totals. JSON and SARIF write their brackets around the stream, so no format keeps
  * more than one file's findings.
+ *
+ * A finding is first `render`ed to its text alone, then a file's texts are written in order
+ * by `file`: a streamed file (streamCheck.ts) renders each part's findings as they are found
+ * and keeps only the text until the parts are merged into file order, so a million findings
+ * are never held, nor written to disk and parsed back, as objects.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeSet } from '../../codeset/types';
 import type { Finding } from '../../service';
-
-export interface CheckedFile {
-  file: string;
-  document: TextDocument;
-  findings: readonly Finding[];
-}
 
 export interface Totals {
   files: number;
@@ -22,8 +21,17 @@ export interface Totals {
 
 export interface OutputFormat {
   begin(): void;
-  file(result: CheckedFile): void;
+  /** A finding's text, one or more lines; '' when the format shows nothing for it. */
+  render(checked: CheckedFinding, f: Finding): string;
+  /** Writes a file's rendered findings in file order (a streamed file's come in several batches, JUnit's in one). */
+  file(file: string, texts: readonly string[]): void;
   end(totals: Totals): void;
+}
+
+/** What a format knows of a finding's file: its name and the document that places offsets. */
+export interface CheckedFinding {
+  file: string;
+  document: Pick<TextDocument, 'positionAt'>;
 }
 
 export interface FormatContext {
@@ -33,7 +41,7 @@ export interface FormatContext {
 }
 
 /** One-based line and column, as editors and CI show them. */
-export function where(document: TextDocument, offset: number): { line: number; column: number } {
+export function where(document: Pick<TextDocument, 'positionAt'>, offset: number): { line: number; column: number } {
   const p = document.positionAt(offset);
   return { line: p.line + 1, column: p.character + 1 };
 }

@@ -11,12 +11,13 @@ const property = (s: string): string => data(s).replace(/:/g, '%3A').replace(/,/
 export function githubFormat({ write }: FormatContext): OutputFormat {
   return {
     begin() {},
-    file({ file, document, findings }) {
-      for (const f of findings) {
-        const a = where(document, f.start);
-        const b = where(document, f.end);
-        write(`::${LEVEL[f.severity]} file=${property(slashed(file))},line=${a.line},col=${a.column},endLine=${b.line},endColumn=${b.column},title=${property(`cpt-lens ${f.ruleId}`)}::${data(f.message)}`);
-      }
+    render({ file, document }, f) {
+      const a = where(document, f.start);
+      const b = where(document, f.end);
+      return `::${LEVEL[f.severity]} file=${property(slashed(file))},line=${a.line},col=${a.column},endLine=${b.line},endColumn=${b.column},title=${property(`cpt-lens ${f.ruleId}`)}::${data(f.message)}`;
+    },
+    file(_file, texts) {
+      for (const text of texts) write(text);
     },
     end() {},
   };

@@ -10,4 +10,4 @@ import { textFormat } from './text';
 export const FORMATS: Readonly<Record<string, (context: FormatContext) => OutputFormat>> = {
   text: textFormat, json: jsonFormat, sarif: sarifFormat, csv: csvFormat, junit: junitFormat, github: githubFormat,
 };
-export type { CheckedFile, OutputFormat, Totals } from './format';
+export type { CheckedFinding, OutputFormat, Totals } from './format';

@@ -1,9 +1,9 @@
 import type { Finding } from '../../service';
-import type { CheckedFile, FormatContext, OutputFormat } from './format';
+import type { CheckedFinding, FormatContext, OutputFormat } from './format';
 import { where } from './format';
 
 /** A finding as JSON: position, rule, message, claim, related places, data and fixes. */
-export function jsonFinding({ file, document }: CheckedFile, f: Finding): Record<string, unknown> {
+export function jsonFinding({ file, document }: CheckedFinding, f: Finding): Record<string, unknown> {
   const start = where(document, f.start);
   const end = where(document, f.end);
   return {
@@ -32,10 +32,13 @@ export function jsonFormat({ write }: FormatContext): OutputFormat {
     begin() {
       write('[');
     },
-    file(result) {
-      for (const f of result.findings) {
-        const body = JSON.stringify(jsonFinding(result, f), null, 2).replace(/^/gm, '  ');
-        write(first ? body : `,${body.slice(1)}`);
+    // Pretty-printed and indented two more spaces. Line breaks inside values are escaped by
+    // JSON.stringify, so every '\n' of the text starts a line (a /^/gm replace also indented
+    // after a U+2028 inside a message, and was slower on a million findings).
+    render: (checked, f) => JSON.stringify(jsonFinding(checked, f), null, 2).replaceAll('\n', '\n  '),
+    file(_file, texts) {
+      for (const text of texts) {
+        write(first ? `  ${text}` : `, ${text}`);
         first = false;
       }
     },

@@ -13,16 +13,22 @@ export function junitFormat({ write }: FormatContext): OutputFormat {
       write('<?xml version="1.0" encoding="UTF-8"?>');
       write('<testsuites name="cpt-lens">');
     },
-    file({ file, document, findings }) {
-      const failing = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    // A failing test case an error or warning; the others are not shown.
+    render({ file, document }, f) {
+      if (f.severity !== 'error' && f.severity !== 'warning') return '';
+      const at = where(document, f.start);
+      return [
+        `    <testcase name="${xml(`${f.ruleId} at ${at.line}:${at.column}`)}" classname="${xml(slashed(file))}">`,
+        `      <failure type="${f.severity}" message="${xml(f.message)}">${xml(`${slashed(file)}:${at.line}:${at.column} ${f.message}`)}</failure>`,
+        '    </testcase>',
+      ].join('\n');
+    },
+    // The suite's count comes first: a file's texts come in one batch.
+    file(file, texts) {
+      const failing = texts.filter((t) => t !== '');
       write(`  <testsuite name="${xml(slashed(file))}" tests="${Math.max(1, failing.length)}" failures="${failing.length}">`);
       if (failing.length === 0) write(`    <testcase name="${xml(slashed(file))}" classname="cpt-lens"/>`);
-      for (const f of failing) {
-        const at = where(document, f.start);
-        write(`    <testcase name="${xml(`${f.ruleId} at ${at.line}:${at.column}`)}" classname="${xml(slashed(file))}">`);
-        write(`      <failure type="${f.severity}" message="${xml(f.message)}">${xml(`${slashed(file)}:${at.line}:${at.column} ${f.message}`)}</failure>`);
-        write('    </testcase>');
-      }
+      for (const text of failing) write(text);
       write('  </testsuite>');
     },
     end() {

@@ -2,18 +2,18 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../../service';
 import type { Finding } from '../../service';
 import { ruleDocUri } from '../../ruleDocs';
-import type { CheckedFile, FormatContext, OutputFormat } from './format';
+import type { CheckedFinding, FormatContext, OutputFormat } from './format';
 import { slashed, where } from './format';
 
 const LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-function region(document: TextDocument, start: number, end: number): Record<string, number> {
+function region(document: Pick<TextDocument, 'positionAt'>, start: number, end: number): Record<string, number> {
   const a = where(document, start);
   const b = where(document, end);
   return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }
 
-function result({ file, document }: CheckedFile, f: Finding): Record<string, unknown> {
+function result({ file, document }: CheckedFinding, f: Finding): Record<string, unknown> {
   const uri = slashed(file);
   const safe = f.fixes?.filter((x) => x.safe) ?? [];
   return {
@@ -51,10 +51,10 @@ export function sarifFormat({ write, codeSet, version }: FormatContext): OutputF
       const head = JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver }, results: [] }] }, null, 2);
       write(head.slice(0, head.lastIndexOf('[]') + 1));
     },
-    file(checked) {
-      for (const f of checked.findings) {
-        const body = JSON.stringify(result(checked, f), null, 2);
-        write(first ? body : `,${body}`);
+    render: (checked, f) => JSON.stringify(result(checked, f), null, 2),
+    file(_file, texts) {
+      for (const text of texts) {
+        write(first ? text : `,${text}`);
         first = false;
       }
     },

@@ -5,11 +5,12 @@ import { where } from './format';
 export function textFormat({ write }: FormatContext): OutputFormat {
   return {
     begin() {},
-    file({ file, document, findings }) {
-      for (const f of findings) {
-        const at = where(document, f.start);
-        write(`${file}:${at.line}:${at.column} ${f.severity} ${f.ruleId} ${f.message}`);
-      }
+    render({ file, document }, f) {
+      const at = where(document, f.start);
+      return `${file}:${at.line}:${at.column} ${f.severity} ${f.ruleId} ${f.message}`;
+    },
+    file(_file, texts) {
+      for (const text of texts) write(text);
     },
     end() {},
   };
