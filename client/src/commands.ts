@@ -163,9 +163,10 @@ async function mapColumns(client: ClientRef, preset?: { uri?: string; columns?: 
 async function chooseRoles(view: ColumnMapView): Promise<Record<string, string | null> | undefined> {
   const changes: Record<string, string | null> = {};
   const labelOf = (role?: string): string => view.roles.find((r) => r.role === role)?.label ?? role ?? '';
-  const roleNow = (c: HeaderColumn): string | undefined => (c.header in changes ? (changes[c.header] ?? undefined) : c.role);
+  const roleNow = (c: HeaderColumn): string | undefined => (c.header in changes ? (changes[c.header] ?? undefined) : (c.mapping ?? c.role));
   const how = (c: HeaderColumn): string => {
     if (c.header in changes) return changes[c.header] === null ? 'reading decides (changed)' : `${labelOf(changes[c.header] ?? undefined)} (changed)`;
+    if (c.mapping === 'ignore') return 'not used (your mapping)';
     if (!c.role) return c.unused ? `not used: ${c.unused}` : 'not used';
     const from = c.source === 'setting' ? 'your mapping' : c.source === 'content' ? `its values${c.evidence ? `: ${c.evidence}` : ''}` : 'header';
     return `${labelOf(c.role)} (${from})`;

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COLUMN_ROLES } from './service/documents/columns';
+import { COLUMN_MAPPINGS } from './service/documents/columns';
 import { PROJECT_KEYS, ProjectSettings, parseProjectFile } from './service/editorSettings';
 import { RULE_IDS } from './service/registry';
 import { validateSettings } from './service/settings';
@@ -41,7 +41,7 @@ export function readProjectFile(file: string): ProjectFile {
   }
   const parsed = parseProjectFile(text);
   if (!parsed.settings) return { settings: {}, problems: [parsed.problem ?? 'cannot be read'] };
-  const checked = validateSettings(parsed.settings, RULE_IDS, COLUMN_ROLES);
+  const checked = validateSettings(parsed.settings, RULE_IDS, COLUMN_MAPPINGS);
   const ignored = (parsed.ignored ?? []).map((key) => `"${key.slice(0, 40)}" is not a setting a project file may set (${PROJECT_KEYS.join(', ')}); ignored`);
   return { settings: checked.settings, problems: [...ignored, ...checked.problems] };
 }

@@ -30,7 +30,7 @@ import type { CodeSet } from '../codeset/types';
 import { CsvCell, cellValueRange, detectDelimiter, parseCsv } from '../csv/csv';
 import { RowPiece, RowSplitter, countLineBreaks, rawCell } from '../csv/rowSplitter';
 import { ByteWriter } from './byteWriter';
-import { SAMPLE_ROWS, readColumns, type ColumnMap, type ColumnRole, normaliseHeader, dataPeriodNote, Finding, SEVERITY_RANK, type Severity, compareFindings, type LanguageService } from '../service';
+import { SAMPLE_ROWS, readColumns, type ColumnMap, type ColumnMapping, normaliseHeader, dataPeriodNote, Finding, SEVERITY_RANK, type Severity, compareFindings, type LanguageService } from '../service';
 
 /** Files at least this big are checked streaming (`CPT_LENS_STREAM_BYTES` changes it, for tests). */
 export const STREAM_BYTES = 16 * 2 ** 20;
@@ -44,9 +44,9 @@ export interface StreamOptions {
   /** The service with the user's settings (for the header notes). */
   service: LanguageService;
   /** A service with the user's settings and these column mappings added. */
-  serviceWithColumns: (columns: Record<string, ColumnRole>) => LanguageService;
+  serviceWithColumns: (columns: Record<string, ColumnMapping>) => LanguageService;
   /** The user's column mappings. */
-  columns?: Readonly<Record<string, ColumnRole>>;
+  columns?: Readonly<Record<string, ColumnMapping>>;
   codeSet: CodeSet;
   partBytes?: number;
   /** A finding's output text (the format's `render`), given a document that places its offsets. */
@@ -124,7 +124,7 @@ function run(fd: number, dir: string, options: StreamOptions, sink: FindingSink)
   const head: RowPiece[] = [];
   let trailing: RowPiece | undefined;
   let keyColumns: { role: string; index: number }[] | undefined;
-  let forced: Record<string, ColumnRole> | undefined;
+  let forced: Record<string, ColumnMapping> | undefined;
   let headMap: ColumnMap | undefined;
   let rows = 0;
   let unstreamable = false;

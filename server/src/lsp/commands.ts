@@ -7,7 +7,7 @@
 import { ErrorCodes, ExecuteCommandParams, LSPErrorCodes, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { SearchKind } from '../codeset/types';
 import { ColumnMapView, DataSources, ImportSummary, MapColumnsResult, SERVER_COMMAND, SearchHit } from '../protocol';
-import { COLUMN_ROLES, documentKindOf, MAX_MESSAGE_LENGTH, excerpt } from '../service';
+import { COLUMN_MAPPINGS, documentKindOf, MAX_MESSAGE_LENGTH, excerpt } from '../service';
 import { writeMapping } from './columnMapping';
 import { importNcci } from '../codeset/ncci/importNcci';
 import { loadData } from './data';
@@ -95,7 +95,7 @@ export function registerCommands(state: ServerState): void {
           if (!uri || !given) throw new ResponseError(ErrorCodes.InvalidParams, `${SERVER_COMMAND.mapColumns} needs { uri, columns: { header: role } }`);
           const columns: Record<string, string | null> = {};
           for (const [header, role] of Object.entries(given)) {
-            if (role !== null && !(COLUMN_ROLES as readonly unknown[]).includes(role)) {
+            if (role !== null && !(COLUMN_MAPPINGS as readonly unknown[]).includes(role)) {
               throw new ResponseError(ErrorCodes.InvalidParams, `unknown column role "${excerpt(String(role), 30)}"`);
             }
             columns[header] = role as string | null;

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import { COLUMN_ROLES, CptLensSettings, effectiveSettings, RULE_IDS, validateSettings } from '../service';
+import { COLUMN_MAPPINGS, CptLensSettings, effectiveSettings, RULE_IDS, validateSettings } from '../service';
 import { PROJECT_FILE, findProjectFile, readProjectFile } from '../projectFile';
 
 /** The nearest `.cptlens.json` at or above the document's folder; file: URIs only. */
@@ -66,7 +66,7 @@ export class SettingsCache {
         const configured = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cptLens' })) as CptLensSettings | null) ?? {};
         // The editor validates against the schema, but a hand-edited settings.json can
         // still hold anything: invalid entries are dropped, never used.
-        user = validateSettings(configured, RULE_IDS, COLUMN_ROLES).settings;
+        user = validateSettings(configured, RULE_IDS, COLUMN_MAPPINGS).settings;
       } catch {
         user = {};
       }

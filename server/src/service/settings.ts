@@ -6,7 +6,7 @@
 import { parseOperativeElements } from '../codeset/noteVocabulary';
 import type { ModifierFamily } from '../codeset/types';
 import { MODIFIER_FAMILIES } from '../codeset/modifiers';
-import type { ColumnRole } from './documents/columns';
+import type { ColumnMapping } from './documents/columns';
 import { excerpt } from './excerpt';
 import type { Severity } from './types';
 
@@ -27,7 +27,7 @@ export interface CheckSettings {
    */
   locality?: string;
   /** Unusual column headers mapped to what they hold: `{ "Svc Cd": "code" }`. */
-  columns?: Record<string, ColumnRole>;
+  columns?: Record<string, ColumnMapping>;
   /** The operative-report elements a surgical note is checked for (`operative-report-element`): the bundled list, less `skip`, plus the organisation's own `elements`. */
   operativeReport?: {
     /** Ids of bundled elements not to check (`["disposition"]`). */
@@ -98,13 +98,13 @@ export function validateSettings<T extends CheckSettings>(settings: T, ruleIds: 
     }
   }
   if (settings.columns !== undefined) {
-    const columns: Record<string, ColumnRole> = {};
+    const columns: Record<string, ColumnMapping> = {};
     if (!isRecord(settings.columns)) problems.push('columns: must be an object of header → column role');
     else {
       for (const [header, role] of Object.entries(settings.columns)) {
         if (RESERVED_KEYS.has(header)) problems.push(`columns: the header "${header}" is not allowed as a key`);
         else if (!roles.includes(role as string)) problems.push(`columns.${excerpt(header)}: unknown column role "${shown(role)}"`);
-        else columns[header] = role as ColumnRole;
+        else columns[header] = role as ColumnMapping;
       }
     }
     clean.columns = columns;

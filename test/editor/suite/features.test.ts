@@ -75,6 +75,18 @@ suite('editor features in VS Code', () => {
     assert.ok(await editor.edit((e) => e.delete(new vscode.Range(after, position))));
   });
 
+  test('typing "-" after a knee arthroscopy code offers LT and RT first, and no coronary, finger or toe modifier', async () => {
+    const after = endOf(3, 'cryo liv');
+    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(after.translate(0, -'cryo liv'.length), after), '29881-')));
+    const position = after.translate(0, '29881-'.length - 'cryo liv'.length);
+    const list = await poll('modifier completions', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, '-');
+      return l.items.some((i) => label(i) === 'LT') ? l : undefined;
+    });
+    assert.deepEqual(ranked(list).slice(0, 2), ['LT', 'RT'], ranked(list).slice(0, 6).join(' '));
+    for (const never of ['LC', 'RC', 'F1', 'T1', 'E1']) assert.ok(!list.items.some((i) => label(i) === never), `${never} offered`);
+  });
+
   test('in a Markdown note, typing the space after "CPT " offers the code of the procedure the line names', async () => {
     const note = await openFresh('completion-note.md', '# Operative note\n\nProcedure: Percutaneous cryoablation of liver tumor (CPT\n');
     const end = new vscode.Position(2, note.document.lineAt(2).text.length);

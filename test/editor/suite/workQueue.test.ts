@@ -39,6 +39,24 @@ suite('work queue in VS Code', () => {
     assert.ok(read && /Ref/.test(read.message), read?.message);
   });
 
+  test('Map columns… "not used" on a column read as the account: .cptlens.json says "ignore" and the lines are no longer grouped by it', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const uri = vscode.Uri.joinPath(folder.uri, 'map-columns-ignore', 'export.csv');
+    const text = 'Acct No,Date,Code,Units,Dx\nB7,2025-10-14,99213,1,E11.9\nB7,2025-10-14,99213,1,I10\n';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await poll('the duplicate-line warning of the batch read as one account', () => vscode.languages.getDiagnostics(uri).find((d) => diagnosticCode(d) === 'duplicate-line'));
+    const result = await vscode.commands.executeCommand<{ file?: string }>('cptLens.mapColumns', { columns: { 'Acct No': 'ignore' } });
+    assert.ok(result?.file, JSON.stringify(result));
+    const written = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'map-columns-ignore', '.cptlens.json'))).toString('utf8'));
+    assert.deepEqual(written, { columns: { 'Acct No': 'ignore' } });
+    await poll('the claim-grouping warning instead', () => {
+      const codes = vscode.languages.getDiagnostics(uri).map(diagnosticCode);
+      return codes.includes('claim-grouping') && !codes.includes('duplicate-line') ? true : undefined;
+    });
+  });
+
   test('Map columns… pickers: the likely account column first, "account" suggested, then Write', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);
@@ -54,6 +72,7 @@ suite('work queue in VS Code', () => {
     assert.ok(columns.includes('Ref — not used'), JSON.stringify(columns));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await poll('the role list', () => (shown().some((l) => l.startsWith('account / encounter')) ? true : undefined));
+    assert.ok(shown().some((l) => l.startsWith('not used — ')), JSON.stringify(shown()));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await poll('the column list again', () => (shown().some((l) => l.includes('Write 1 change')) ? true : undefined));
     assert.ok(shown().includes('Ref — account / encounter (changed)'), JSON.stringify(shown()));

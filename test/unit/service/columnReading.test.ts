@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { createChargeChecker } from '../../../server/src/service/checker';
 import { isNpi, readColumns } from '../../../server/src/service/documents/columnReading';
-import { readHeader } from '../../../server/src/service/documents/columns';
+import { COLUMN_MAPPINGS, type ColumnMapping, readHeader } from '../../../server/src/service/documents/columns';
+import { validateSettings } from '../../../server/src/service/settings';
 import { parseChargeFile } from '../../../server/src/service/documents/chargeFile';
 import { ALL_RULES } from '../../../server/src/service/rules';
 import { parseCsv } from '../../../server/src/csv/csv';
@@ -62,5 +63,20 @@ describe('reading real export headers', () => {
     const edited = base.replace(/1234567893\n$/, 'Dr Who\n');
     assert.notDeepEqual(parseChargeFile(base).columns, parseChargeFile(edited).columns);
     assert.deepEqual(JSON.parse(JSON.stringify(checker.update(edited, state).findings)), fresh(edited));
+  });
+
+  it('leaves a column the mapping marks "ignore" out of the reading: no role from its header or its values, no account candidate', () => {
+    const text = 'Col A,Col B,Acct No,Col F\n' + ['1234567893,99213,A1,AC1001', '1023456787,47383,A1,AC1001', '1234567893,99214,A2,AC1002', '1234567893,20610,A2,AC1002'].join('\n');
+    const read = (custom?: Record<string, ColumnMapping>) => readColumns(['Col A', 'Col B', 'Acct No', 'Col F'], parseCsv(text).rows, custom);
+    const before = read();
+    assert.deepEqual(before.columns.map((c) => c.role), ['provider', 'code', 'account', undefined]);
+    const after = read({ 'Col A': 'ignore', 'acct no': 'ignore' });
+    assert.deepEqual(after.columns.map((c) => c.role ?? c.unused), ['your mapping', 'code', 'your mapping', undefined]);
+    assert.equal(after.columns[0].source, 'setting');
+    assert.equal(after.groupBy, undefined, 'no account column any more');
+    assert.equal(after.groupCandidate, 3, 'Col F is the likely key now');
+    assert.equal(read({ 'Col A': 'ignore', 'acct no': 'ignore', 'Col F': 'ignore' }).groupCandidate, undefined);
+    assert.equal(parseChargeFile(text, { columns: { 'Acct No': 'ignore' } }).columns.account, undefined);
+    assert.deepEqual(validateSettings({ columns: { 'Acct No': 'ignore', Ref: 'account' } }, new Set(), COLUMN_MAPPINGS).problems, []);
   });
 });

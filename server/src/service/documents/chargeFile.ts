@@ -6,7 +6,7 @@
  */
 import type { ProcedureCode } from '../../codeset/types';
 import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from '../../csv/csv';
-import { ColumnMap, ColumnRole } from './columns';
+import { ColumnMap, ColumnMapping, ColumnRole } from './columns';
 import { ColumnReading, readColumns } from './columnReading';
 import { splitCodeCell } from './codeToken';
 import { type Claim, addToClaim } from './claims';
@@ -131,7 +131,7 @@ export function lineDateOf(line: ChargeLine): string | null | undefined {
 export interface ChargeFileOptions {
   delimiter?: string;
   /** Unusual header → role. */
-  columns?: Readonly<Record<string, ColumnRole>>;
+  columns?: Readonly<Record<string, ColumnMapping>>;
   /** Rule ids, to read `override_reason` cells that name rules. */
   ruleIds?: ReadonlySet<string>;
 }

@@ -8,7 +8,7 @@
  */
 import { CODE_SHAPE_SOURCE } from '../../codeset/codeShapes';
 import type { CsvRow } from '../../csv/csv';
-import { ColumnMap, ColumnRole, UnusedKind, normaliseHeader, readHeader } from './columns';
+import { ColumnMap, ColumnMapping, ColumnRole, UnusedKind, normaliseHeader, readHeader } from './columns';
 import { parseServiceDate } from './dates';
 
 /** Data rows the content inference looks at. */
@@ -37,7 +37,7 @@ export interface ColumnReading {
   /** The column content suggests as the claim/account key when the file has none. */
   groupCandidate?: number;
   /** The user's mapping it was read with (to read a changed sample again). */
-  custom?: Readonly<Record<string, ColumnRole>>;
+  custom?: Readonly<Record<string, ColumnMapping>>;
 }
 
 /** Whether two readings give every column the same role (so the lines read alike). */
@@ -88,8 +88,8 @@ function runScore(values: readonly string[]): number {
   return runs;
 }
 
-export function readColumns(headers: readonly string[], rows: readonly CsvRow[], custom?: Readonly<Record<string, ColumnRole>>): ColumnReading {
-  const extra = new Map(Object.entries(custom ?? {}).map(([name, role]) => [normaliseHeader(name), role] as [string, ColumnRole]));
+export function readColumns(headers: readonly string[], rows: readonly CsvRow[], custom?: Readonly<Record<string, ColumnMapping>>): ColumnReading {
+  const extra = new Map(Object.entries(custom ?? {}).map(([name, role]) => [normaliseHeader(name), role] as [string, ColumnMapping]));
   const map: ColumnMap = {};
   const best = new Map<ColumnRole, number>();
   const columns: ColumnRead[] = headers.map((header, index) => ({ index, header }));
@@ -107,6 +107,11 @@ export function readColumns(headers: readonly string[], rows: readonly CsvRow[],
   };
   for (const col of columns) {
     const mapped = extra.get(normaliseHeader(col.header));
+    if (mapped === 'ignore') {
+      col.unused = 'your mapping';
+      col.source = 'setting';
+      continue;
+    }
     if (mapped) {
       assign(col, mapped, 10, 'setting');
       continue;

@@ -25,8 +25,18 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   'code', 'modifiers', 'modifier', 'units', 'date', 'patient', 'account', 'claim', 'provider', 'pos', 'diagnosis', 'pointer', 'overrideReason',
 ];
 
+/**
+ * What a mapping (`columns` in settings) may give a header: a role, or `ignore`, which keeps
+ * the column out of the reading altogether (neither its header words nor its values give it
+ * a role): for a column the reading took for something it is not.
+ */
+export type ColumnMapping = ColumnRole | 'ignore';
+
+/** Every mapping value, for settings validation. */
+export const COLUMN_MAPPINGS: readonly ColumnMapping[] = [...COLUMN_ROLES, 'ignore'];
+
 /** Columns a charge export often has that the checks do not use, recognised so a reading can name them. */
-export type UnusedKind = 'revenue code' | 'charge amount' | 'CDM charge code' | 'description' | 'name' | 'other date';
+export type UnusedKind = 'revenue code' | 'charge amount' | 'CDM charge code' | 'description' | 'name' | 'other date' | 'your mapping';
 
 /** What a header says, with how strongly: a higher score wins among columns of one single-valued role. */
 export interface HeaderRole {
@@ -144,12 +154,13 @@ const MULTI: ReadonlySet<ColumnRole> = new Set(['modifier', 'modifiers', 'diagno
  * first among equals: `Rendering Prov NPI` over `Billing Prov NPI`); `custom` maps unusual
  * headers (compared after normalising) to roles and wins over the reading.
  */
-export function mapColumns(headers: readonly string[], custom?: Readonly<Record<string, ColumnRole>>): ColumnMap {
+export function mapColumns(headers: readonly string[], custom?: Readonly<Record<string, ColumnMapping>>): ColumnMap {
   const map: ColumnMap = {};
   const best = new Map<ColumnRole, number>();
-  const extra = new Map(Object.entries(custom ?? {}).map(([name, role]) => [normaliseHeader(name), role] as [string, ColumnRole]));
+  const extra = new Map(Object.entries(custom ?? {}).map(([name, role]) => [normaliseHeader(name), role] as [string, ColumnMapping]));
   headers.forEach((header, index) => {
     const mapped = extra.get(normaliseHeader(header));
+    if (mapped === 'ignore') return;
     const { role, score } = mapped ? { role: mapped, score: 10 } : readHeader(header);
     if (!role) return;
     if (MULTI.has(role)) {

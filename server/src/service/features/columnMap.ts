@@ -4,12 +4,12 @@
  * file model the checker already holds.
  */
 import type { ColumnSource } from '../documents/columnReading';
-import type { ColumnRole } from '../documents/columns';
+import type { ColumnMapping, ColumnRole } from '../documents/columns';
 import type { ChargeFile } from '../documents/chargeFile';
 
 /** A role a column can be given, in a coder's words. */
 export interface RoleChoice {
-  role: ColumnRole;
+  role: ColumnMapping;
   label: string;
   /** What the checks do with it. */
   detail: string;
@@ -32,12 +32,15 @@ export const ROLE_CHOICES: readonly RoleChoice[] = [
   { role: 'diagnosis', label: 'diagnosis (Dx 1..12)', detail: 'ICD-10-CM codes; several columns allowed', multi: true },
   { role: 'pointer', label: 'diagnosis pointer', detail: 'A–L pointers into the claim diagnoses', multi: false },
   { role: 'overrideReason', label: 'override reason', detail: 'a reviewed line: "ncci-ptp: reason" accepts its findings', multi: false },
+  { role: 'ignore', label: 'not used', detail: 'the checks leave this column alone: neither its header nor its values give it a role', multi: true },
 ];
 
 export interface HeaderColumn {
   index: number;
   header: string;
   role?: ColumnRole;
+  /** The user's mapping of this header, when there is one (`ignore` included). */
+  mapping?: ColumnMapping;
   /** How the role was found: the header's words, the user's mapping, or the values. */
   source?: ColumnSource;
   evidence?: string;
@@ -57,7 +60,15 @@ export interface ColumnMapView {
 export function columnMapView(file: ChargeFile): ColumnMapView {
   const { reading } = file;
   return {
-    columns: reading.columns.map((c) => ({ index: c.index, header: c.header, role: c.role, source: c.source, evidence: c.evidence, unused: c.unused })),
+    columns: reading.columns.map((c) => ({
+      index: c.index,
+      header: c.header,
+      role: c.role,
+      mapping: c.source === 'setting' ? (c.role ?? 'ignore') : undefined,
+      source: c.source,
+      evidence: c.evidence,
+      unused: c.unused,
+    })),
     roles: ROLE_CHOICES,
     groupBy: reading.groupBy,
     groupCandidate: reading.groupCandidate !== undefined ? file.headers[reading.groupCandidate] : undefined,
