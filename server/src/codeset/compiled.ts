@@ -53,13 +53,16 @@ const FIELDS = [
   'code', 'mod', 'descriptor', 'status', 'notUsed', 'work', 'peNonFac', 'nonFacNA', 'peFac', 'facNA', 'mp',
   'totalNonFac', 'totalFac', 'pctc', 'global', 'mult', 'bilat', 'asst', 'co', 'team', 'endoBase', 'cf',
 ] as const;
+/** The OPPS imaging-cap PE and MP RVUs, blank when zero; a table written before they were kept has none of them. */
+const OPPS_FIELDS = ['oppsPeNonFac', 'oppsPeFac', 'oppsMp'] as const;
 
 const clean = (s: string): string => s.replace(/[\t\r\n]/g, ' ');
 const num = (n: number): string => (n === 0 ? '0' : String(n));
 
 /** Serialises rows; `cf` is left blank where it equals the manifest's conversion factor. */
 export function writeFeeScheduleTsv(rows: readonly FeeScheduleRow[], conversionFactor: number): string {
-  const lines = [FIELDS.join('\t')];
+  const lines = [[...FIELDS, ...OPPS_FIELDS].join('\t')];
+  const blankZero = (n: number | undefined): string => (n ? String(n) : '');
   for (const r of rows) {
     lines.push([
       r.code, r.modifier, clean(r.descriptor), r.status, r.notUsedForMedicarePayment ? '1' : '',
@@ -67,6 +70,7 @@ export function writeFeeScheduleTsv(rows: readonly FeeScheduleRow[], conversionF
       num(r.rvu.malpractice), num(r.rvu.totalNonFacility), num(r.rvu.totalFacility), r.pctc, r.globalDays,
       r.multipleProcedure, r.bilateral, r.assistant, r.coSurgeons, r.teamSurgery, r.endoscopicBase,
       r.conversionFactor === conversionFactor ? '' : String(r.conversionFactor),
+      blankZero(r.opps?.peNonFacility), blankZero(r.opps?.peFacility), blankZero(r.opps?.malpractice),
     ].join('\t'));
   }
   return lines.join('\n') + '\n';
@@ -89,11 +93,12 @@ export function readFeeScheduleTsv(text: string, conversionFactor: number, file 
     problems.push({ file, line: 1, message: `Unexpected columns; expected ${FIELDS.join(', ')}.` });
     return { rows, problems };
   }
+  const width = OPPS_FIELDS.every((f, i) => header[FIELDS.length + i] === f) ? FIELDS.length + OPPS_FIELDS.length : FIELDS.length;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     if (line === '') continue;
     const c = line.split('\t');
-    if (c.length !== FIELDS.length || !/^[A-Z0-9]{5}$/.test(c[0])) {
+    if (c.length !== width || !/^[A-Z0-9]{5}$/.test(c[0])) {
       problems.push({ file, line: i + 1, message: `Damaged line skipped (${c.length} fields, code "${c[0]}").` });
       continue;
     }
@@ -106,6 +111,7 @@ export function readFeeScheduleTsv(text: string, conversionFactor: number, file 
       },
       pctc: c[13], globalDays: c[14], multipleProcedure: c[15], bilateral: c[16], assistant: c[17],
       coSurgeons: c[18], teamSurgery: c[19], endoscopicBase: c[20], conversionFactor: c[21] === '' ? conversionFactor : n(c[21]),
+      ...(width > FIELDS.length && (c[22] || c[23] || c[24]) ? { opps: { peNonFacility: n(c[22]), peFacility: n(c[23]), malpractice: n(c[24]) } } : {}),
     });
   }
   return { rows, problems };

@@ -53,6 +53,12 @@ export interface FeeScheduleRow {
   endoscopicBase: string;
   /** Dollars per RVU. */
   conversionFactor: number;
+  /**
+   * The PE and MP RVUs "used for OPPS payment amount" (RVU readme, columns 152-164 and MP; the
+   * OPPS imaging cap of the Deficit Reduction Act of 2005, §5102(b)): the fee schedule pays the
+   * lower of its own amount and the amount with these values. Absent when all three are zero.
+   */
+  opps?: { peNonFacility: number; peFacility: number; malpractice: number };
 }
 
 /** HCPCS Level II facts from the CMS alpha-numeric file (absent for CPT codes). */

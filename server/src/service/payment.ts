@@ -14,6 +14,8 @@
  * chapter 12: §40.6 (multiple and bilateral surgery), §20.4.3 and §110 (assistants), §40.8
  * (co-surgeons). A setting marked NA is not priced; statuses other than A, R and T are not
  * paid under the fee schedule; status T is not paid with another fee-schedule service that day.
+ * The OPPS imaging cap pays the lower of the fee and the same formula with the PE and MP RVUs
+ * "used for OPPS payment amount" (RVU readme; DRA 2005 §5102(b)).
  * What is not modelled is said, never guessed: MULT PROC 4-7 (imaging, therapy, cardiology,
  * ophthalmology reductions), 6+ procedures, endoscopy family rules, team surgery (by report).
  * Pure: no I/O.
@@ -99,10 +101,27 @@ function priceLine(line: ChargeLine, codeSet: CodeSet, gpci: PaymentLocality | u
   }
   const pe = facility ? row.rvu.peFacility : row.rvu.peNonFacility;
   // With a locality: (work x work GPCI + PE x PE GPCI + MP x MP GPCI) x CF; national: total RVUs x CF.
-  const total = gpci
+  let total = gpci
     ? row.rvu.work * gpci.work + pe * gpci.practiceExpense + row.rvu.malpractice * gpci.malpractice
     : facility ? row.rvu.totalFacility : row.rvu.totalNonFacility;
+  // OPPS imaging cap (RVU readme; Deficit Reduction Act of 2005 §5102(b)): the same formula with
+  // the PE and MP "used for OPPS payment amount"; the lower of the two amounts is paid.
+  const oppsPe = row.opps && (facility ? row.opps.peFacility : row.opps.peNonFacility);
+  if (row.opps && oppsPe) {
+    const capped = gpci
+      ? row.rvu.work * gpci.work + oppsPe * gpci.practiceExpense + row.opps.malpractice * gpci.malpractice
+      : row.rvu.work + oppsPe + row.opps.malpractice;
+    if (capped < total - 1e-9) {
+      out.applied.push(`OPPS imaging cap (the OPPS amount, ${capped.toFixed(2)} RVU-equivalents, is lower than the fee schedule's ${total.toFixed(2)})`);
+      total = capped;
+    }
+  }
   out.fee = total * row.conversionFactor;
+  // PC/TC 7 (RVU readme, Attachment A): a therapy service not paid when an independently practicing
+  // PT or OT furnishes it to a hospital outpatient or inpatient; who furnished it is not on the line.
+  if (row.pctc === '7' && ['19', '21', '22', '23'].includes(pos ?? '')) {
+    out.notes.push(`${name}: PC/TC 7, not paid if an independently practicing physical or occupational therapist furnished it to a hospital patient (POS ${pos})`);
+  }
   let amount = out.fee;
   const global = procedure.row;
   if (has(line, '50')) {

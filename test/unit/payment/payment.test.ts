@@ -117,3 +117,30 @@ describe('payment with a locality (GPCI file)', () => {
     assert.ok(got.notes.some((n) => /99999-99 is not in the loaded GPCI file/.test(n)));
   });
 });
+
+describe('payment: the OPPS imaging cap (RVU readme; DRA 2005 §5102(b))', () => {
+  it('keeps the OPPS PE and MP RVUs of the RVU file for imaging rows only', () => {
+    const row = plainCodeSet().procedure('70496')?.row;
+    assert.deepEqual(row?.opps, { peNonFacility: 6.11, peFacility: 6.11, malpractice: 0.11 });
+    assert.equal(plainCodeSet().procedure('70496')?.variants.get('26')?.opps, undefined, 'the professional component is not capped');
+    assert.equal(plainCodeSet().procedure('99213')?.row?.opps, undefined);
+  });
+
+  it('pays the lower amount: 70496 and its TC in the office are capped, 70553 (OPPS amount higher) is not', () => {
+    const got = price(`${HEADER}A,P1,2025-10-14,70496,,1,11,R51.9,1234567893\nB,P2,2025-10-14,70496,TC,1,11,R51.9,1234567893\nC,P3,2025-10-14,70553,,1,11,R51.9,1234567893\n`);
+    const row = plainCodeSet().procedure('70496')?.row;
+    assert.ok(row?.opps);
+    assert.equal(got.lines[0].amount, cents((row.rvu.work + row.opps.peNonFacility + row.opps.malpractice) * row.conversionFactor));
+    assert.ok((got.lines[0].amount ?? 0) < cents(fee('70496', 'non-facility')));
+    assert.ok(got.lines[0].applied.some((a) => a.startsWith('OPPS imaging cap')));
+    assert.ok((got.lines[1].amount ?? 0) < cents(fee('70496', 'non-facility', 'TC')));
+    assert.equal(got.lines[2].amount, cents(fee('70553', 'non-facility')));
+    assert.ok(!got.lines[2].applied.some((a) => a.startsWith('OPPS')));
+  });
+
+  it('with a locality equals the CMS OPPSCAP file (OPPSCAP_Oct.csv, MAC 01182 locality 18: 70496 $297.42, 70496-TC $212.32)', () => {
+    const file = parseChargeFile(`${HEADER}A,P1,2025-10-14,70496,,1,11,R51.9,1234567893\nB,P2,2025-10-14,70496,TC,1,11,R51.9,1234567893\n`);
+    const amounts = [...file.claims.values()].map((c) => priceClaim(c, plainCodeSet(), '01182-18').lines[0].amount);
+    assert.deepEqual(amounts, [297.42, 212.32]);
+  });
+});

@@ -47,6 +47,13 @@ const COLUMNS = {
   conversionFactor: 'CONVFACTOR',
 } as const;
 
+/** The OPPS imaging-cap columns (present in the files since 2007; optional, so an older layout still reads). */
+const OPPS_COLUMNS = {
+  oppsPeNonFacility: 'NONFACILITYPEUSEDFOROPPSPAYMENTAMOUNT',
+  oppsPeFacility: 'FACILITYPEUSEDFOROPPSPAYMENTAMOUNT',
+  oppsMalpractice: 'MPUSEDFOROPPSPAYMENTAMOUNT',
+} as const;
+
 type Field = keyof typeof COLUMNS;
 
 const norm = (s: string): string => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -75,6 +82,7 @@ export function parseRvuFile(text: string): RvuFile {
     }
     index[field] = col;
   }
+  const oppsIndex = Object.fromEntries(Object.entries(OPPS_COLUMNS).map(([field, name]) => [field, names.indexOf(name)])) as Record<keyof typeof OPPS_COLUMNS, number>;
   const title = table.rows
     .slice(0, first)
     .map((r) => r.cells.map((c) => c.text.trim()).join(' ').trim())
@@ -102,6 +110,11 @@ export function parseRvuFile(text: string): RvuFile {
       numbers[field] = value;
     }
     if (bad) continue;
+    const oppsValue = (field: keyof typeof OPPS_COLUMNS): number => {
+      const v = Number(cellText(row, oppsIndex[field]) || 0);
+      return Number.isFinite(v) ? v : 0;
+    };
+    const opps = { peNonFacility: oppsValue('oppsPeNonFacility'), peFacility: oppsValue('oppsPeFacility'), malpractice: oppsValue('oppsMalpractice') };
     rows.push({
       code,
       modifier: cell('modifier').toUpperCase(),
@@ -127,6 +140,7 @@ export function parseRvuFile(text: string): RvuFile {
       teamSurgery: cell('teamSurgery'),
       endoscopicBase: cell('endoscopicBase').toUpperCase(),
       conversionFactor: numbers.conversionFactor ?? 0,
+      ...(opps.peNonFacility || opps.peFacility || opps.malpractice ? { opps } : {}),
     });
   }
   return { title, rows, problems };

@@ -188,10 +188,21 @@ function rvuLines(row: FeeScheduleRow, label: string): string[] {
   // NA (RVU readme): the setting is not priced, so no dollar figure is shown for it.
   const setting = (name: string, total: number, na: boolean): string =>
     na ? `${name} NA: not priced in this setting` : `${name} ${total.toFixed(2)} RVU${paid ? ` = ${money(total * cf)}` : ''}`;
-  return [
+  const lines = [
     `**RVUs${label}:** ${setting('non-facility', rvu.totalNonFacility, rvu.nonFacilityNA)} · ${setting('facility', rvu.totalFacility, rvu.facilityNA)}`,
     `work ${rvu.work.toFixed(2)} · PE ${rvu.peNonFacility.toFixed(2)} / ${rvu.peFacility.toFixed(2)} · MP ${rvu.malpractice.toFixed(2)} · conversion factor ${cf.toFixed(4)}${paid ? ' (national payment, before locality adjustment)' : ' (these RVUs are not used for Medicare payment)'}`,
   ];
+  // OPPS imaging cap (RVU readme): where the amount with the OPPS PE and MP is lower, that is what is paid.
+  const opps = row.opps;
+  if (opps && paid) {
+    const capped = (name: string, pe: number, total: number, na: boolean): string | undefined => {
+      const amount = rvu.work + pe + opps.malpractice;
+      return !na && pe > 0 && amount < total - 1e-9 ? `${name} ${amount.toFixed(2)} RVU = ${money(amount * cf)}` : undefined;
+    };
+    const parts = [capped('non-facility', opps.peNonFacility, rvu.totalNonFacility, rvu.nonFacilityNA), capped('facility', opps.peFacility, rvu.totalFacility, rvu.facilityNA)].filter(Boolean);
+    if (parts.length > 0) lines.push(`**OPPS imaging cap:** ${parts.join(' · ')} is paid (lower than the fee-schedule amount; PE and MP used for OPPS)`);
+  }
+  return lines;
 }
 
 /**
