@@ -50,6 +50,20 @@ describe('notes: code-selection (the note picks another member of the family)', 
     assert.equal(selection('Procedure: CPT 42825. Tonsillectomy and adenoidectomy by coblation.')[0]?.data?.suggested, '42820');
   });
 
+  it('reads approach, rupture, complexity and a labour after cesarean in four more families', () => {
+    assert.equal(selection('Procedure: appendectomy, CPT 44950. Laparoscopic appendectomy; three trocars were placed.')[0]?.data?.suggested, '44970');
+    assert.equal(selection('Procedure: appendectomy, CPT 44950. Through a McBurney incision; perforated appendicitis with generalized peritonitis.')[0]?.data?.suggested, '44960');
+    assert.deepEqual(selection('Procedure: CPT 44970. Laparoscopic appendectomy; acute appendicitis without perforation.'), []);
+    // Converted to open: open wins over the laparoscopic words.
+    assert.equal(selection('Procedure: CPT 44970. Laparoscopic appendectomy was converted to open for dense adhesions; no perforation.')[0]?.data?.suggested, '44950');
+    assert.equal(selection('Procedure: CPT 64721-RT. Single portal endoscopic carpal tunnel release.')[0]?.data?.suggested, '29848');
+    assert.equal(selection('Procedure: CPT 66984-LT. Phacoemulsification; a Malyugin ring was used for the small pupil.')[0]?.data?.suggested, '66982');
+    assert.deepEqual(selection('Procedure: CPT 66984-LT. Phacoemulsification; no Malyugin ring was needed.'), []);
+    assert.equal(selection('Procedure: CPT 59510. Repeat cesarean for arrest of dilation after a trial of labor after a previous cesarean.')[0]?.data?.suggested, '59618');
+    assert.equal(selection('Procedure: CPT 59620. Elective repeat cesarean at 39 weeks.')[0]?.data?.suggested, '59514');
+    assert.deepEqual(selection('Procedure: CPT 59510. Prior cesarean; counselled about VBAC and declined a trial of labor.'), []);
+  });
+
   it('is information, without a fix, when the note does not pick one member', () => {
     const [f] = selection('Procedure: open left inguinal hernia repair, CPT 49520. No prior repair.');
     assert.equal(f?.severity, 'information');

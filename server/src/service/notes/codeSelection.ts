@@ -50,7 +50,7 @@ export function shownValue(note: NoteDocument, fact: SelectionFact, codeSet: Cod
 const sameQuantity = (a: CodeEntry, b: CodeEntry): boolean => JSON.stringify(a.quantity ?? null) === JSON.stringify(b.quantity ?? null);
 
 /** Members with the note's values for the mismatched facts and the cited code's for its others: strictly, or loosely (see below). */
-function candidates(record: KnowledgeRecord, code: string, entry: CodeEntry, wanted: ReadonlyMap<string, string>): { strict: string[]; loose: string[] } {
+function candidates(record: KnowledgeRecord, code: string, entry: CodeEntry, wanted: ReadonlyMap<string, string>, noteValue: (factId: string) => string | undefined): { strict: string[]; loose: string[] } {
   const strict: string[] = [];
   const loose: string[] = [];
   for (const [other, e] of record.entries) {
@@ -59,8 +59,9 @@ function candidates(record: KnowledgeRecord, code: string, entry: CodeEntry, wan
     // Loose: the note's values, and the cited code's others where the member has the fact.
     if ([...entry.facts].every(([f, v]) => wanted.has(f) || !e.facts.has(f) || e.facts.get(f) === v)) loose.push(other);
     // Strict: the cited code's other values where the member has the fact (a member without it
-    // is any value), and no fact of its own the cited code lacks (a sliding hernia, a repair).
-    if ([...entry.facts].every(([f, v]) => !e.facts.has(f) || e.facts.get(f) === (wanted.get(f) ?? v)) && [...e.facts.keys()].every((f) => entry.facts.has(f))) strict.push(other);
+    // is any value), and no fact of its own the cited code lacks (a sliding hernia, a repair)
+    // unless the note shows the member's value of it (44970 converted to open, "no perforation": 44950).
+    if ([...entry.facts].every(([f, v]) => !e.facts.has(f) || e.facts.get(f) === (wanted.get(f) ?? v)) && [...e.facts].every(([f, v]) => entry.facts.has(f) || noteValue(f) === v)) strict.push(other);
   }
   // Several strict members: the ones of the cited code's age group, size or time.
   const narrowed = strict.filter((c) => sameQuantity(record.entries.get(c) as CodeEntry, entry));
@@ -93,7 +94,15 @@ export const codeSelection: NoteRule = {
         shown.push({ fact, seen });
       }
       if (wanted.size === 0) continue;
-      const { strict, loose } = candidates(record, c.code, entry, wanted);
+      const seenFor = new Map<string, string | undefined>();
+      const noteValue = (factId: string): string | undefined => {
+        if (!seenFor.has(factId)) {
+          const fact = record.selection.find((f) => f.id === factId);
+          seenFor.set(factId, fact ? shownValue(note, fact, codeSet)?.value.id : undefined);
+        }
+        return seenFor.get(factId);
+      };
+      const { strict, loose } = candidates(record, c.code, entry, wanted, noteValue);
       // A member the note already cites: the two are cited together on purpose (bundling is another rule's).
       if ([...strict, ...loose].some((x) => citedSet.has(x))) continue;
       const first = c.citations[0];
