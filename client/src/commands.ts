@@ -10,10 +10,28 @@ import { DataStatus, fetchDataSources } from './status';
 
 type ClientRef = () => LanguageClient | undefined;
 
-/** The codes the Search codes quick pick shows now, in order ([] when closed); tests read it through the exports. */
-export let shownSearchCodes: string[] = [];
-/** The code the Search codes quick pick has active in the workbench (reported back by it), for tests. */
-export let activeSearchCode = '';
+/**
+ * What the commands' pickers show now, one object per activation (no module state): the
+ * extension's exports read it, so tests and screenshots can see a picker's items.
+ */
+export interface ShownState {
+  /** The codes the Search codes quick pick shows now, in order ([] when closed). */
+  searchCodes: string[];
+  /** The code the Search codes quick pick has active in the workbench (reported back by it). */
+  activeSearchCode: string;
+  /** The items the Map columns pickers show now (column list or role list). */
+  columnPick: string[];
+  /** The mapping `Map columns…` last wrote. */
+  lastColumnMapping: Record<string, string | null>;
+  /** The labels the fix pick list shows now. */
+  fixPick: string[];
+  /** The text of the read-only "Show data sources" view. */
+  dataSourcesText: string;
+}
+
+export function newShownState(): ShownState {
+  return { searchCodes: [], activeSearchCode: '', columnPick: [], lastColumnMapping: {}, fixPick: [], dataSourcesText: '' };
+}
 
 function running(client: ClientRef): LanguageClient {
   const c = client();
@@ -26,7 +44,7 @@ async function search(client: ClientRef, query: string): Promise<SearchHit[]> {
 }
 
 /** Quick pick over all codes by words or prefix; inserts the chosen code at the cursor. */
-async function searchCodes(client: ClientRef, initial?: string): Promise<string | undefined> {
+async function searchCodes(client: ClientRef, shown: ShownState, initial?: string): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { code: string }>();
   pick.placeholder = 'Search CPT/HCPCS codes by words or code ("cryo liver", "4738")';
   pick.matchOnDescription = true;
@@ -40,14 +58,14 @@ async function searchCodes(client: ClientRef, initial?: string): Promise<string 
       if (mine !== asked) return;
       // The server ranked them; keep its order (VS Code would re-sort by its own match score).
       pick.items = hits.map((h) => ({ label: h.code, description: h.description, detail: h.distinguishing, code: h.code, alwaysShow: true }));
-      shownSearchCodes = hits.map((h) => h.code);
+      shown.searchCodes = hits.map((h) => h.code);
     } finally {
       if (mine === asked) pick.busy = false;
     }
   };
   pick.onDidChangeValue((value) => void update(value));
   pick.onDidChangeActive((items) => {
-    activeSearchCode = items[0]?.code ?? '';
+    shown.activeSearchCode = items[0]?.code ?? '';
   });
   const chosen = new Promise<string | undefined>((resolve) => {
     pick.onDidAccept(() => {
@@ -62,8 +80,8 @@ async function searchCodes(client: ClientRef, initial?: string): Promise<string 
     await update(initial);
   }
   const code = await chosen;
-  shownSearchCodes = [];
-  activeSearchCode = '';
+  shown.searchCodes = [];
+  shown.activeSearchCode = '';
   pick.dispose();
   const editor = vscode.window.activeTextEditor;
   if (code && editor) await editor.edit((edit) => edit.replace(editor.selection, code));
@@ -104,20 +122,16 @@ async function importNcci(client: ClientRef, status: DataStatus, paths?: string[
   return summary;
 }
 
-/** The mapping `Map columns…` last wrote (tests read it through the exports). */
-export let lastColumnMapping: Record<string, string | null> = {};
-/** The items the Map columns pickers show now (column list or role list), for tests and screenshots. */
-export let shownColumnPick: string[] = [];
 
 /** One QuickPick with an item made active first (showQuickPick cannot preselect a single item). */
-async function pickOne<T extends vscode.QuickPickItem>(items: T[], options: { title: string; placeholder: string; active?: T }): Promise<T | undefined> {
+async function pickOne<T extends vscode.QuickPickItem>(shown: ShownState, items: T[], options: { title: string; placeholder: string; active?: T }): Promise<T | undefined> {
   const pick = vscode.window.createQuickPick<T>();
   pick.title = options.title;
   pick.placeholder = options.placeholder;
   pick.items = items;
   pick.matchOnDescription = true;
   if (options.active) pick.activeItems = [options.active];
-  shownColumnPick = items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => `${i.label}${i.description ? ` — ${i.description}` : ''}`);
+  shown.columnPick = items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => `${i.label}${i.description ? ` — ${i.description}` : ''}`);
   const chosen = await new Promise<T | undefined>((resolve) => {
     pick.onDidAccept(() => {
       resolve(pick.selectedItems[0]);
@@ -126,7 +140,7 @@ async function pickOne<T extends vscode.QuickPickItem>(items: T[], options: { ti
     pick.onDidHide(() => resolve(undefined));
     pick.show();
   });
-  shownColumnPick = [];
+  shown.columnPick = [];
   pick.dispose();
   return chosen;
 }
@@ -137,7 +151,7 @@ async function pickOne<T extends vscode.QuickPickItem>(items: T[], options: { ti
  * mapping to the nearest `.cptlens.json` (the server writes it and re-checks). With `preset`
  * (tests, keybindings), the pickers are skipped.
  */
-async function mapColumns(client: ClientRef, preset?: { uri?: string; columns?: Record<string, string | null> }): Promise<MapColumnsResult | undefined> {
+async function mapColumns(client: ClientRef, shown: ShownState, preset?: { uri?: string; columns?: Record<string, string | null> }): Promise<MapColumnsResult | undefined> {
   const uri = preset?.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
   if (!uri) {
     void vscode.window.showWarningMessage('CPT Lens: open a charge file (CSV) to map its columns.');
@@ -150,17 +164,17 @@ async function mapColumns(client: ClientRef, preset?: { uri?: string; columns?: 
       void vscode.window.showWarningMessage('CPT Lens: the active file is not a charge file with a header row.');
       return undefined;
     }
-    columns = await chooseRoles(view);
+    columns = await chooseRoles(shown, view);
     if (!columns) return undefined;
   }
   const result = await running(client).sendRequest<MapColumnsResult>('workspace/executeCommand', { command: SERVER_COMMAND.mapColumns, arguments: [{ uri, columns }] });
-  lastColumnMapping = columns;
+  shown.lastColumnMapping = columns;
   if (result.file) void vscode.window.showInformationMessage(`CPT Lens: column mapping written to ${vscode.workspace.asRelativePath(result.file)}; the file is checked again.`);
   else void vscode.window.showErrorMessage(`CPT Lens: the mapping was not written: ${result.error ?? 'unknown error'}`);
   return result;
 }
 
-async function chooseRoles(view: ColumnMapView): Promise<Record<string, string | null> | undefined> {
+async function chooseRoles(shown: ShownState, view: ColumnMapView): Promise<Record<string, string | null> | undefined> {
   const changes: Record<string, string | null> = {};
   const labelOf = (role?: string): string => view.roles.find((r) => r.role === role)?.label ?? role ?? '';
   const roleNow = (c: HeaderColumn): string | undefined => (c.header in changes ? (changes[c.header] ?? undefined) : (c.mapping ?? c.role));
@@ -182,7 +196,7 @@ async function chooseRoles(view: ColumnMapView): Promise<Record<string, string |
       { label: 'columns', kind: vscode.QuickPickItemKind.Separator },
       ...view.columns.map((c) => ({ label: c.header || `column ${c.index + 1}`, description: how(c), column: c })),
     ];
-    const chosen = await pickOne(items, {
+    const chosen = await pickOne(shown, items, {
       title: `Map columns (${grouping})`,
       placeholder: 'Pick a column to give it a role',
       // After a change, "Write" is next; at first, the column the reading thinks is the account.
@@ -200,15 +214,13 @@ async function chooseRoles(view: ColumnMapView): Promise<Record<string, string |
       { label: 'let CPT Lens read it', description: 'drop this column from the mapping: its header and values decide', role: null },
     ];
     const suggested = current ?? (column.header === view.groupCandidate ? 'account' : undefined);
-    const role = await pickOne(roles, { title: `Role of "${chosen.label}"`, placeholder: 'What this column holds', active: roles.find((r) => r.role === suggested) });
+    const role = await pickOne(shown, roles, { title: `Role of "${chosen.label}"`, placeholder: 'What this column holds', active: roles.find((r) => r.role === suggested) });
     if (!role) continue;
     if (role.role === column.role && column.source !== 'setting' && role.role !== null) delete changes[column.header];
     else changes[column.header] = role.role;
   }
 }
 
-/** The labels the last fix pick list showed (tests read it through the exports). */
-export let shownFixPick: string[] = [];
 
 interface FixPick {
   title: string;
@@ -216,12 +228,12 @@ interface FixPick {
 }
 
 /** A pick list of alternative judgment fixes (XS/XU/XE/XP/59 with what each means and needs); applies the one chosen. */
-async function pickFix(client: ClientRef, pick?: FixPick): Promise<string | undefined> {
+async function pickFix(client: ClientRef, shown: ShownState, pick?: FixPick): Promise<string | undefined> {
   if (!pick || !Array.isArray(pick.items) || pick.items.length === 0) return undefined;
   const items = pick.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, edit: i.edit }));
-  shownFixPick = items.map((i) => i.label);
-  const chosen = await pickOne(items, { title: pick.title, placeholder: 'Only what the documentation supports; Escape adds nothing', active: items[0] });
-  shownFixPick = [];
+  shown.fixPick = items.map((i) => i.label);
+  const chosen = await pickOne(shown, items, { title: pick.title, placeholder: 'Only what the documentation supports; Escape adds nothing', active: items[0] });
+  shown.fixPick = [];
   if (!chosen) return undefined;
   const edit = await running(client).protocol2CodeConverter.asWorkspaceEdit(chosen.edit as Parameters<LanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]);
   if (edit) await vscode.workspace.applyEdit(edit);
@@ -257,7 +269,7 @@ function dataSourcesMarkdown(s: DataSources): string {
   return lines.join('\n') + '\n';
 }
 
-async function showDataSources(client: ClientRef, status: DataStatus, open = true): Promise<DataSources | undefined> {
+async function showDataSources(client: ClientRef, status: DataStatus, shown: ShownState, dataSourcesChanged: vscode.EventEmitter<vscode.Uri>, open = true): Promise<DataSources | undefined> {
   const sources = await fetchDataSources(client());
   await status.refresh();
   if (!sources) {
@@ -266,7 +278,7 @@ async function showDataSources(client: ClientRef, status: DataStatus, open = tru
   }
   if (open) {
     // A read-only virtual document: closing it never asks to save.
-    dataSourcesText = dataSourcesMarkdown(sources);
+    shown.dataSourcesText = dataSourcesMarkdown(sources);
     dataSourcesChanged.fire(DATA_SOURCES_URI);
     const document = await vscode.workspace.openTextDocument(DATA_SOURCES_URI);
     await vscode.languages.setTextDocumentLanguage(document, 'markdown');
@@ -277,19 +289,18 @@ async function showDataSources(client: ClientRef, status: DataStatus, open = tru
 
 /** The "Show data sources" view: a `cpt-lens-data:` document whose text the provider below serves. */
 const DATA_SOURCES_URI = vscode.Uri.parse('cpt-lens-data:/Data%20sources.md');
-let dataSourcesText = '';
-const dataSourcesChanged = new vscode.EventEmitter<vscode.Uri>();
 
-export function registerCommands(client: ClientRef, status: DataStatus): vscode.Disposable[] {
+export function registerCommands(client: ClientRef, status: DataStatus, shown: ShownState): vscode.Disposable[] {
+  const dataSourcesChanged = new vscode.EventEmitter<vscode.Uri>();
   return [
     dataSourcesChanged,
-    vscode.workspace.registerTextDocumentContentProvider('cpt-lens-data', { onDidChange: dataSourcesChanged.event, provideTextDocumentContent: () => dataSourcesText }),
-    vscode.commands.registerCommand(CLIENT_COMMAND.searchCodes, (initial?: string) => searchCodes(client, initial)),
+    vscode.workspace.registerTextDocumentContentProvider('cpt-lens-data', { onDidChange: dataSourcesChanged.event, provideTextDocumentContent: () => shown.dataSourcesText }),
+    vscode.commands.registerCommand(CLIENT_COMMAND.searchCodes, (initial?: string) => searchCodes(client, shown, initial)),
     vscode.commands.registerCommand(CLIENT_COMMAND.importNcci, (paths?: string[]) => importNcci(client, status, paths)),
-    vscode.commands.registerCommand(CLIENT_COMMAND.showDataSources, (options?: { open?: boolean }) => showDataSources(client, status, options?.open ?? true)),
-    vscode.commands.registerCommand(CLIENT_COMMAND.pickFix, (pick?: FixPick) => pickFix(client, pick)),
+    vscode.commands.registerCommand(CLIENT_COMMAND.showDataSources, (options?: { open?: boolean }) => showDataSources(client, status, shown, dataSourcesChanged, options?.open ?? true)),
+    vscode.commands.registerCommand(CLIENT_COMMAND.pickFix, (pick?: FixPick) => pickFix(client, shown, pick)),
     vscode.commands.registerCommand(CLIENT_COMMAND.placeCursor, (uri?: string, line?: number, character?: number) => placeCursor(uri, line, character)),
-    vscode.commands.registerCommand(CLIENT_COMMAND.mapColumns, (preset?: { uri?: string; columns?: Record<string, string | null> }) => mapColumns(client, preset)),
+    vscode.commands.registerCommand(CLIENT_COMMAND.mapColumns, (preset?: { uri?: string; columns?: Record<string, string | null> }) => mapColumns(client, shown, preset)),
     // A code lens click: the claim's summary and findings, one per line.
     vscode.commands.registerCommand(CLIENT_COMMAND.showClaim, (report?: string) => {
       if (typeof report !== 'string' || report === '') return;

@@ -9,10 +9,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { activeSearchCode, lastColumnMapping, registerCommands, shownColumnPick, shownFixPick, shownSearchCodes } from './commands';
+import { newShownState, registerCommands } from './commands';
 import { DataStatus } from './status';
 import { CLIENT_COMMAND } from '../../server/src/protocol';
 
+// The extension's three handles: VS Code calls `deactivate()` without arguments, so the
+// running client must be reachable from module scope (vscode-languageclient's own pattern).
+// Everything else lives in objects made per activation.
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
 let status: DataStatus | undefined;
@@ -97,11 +100,12 @@ export interface CptLensApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<CptLensApi> {
   status = new DataStatus(() => client);
+  const shown = newShownState();
   context.subscriptions.push(
     status,
     vscode.commands.registerCommand(CLIENT_COMMAND.restartServer, () => restart(context)),
     vscode.commands.registerCommand(CLIENT_COMMAND.showOutput, () => output?.show()),
-    ...registerCommands(() => client, status),
+    ...registerCommands(() => client, status, shown),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // The document selector and the loaded data are fixed per server: restart for them.
       // Other settings are pulled per document by the server, which is told of the change.
@@ -112,8 +116,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptLen
   );
   await startClient(context);
   // Tests reach the running client through the extension's exports.
-  return { client: () => client, statusText: () => status?.text ?? '', searchCodesShown: () => shownSearchCodes, searchCodeActive: () => activeSearchCode,
-    columnPickShown: () => shownColumnPick, lastColumnMapping: () => lastColumnMapping, fixPickShown: () => shownFixPick };
+  return { client: () => client, statusText: () => status?.text ?? '', searchCodesShown: () => shown.searchCodes, searchCodeActive: () => shown.activeSearchCode,
+    columnPickShown: () => shown.columnPick, lastColumnMapping: () => shown.lastColumnMapping, fixPickShown: () => shown.fixPick };
 }
 
 export async function deactivate(): Promise<void> {

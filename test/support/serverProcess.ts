@@ -107,7 +107,7 @@ export class ServerProcess {
    */
   static start(transport: Transport, env: NodeJS.ProcessEnv = { ...process.env, CPT_LENS_DATA_DIR: path.join(ROOT, 'test', 'fixtures', 'no-user-data') }): ServerProcess {
     if (transport === 'stdio') {
-      const child = spawn(process.execPath, [CLI, 'serve', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
+      const child = spawn(process.execPath, [...(process.env.CPT_LENS_NODE_ARGS?.split(' ').filter(Boolean) ?? []), CLI, 'serve', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
       const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
       return new ServerProcess(transport, child, connection);
     }
