@@ -23,6 +23,7 @@
 import type { CodeSet, FeeScheduleRow, PaymentLocality } from '../codeset/types';
 import type { ChargeLine, Claim } from './documents/chargeFile';
 import { procedureOf } from './lineFacts/feeRow';
+import { statusTBundling } from './lineFacts/sameDayServices';
 import { PRICED_STATUSES as PRICED } from '../codeset/indicators';
 
 /** MULT PROC indicators the standard reduction applies to (2; 3 between families is standard too). */
@@ -170,10 +171,11 @@ export function priceClaim(claim: Claim, codeSet: CodeSet, locality?: string): C
   for (const line of claim.lines) if (line.codeValue) priced.set(line, priceLine(line, codeSet, gpci));
   for (const day of claim.days) {
     const payments = day.map((l) => priced.get(l)).filter((p): p is LinePayment => p !== undefined);
-    // Status T: bundled into another fee-schedule service of the day (RVU readme, status T).
-    const otherPaid = payments.some((p) => p.amount !== undefined && p.row && p.row.status !== 'T');
+    // Status T: bundled into another fee-schedule service of the day (RVU readme, status T), by
+    // the same test as the status-t-bundled finding.
+    const bundledT = statusTBundling(day, codeSet)?.tLines;
     for (const p of payments) {
-      if (p.row?.status === 'T' && otherPaid && p.amount !== undefined) {
+      if (bundledT?.includes(p.line) && p.amount !== undefined) {
         p.amount = 0;
         p.applied.push('status T bundled (another fee-schedule service that day)');
       }

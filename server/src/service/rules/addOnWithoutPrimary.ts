@@ -1,8 +1,6 @@
 import { addOnCode, plausiblePrimary, type AddOnCode, type PrimaryKind } from '../../codeset/addOnCodes';
-import type { ProcedureCode } from '../../codeset/types';
-import type { ChargeLine } from '../documents/chargeFile';
 import { dateInRange } from '../documents/dates';
-import { procedureOf } from '../lineFacts/feeRow';
+import { dayLines, type DayLine } from '../lineFacts/sameDayServices';
 import type { ClaimRule } from './rule';
 
 const KIND_WORDS: Readonly<Record<PrimaryKind, string>> = {
@@ -12,9 +10,7 @@ const KIND_WORDS: Readonly<Record<PrimaryKind, string>> = {
   any: 'another service',
 };
 
-interface DayLine {
-  line: ChargeLine;
-  procedure?: ProcedureCode;
+interface AddOnDayLine extends DayLine {
   addOn?: AddOnCode;
 }
 
@@ -33,10 +29,7 @@ export const addOnWithoutPrimary: ClaimRule = {
   dataTables: ['feeSchedule'],
   checkClaim(claim, context, report) {
     for (const lines of claim.days) {
-      const day: DayLine[] = lines.map((line) => {
-        const procedure = line.code ? procedureOf(line, context.codeSet) : undefined;
-        return { line, procedure, addOn: procedure ? addOnCode(procedure) : undefined };
-      });
+      const day: AddOnDayLine[] = dayLines(lines, context.codeSet).map((d) => ({ ...d, addOn: d.procedure ? addOnCode(d.procedure) : undefined }));
       const addOns = day.filter((d) => d.addOn);
       if (addOns.length === 0) continue;
       const codes = new Set(lines.map((l) => l.codeValue));

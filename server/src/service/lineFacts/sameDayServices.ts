@@ -1,0 +1,72 @@
+/**
+ * What the fee schedule says about services billed together on one service day (one patient,
+ * provider and date: `claim.days`), shared by the claim rules that report it and by payment.ts,
+ * which prices it, so a finding and the amount never disagree:
+ * - status T (RVU readme, Attachment A): paid only when no other service payable under the
+ *   physician fee schedule (status A, R or C) is billed that day; otherwise bundled into it;
+ * - MULT PROC 3 with ENDO BASE (RVU readme, "multiple procedure"; Pub. 100-04 ch. 12 §40.6.1):
+ *   the base endoscopy is paid only inside another endoscopy of its family that day.
+ */
+import { X_MODIFIERS } from '../../codeset/modifiers';
+import type { CodeSet, ProcedureCode } from '../../codeset/types';
+import type { ChargeLine } from '../documents/chargeFile';
+import type { Finding, Severity } from '../types';
+import { feeRowOf, procedureOf } from './feeRow';
+
+/** Statuses of services payable under the physician fee schedule that bundle a status-T line. */
+const FEE_SCHEDULE_PAYABLE: ReadonlySet<string> = new Set(['A', 'R', 'C']);
+
+/** A line of a service day with its code in the code set. */
+export interface DayLine {
+  line: ChargeLine;
+  procedure?: ProcedureCode;
+}
+
+/** The day's lines with their codes looked up (once per line, whichever rule asks first). */
+export function dayLines(day: readonly ChargeLine[], codeSet: CodeSet): DayLine[] {
+  return day.map((line) => ({ line, procedure: line.code ? procedureOf(line, codeSet) : undefined }));
+}
+
+/** The status of the row the line is paid on (the 26/TC row when it carries one). */
+export function lineStatus(line: ChargeLine, codeSet: CodeSet): string | undefined {
+  const fee = feeRowOf(line, codeSet);
+  return (fee?.variant ?? fee?.row)?.status;
+}
+
+/** The day's status-T lines and the fee-schedule service they are bundled into; undefined when none is bundled. */
+export function statusTBundling(day: readonly ChargeLine[], codeSet: CodeSet): { tLines: ChargeLine[]; into: ChargeLine } | undefined {
+  if (day.length < 2) return undefined;
+  const tLines = day.filter((l) => l.code && lineStatus(l, codeSet) === 'T');
+  if (tLines.length === 0) return undefined;
+  const into = day.find((l) => l.code && FEE_SCHEDULE_PAYABLE.has(lineStatus(l, codeSet) ?? ''));
+  return into ? { tLines, into } : undefined;
+}
+
+/**
+ * Base endoscopies billed the same day as another endoscopy of their family: each base line with
+ * the line that includes it. A base line with 59 or an X modifier is a separate service, not included.
+ */
+export function includedEndoscopyBases(day: readonly ChargeLine[], codeSet: CodeSet): Array<{ base: ChargeLine; including: ChargeLine }> {
+  if (day.length < 2) return [];
+  const byCode = new Map<string, ChargeLine>();
+  for (const line of day) if (line.codeValue) byCode.set(line.codeValue, line);
+  const out: Array<{ base: ChargeLine; including: ChargeLine }> = [];
+  for (const line of day) {
+    const row = procedureOf(line, codeSet)?.row;
+    const base = row?.multipleProcedure === '3' ? row.endoscopicBase : '';
+    if (!base || base === line.codeValue) continue;
+    const baseLine = byCode.get(base);
+    if (!baseLine?.code || baseLine.modifiers.some((m) => m.value === '59' || X_MODIFIERS.has(m.value))) continue;
+    out.push({ base: baseLine, including: line });
+  }
+  return out;
+}
+
+/** A finding on `line`'s code that points to the line of the service that includes (or bundles) it. */
+export function includedFinding(ruleId: string, severity: Severity, line: ChargeLine, including: ChargeLine, message: string, data: Record<string, unknown>, relatedMessage: string): Finding | undefined {
+  if (!line.code) return undefined;
+  return {
+    ruleId, severity, start: line.code.start, end: line.code.end, message, data,
+    related: including.code ? [{ start: including.code.start, end: including.code.end, message: relatedMessage }] : undefined,
+  };
+}
