@@ -5,6 +5,7 @@
  * silent. Every finding must sit on a line so marked, with exactly the rule ids its mark
  * names, so a fixture shows what it proves without opening its `.expected.json`.
  */
+import { lastAtOrBefore } from '../../server/src/codeset/sorted';
 import type { Finding } from '../../server/src/service/types';
 
 const MARK = /^#\s*expect:\s*(.*?)\s*$/;
@@ -34,16 +35,7 @@ function lineOf(text: string): (offset: number) => number {
     const c = text.charCodeAt(i);
     if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  return (offset) => lastAtOrBefore(starts, offset);
 }
 
 /** The rule ids found per zero-based physical line. */

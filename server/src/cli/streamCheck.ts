@@ -29,6 +29,7 @@ import { TextDocument as Documents } from 'vscode-languageserver-textdocument';
 import type { CodeSet } from '../codeset/types';
 import { CsvCell, cellValueRange, detectDelimiter, parseCsv } from '../csv/csv';
 import { RowPiece, RowSplitter, countLineBreaks, rawCell } from '../csv/rowSplitter';
+import { lastAtOrBefore } from '../codeset/sorted';
 import { ByteWriter } from './byteWriter';
 import { SAMPLE_ROWS, readColumns, type ColumnMap, type ColumnMapping, normaliseHeader, dataPeriodNote, Finding, SEVERITY_RANK, type Severity, compareFindings, type LanguageService } from '../service';
 
@@ -215,13 +216,7 @@ function run(fd: number, dir: string, options: StreamOptions, sink: FindingSink)
     const text = joinPieces(prefix!, pieces);
     let placed: [number, number, number][] = [];
     const toFile = (offset: number): number => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = lastAtOrBefore(starts, offset);
       const piece = pieces[lo];
       const within = offset - starts[lo];
       const at = piece.start + within;

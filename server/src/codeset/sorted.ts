@@ -9,3 +9,18 @@ export function lowerBound<T extends string | number>(sorted: readonly T[], key:
   }
   return lo;
 }
+
+/**
+ * Binary search over an ascending array: the index of the last element not greater than
+ * `key`, 0 when there is none (line or row starts, which begin at the first offset asked).
+ */
+export function lastAtOrBefore(sorted: readonly number[], key: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= key) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

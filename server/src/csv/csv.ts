@@ -198,9 +198,23 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
  * `#`, or the end of the line, so a data row whose first cell is `#A123` stays data.
  */
 function isCommentMark(text: string, next: number): boolean {
-  if (next >= text.length) return true;
-  const c = text.charCodeAt(next);
+  return next >= text.length || isCommentChar(text.charCodeAt(next));
+}
+
+/** Whether a `#` at the start of a line followed by `c` begins a comment (see isCommentMark). */
+export function isCommentChar(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === HASH || c === CR || c === LF;
+}
+
+/** Where an unquoted cell that starts at `start` ends: at the delimiter, the line break or the end. */
+export function plainEnd(text: string, start: number, delim: number): number {
+  let pos = start;
+  while (pos < text.length) {
+    const c = text.charCodeAt(pos);
+    if (c === delim || c === CR || c === LF) break;
+    pos++;
+  }
+  return pos;
 }
 
 function readPlain(text: string, start: number, delim: number, problems: CsvProblem[]): CsvCell {
@@ -255,13 +269,7 @@ function readQuoted(text: string, start: number, delim: number, problems: CsvPro
 }
 
 function readPlainNoReport(text: string, start: number, delim: number): CsvCell {
-  let pos = start;
-  while (pos < text.length) {
-    const c = text.charCodeAt(pos);
-    if (c === delim || c === CR || c === LF) break;
-    pos++;
-  }
-  return new PlainCell(text, start, pos);
+  return new PlainCell(text, start, plainEnd(text, start, delim));
 }
 
 /**

@@ -8,6 +8,8 @@
  * the last row come as a last piece with no row. No I/O: the caller pushes text.
  */
 
+import { isCommentChar, plainEnd } from './csv';
+
 const QUOTE = 0x22;
 const HASH = 0x23;
 const CR = 0x0d;
@@ -108,11 +110,7 @@ export class RowSplitter {
           if (end < 0) return pieceStart;
           pos = end;
         } else {
-          while (pos < length) {
-            const c = text.charCodeAt(pos);
-            if (c === delim || c === CR || c === LF) break;
-            pos++;
-          }
+          pos = plainEnd(text, pos, delim);
           if (pos >= length && more) return pieceStart;
         }
         if (count++ === 0) firstEmpty = pos === cellStart;
@@ -139,10 +137,6 @@ export class RowSplitter {
       pieceStart = pos;
     }
   }
-}
-
-function isCommentChar(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === HASH || c === CR || c === LF;
 }
 
 /**
@@ -174,16 +168,6 @@ function quotedEnd(text: string, start: number, delim: number, more: boolean): n
       if (end >= length && more) return -1;
       return end;
     }
-  }
-  return pos;
-}
-
-function plainEnd(text: string, start: number, delim: number): number {
-  let pos = start;
-  while (pos < text.length) {
-    const c = text.charCodeAt(pos);
-    if (c === delim || c === CR || c === LF) break;
-    pos++;
   }
   return pos;
 }

@@ -18,6 +18,7 @@
  * Architecture invariant: a line or claim rule reads only its claim's lines, the
  * column map and the code set, so re-running only the edited claims is exact.
  */
+import { lastAtOrBefore } from '../codeset/sorted';
 import type { CodeSet } from '../codeset/types';
 import { ChargeFile, ChargeLine, Claim, parseChargeFile } from './documents/chargeFile';
 import { TextChange, applyRowEdit } from './documents/rowEdit';
@@ -343,14 +344,8 @@ function shifted(finding: Finding, rowStart: number, delta: number): Finding {
 /** Moves a cached finding's offsets from the claim's old row positions to the new ones. */
 function rebase(finding: Finding, oldStarts: readonly number[], starts: readonly number[]): Finding {
   return move(finding, (offset) => {
-    let lo = 0;
-    let hi = oldStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (oldStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return starts[lo] + (offset - oldStarts[lo]);
+    const row = lastAtOrBefore(oldStarts, offset);
+    return starts[row] + (offset - oldStarts[row]);
   });
 }
 

@@ -6,6 +6,7 @@
  * and problems out; never throws.
  */
 import { cellText, parseCsv } from '../../csv/csv';
+import { lastAtOrBefore } from '../sorted';
 import type { FeeScheduleRow } from '../types';
 
 export interface SourceProblem {
@@ -150,16 +151,7 @@ export function parseRvuFile(text: string): RvuFile {
 export function lineLocator(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  return (offset) => lastAtOrBefore(starts, offset) + 1;
 }
 
 const QUARTERS: Record<string, { letter: string; from: string; to: string }> = {
