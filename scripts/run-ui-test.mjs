@@ -1,8 +1,9 @@
 // The UI check: what a coder sees. Installs the packaged cpt-lens.vsix into a fresh
 // code-server 4.100.3 (built first if missing or older than the bundles), opens a copy
 // of examples/, clicks charges.csv in the explorer, rests the mouse on 47383 and reads
-// the hover, then opens the Problems panel and looks for the 4738 finding. A screenshot
-// after each step goes to .test-output/ui/. Each step's assertions count as one test.
+// the hover, then opens the Problems panel and looks for the 4738 finding, ... and last opens
+// a SYNTHETIC Epic-style export and reads the columns-read note on its header row. Code
+// lenses stay on. A screenshot after each step goes to .test-output/ui/. Each step's assertions count as one test.
 //
 // Writes {"passed":N,"failed":M} to $CPT_LENS_RESULT_FILE; exits non-zero on failure.
 // Selectors belong to VS Code 1.100; see the team guide EDITOR-TESTS.md.
@@ -72,6 +73,20 @@ const steps = [
       await page.locator('.monaco-editor .view-lines', { hasText: '47383' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
       const tab = page.locator('.tabs-container .tab.active', { hasText: 'charges.csv' });
       await tab.waitFor({ timeout: STEP_TIMEOUT_MS });
+    },
+  },
+  {
+    name: 'code lenses above the claims with findings show their summary, none says "no commands"',
+    async run(page) {
+      // Lenses stay on in this test: a lens resolved without a command shows "no commands".
+      const lenses = page.locator('.codelens-decoration');
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        const texts = await lenses.allInnerTexts();
+        if (texts.some((t) => /RVUs/.test(t)) && !texts.some((t) => /no commands/.test(t))) return;
+        if (Date.now() > deadline) throw new Error(`lenses: ${JSON.stringify(texts.slice(0, 4))}`);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
     },
   },
   {
@@ -233,7 +248,48 @@ const steps = [
       await page.keyboard.press('Escape');
     },
   },
+  {
+    name: 'a hospital export with Epic headers says on its header row how its columns were read',
+    async run(page) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type(EXPORT_NAME, { delay: 20 });
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: EXPORT_NAME }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-lines', { hasText: 'Rendering Prov NPI' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      // The columns-read note sits on the header row: rest the mouse on the first header cell.
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Columns read' });
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        const rect = await tokenRect(page, 'HAR,Svc', 'HAR');
+        if (!rect) throw new Error('the header row is not on screen');
+        await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 2 });
+        if (await hover.first().waitFor({ timeout: 2500 }).then(() => true, () => false)) break;
+        if (Date.now() > deadline) throw new Error('no hover with the columns-read note on the header');
+        await page.mouse.move(5, 400);
+      }
+      await page
+        .waitForFunction(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].some((el) => getComputedStyle(el).opacity === '1'), null, { timeout: 2000 })
+        .catch(() => {});
+      const text = await hover.first().innerText();
+      for (const expected of ['lines grouped by "HAR" (account) and "Svc Date"', 'provider from "Rendering Prov NPI"', '"Rev Code" (revenue code)', 'read as account from its header']) {
+        if (!text.includes(expected)) throw new Error(`the header hover lacks "${expected}": ${text.slice(0, 400)}`);
+      }
+      await page.screenshot({ path: path.join(shots, '8a-export-columns-read.png'), timeout: 10000 });
+    },
+  },
 ];
+
+/** A SYNTHETIC Epic-style hospital export (no real patients): account, provider and revenue columns by their vendor names. */
+const EXPORT_NAME = 'export-epic.csv';
+const EXPORT_TEXT = [
+  'HAR,Svc Date,Proc Code,Mod 1,Mod 2,Qty,Rev Code,Chg Amt,Rendering Prov NPI,Dx 1',
+  '7001001,10/14/2025,99213,25,,1,0510,180.00,1234567893,M17.11',
+  '7001001,10/14/2025,20610,RT,,1,0450,310.00,1234567893,M17.11',
+  '7001002,10/14/2025,29881,LT,,1,0360,4210.00,1023456787,M23.222',
+  '7001003,10/15/2025,99214,,,1,0510,220.00,1234567893,I10',
+  '',
+].join('\n');
 
 const started = Date.now();
 const scratch = makeScratch('cpt-lens-ui-');
@@ -249,8 +305,10 @@ try {
   const extensionsDir = path.join(scratch, 'extensions');
   const workspace = path.join(scratch, 'examples');
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
+  fs.writeFileSync(path.join(workspace, EXPORT_NAME), EXPORT_TEXT);
   fs.mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir, { 'editor.hover.delay': 200, 'workbench.editor.enablePreview': false, 'editor.codeLens': false });
+  // Code lenses stay on, as a coder has them (default mode: claims with findings only).
+  writeUserSettings(userDataDir, { 'editor.hover.delay': 200, 'workbench.editor.enablePreview': false });
   // A key that shows the hover already focused, so the arrow keys scroll it.
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'keybindings.json'),

@@ -224,7 +224,10 @@ describe('editor features over JSON-RPC (pull diagnostics, settings, commands)',
     const lenses = (await request('code lens', server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }))) as CodeLens[];
     assert.deepEqual(lenses.map((l) => l.range.start.line), [1, 3, 5], 'the clean claim on line 4 gets no lens');
     assert.equal(lenses[0].command, undefined, 'numbers come on resolve, for the lenses on screen');
-    const resolved = await request('resolve', server.connection.sendRequest(CodeLensResolveRequest.type, lenses[0]));
+    // As vscode-languageclient sends a lens back: its data only when truthy (a key of 0 was lost).
+    assert.ok(lenses.every((l) => Boolean(l.data)), JSON.stringify(lenses.map((l) => l.data)));
+    const asSent: CodeLens = { range: lenses[0].range, ...(lenses[0].data ? { data: lenses[0].data as unknown } : {}) };
+    const resolved = await request('resolve', server.connection.sendRequest(CodeLensResolveRequest.type, asSent));
     assert.match(resolved.command?.title ?? '', /^2 lines · \d+\.\d\d RVUs · \$[\d,]+\.\d\d national est\. · \d+ findings?$/);
     assert.equal(resolved.command?.command, 'cptLens.showClaim', 'a click shows the claim summary');
     assert.match(String(resolved.command?.arguments?.[0]), /^.*2 lines.*\nline 2 \w+ [a-z-]+: /);

@@ -31,7 +31,10 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 export function registerFeatures(state: ServerState): void {
   const { connection, runSafe, runSafeAsync } = state;
   /** The documents lenses were sent for, by the number their `data` carries. */
-  const lensUris: string[] = [];
+  // Keys start at 1: vscode-languageclient sends a lens's data back on resolve only when it is
+  // truthy (`if (item.data)`), so a key of 0 came back as nothing and every lens of the first
+  // document opened resolved without a command ("no commands" in VS Code).
+  const lensUris: string[] = [''];
   const lensKeys = new Map<string, number>();
   const lensKeyOf = (uri: string): number => {
     let key = lensKeys.get(uri);
@@ -195,7 +198,8 @@ export function registerFeatures(state: ServerState): void {
       const data = lens.data as number | { uri?: string } | undefined;
       const uri = typeof data === 'number' ? lensUris[data] : data?.uri;
       const context = uri ? await state.contextOf(uri) : undefined;
-      if (!context) return lens;
+      // A resolved lens must carry a command (VS Code drops one without and shows "no commands").
+      if (!context) return { ...lens, command: { title: '', command: '' } };
       const { document, service } = context;
       const findings = state.findingsOf(context);
       const text = document.getText();
