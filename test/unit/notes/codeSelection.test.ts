@@ -28,6 +28,7 @@ describe('notes: code-selection (the note picks another member of the family)', 
     // Written apart, in two sentences.
     assert.equal(selection('Procedure: CPT 29881. The medial meniscus tear was debrided to a stable rim. The lateral meniscus was trimmed with a shaver.')[0]?.data?.suggested, '29880');
     assert.deepEqual(selection('Procedure: CPT 29881-RT. Partial medial meniscectomy. The lateral meniscus was intact.'), []);
+    assert.deepEqual(selection('Procedure: CPT 29881-RT. The medial meniscus was trimmed. The lateral meniscus was probed and not debrided.'), []);
     // And the other way: 29880 for one meniscus.
     assert.equal(selection('Procedure: CPT 29880-LT. Partial lateral meniscectomy; the medial meniscus was normal.')[0]?.data?.suggested, '29881');
   });

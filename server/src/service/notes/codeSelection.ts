@@ -34,7 +34,11 @@ export function shownValue(note: NoteDocument, fact: SelectionFact, codeSet: Cod
   }));
   // A match inside a longer match of another value belongs to that value ("no incarceration").
   const inside = (m: Span, other: Span): boolean => other.start <= m.start && other.end >= m.end && other.end - other.start > m.end - m.start;
-  const own = (value: SelectionValue, list: Span[]): Span[] => list.filter((m) => !all.some((o) => o.value !== value && o.lists.some((l) => l.some((x) => inside(m, x)))));
+  // A gap match that says "not" ("the lateral meniscus was not debrided") shows the value only when the value's own phrases say "not".
+  const NOT = /\b(?:not|never)\b/i;
+  const negated = (value: SelectionValue, m: Span): boolean => NOT.test(note.text.slice(m.start, m.end)) && ![...value.phrases, ...value.together.flat()].some((p) => NOT.test(p));
+  const own = (value: SelectionValue, list: Span[]): Span[] =>
+    list.filter((m) => !negated(value, m) && !all.some((o) => o.value !== value && o.lists.some((l) => l.some((x) => inside(m, x)))));
   const shown: Shown[] = [];
   for (const { value, lists } of all) {
     const phrases = value.phrases.length > 0 ? own(value, lists[0]) : [];
