@@ -4,7 +4,13 @@
 // `cpt-lens serve --stdio`, opens a generated file (SYNTHETIC rows: real codes,
 // made-up patients), and times what a coder's editor asks for: the first pull of
 // diagnostics, completion, inlay hints for one screen, code lens for the file, and a
-// one-cell edit followed by a pull. Prints one line per request, in milliseconds.
+// one-cell edit followed by a pull. Prints one line per request, in milliseconds. Then a
+// scripted typing session (issue 13's server rows): per keystroke the edit, a hover and a
+// completion near it and a pull of diagnostics, each timed (p50/p99); then 10,000 edits with
+// a pull every 50th, and the server's resident memory before and after.
+// `--results FILE` writes the numbers as JSON (npm run bench reads them).
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -13,7 +19,23 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
 const { ServerProcess } = require(path.join(root, 'out/test/support/serverProcess.js'));
 
-const lines = Number(process.argv[2] ?? 100000);
+const args = process.argv.slice(2);
+const resultsAt = args.indexOf('--results');
+const resultsFile = resultsAt >= 0 ? args.splice(resultsAt, 2)[1] : undefined;
+const lines = Number(args[0] ?? 100000);
+const results = { lines };
+/** The server's resident memory in MB (Linux `ps`; undefined elsewhere). */
+const rssMb = (pid) => {
+  try {
+    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
+  } catch {
+    return undefined;
+  }
+};
+const quantile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+};
 const codes = ['47383', '76940', '99213', '20610', '71045', '27447', '99214', 'J1100'];
 const rows = ['claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,npi'];
 for (let i = 0; i < lines; i++) {
@@ -37,9 +59,14 @@ try {
     capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {}, completion: {}, inlayHint: {}, codeLens: {}, codeAction: {} } },
   });
   process.stdout.write(`${lines} lines, ${(text.length / 1e6).toFixed(1)} MB\n`);
-  await server.open(uri, 'csv', text);
   const pull = () => server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-  await time('first pull of diagnostics (parse + all rules)', async () => `${(await pull()).items.length} findings`);
+  {
+    const started = process.hrtime.bigint();
+    await server.open(uri, 'csv', text);
+    const first = await pull();
+    results.openToFirstDiagnosticsMs = Number(process.hrtime.bigint() - started) / 1e6;
+    process.stdout.write(`${'open + first pull of diagnostics (parse + all rules)'.padEnd(52)} ${results.openToFirstDiagnosticsMs.toFixed(1).padStart(8)} ms  (${first.items.length} findings)\n`);
+  }
   const mid = Math.floor(lines / 2) + 1;
   await time('one-cell edit + completion "cryo liv" there (mid-file)', async () => {
     // Type over the code cell of a mid-file line, as a coder would.
@@ -112,8 +139,57 @@ try {
     return `median ${q(0.5)} ms, p90 ${q(0.9)} ms over ${keys} keystrokes`;
   };
   await time('typing, lenses off: edit + pull per keystroke', () => typing(false, 40));
+  // The scripted session: a coder types a code into a mid-file cell, and the editor asks for
+  // a hover and a completion at the cursor and pulls diagnostics after each keystroke.
+  {
+    const at = mid + 90;
+    const line = rows[at];
+    const start = line.indexOf(',', line.indexOf(',', line.indexOf(',') + 1) + 1) + 1;
+    const editMs = [];
+    const hoverMs = [];
+    const completionMs = [];
+    const timed = async (into, work) => {
+      const started = process.hrtime.bigint();
+      await work();
+      into.push(Number(process.hrtime.bigint() - started) / 1e6);
+    };
+    for (let k = 0; k < 200; k++) {
+      const typed = k % 2 === 0;
+      await timed(editMs, async () => {
+        await server.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: ++version },
+          contentChanges: [{ range: { start: { line: at, character: start }, end: { line: at, character: start + (typed ? 0 : 1) } }, text: typed ? '4' : '' }],
+        });
+        await pull();
+      });
+      const position = { line: at, character: start + 2 };
+      await timed(hoverMs, () => server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
+      await timed(completionMs, () => server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }));
+    }
+    const show = (name, values) => {
+      results[name] = { p50: quantile(values, 0.5), p99: quantile(values, 0.99) };
+      process.stdout.write(`${`typing session: ${name}`.padEnd(52)} p50 ${quantile(values, 0.5).toFixed(1)} ms, p99 ${quantile(values, 0.99).toFixed(1)} ms over ${values.length}\n`);
+    };
+    show('editToDiagnostics', editMs);
+    show('hover', hoverMs);
+    show('completion', completionMs);
+    const before = rssMb(server.child.pid);
+    for (let k = 0; k < 10000; k++) {
+      const typed = k % 2 === 0;
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: { line: at, character: start }, end: { line: at, character: start + (typed ? 0 : 1) } }, text: typed ? '4' : '' }],
+      });
+      if (k % 50 === 49) await pull();
+    }
+    await pull();
+    const after = rssMb(server.child.pid);
+    results.memory = { beforeMb: before, afterMb: after, edits: 10000 };
+    if (before !== undefined && after !== undefined) process.stdout.write(`${'server memory (RSS) before / after 10,000 edits'.padEnd(52)} ${before.toFixed(0)} → ${after.toFixed(0)} MB (${(((after - before) / before) * 100).toFixed(1)}%)\n`);
+  }
   await time('typing, lenses on: edit + pull + lenses + resolve', () => typing(true, 40));
   await server.shutdown();
+  if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 } catch (error) {
   process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : error}\n`);
   server.kill();

@@ -24,6 +24,10 @@ console.log('\n=== bench-cli.mjs');
 const cliRun = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-cli.mjs'), ...process.argv.slice(2), '--results', part('cli')], { cwd: root, stdio: 'inherit' });
 if (cliRun.status !== 0) process.exitCode = 1;
 
+console.log('\n=== bench-editor.mjs (the server over LSP, 100k lines)');
+const editorRun = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-editor.mjs'), '100000', '--results', part('editor')], { cwd: root, stdio: 'inherit' });
+if (editorRun.status !== 0) process.exitCode = 1;
+
 const read = (name) => (fs.existsSync(part(name)) ? JSON.parse(fs.readFileSync(part(name), 'utf8')) : []);
 const charges = read('charges');
 const cli = read('cli');
@@ -34,9 +38,21 @@ for (const c of cli) {
   if (c.papaparse && c.whole) rows.push([`  the same with streaming off (whole file in memory)`, `${(c.whole.seconds / c.papaparse.seconds).toFixed(1)}× time (${c.whole.seconds.toFixed(1)} s), ${(c.whole.mb / c.papaparse.mb).toFixed(2)}× memory (${c.whole.mb.toFixed(0)} MB)`, '']);
   else rows.push([`CLI ${c.lines} lines`, c.cli.ok ? `completes: ${c.cli.seconds.toFixed(1)} s, ${c.cli.mb.toFixed(0)} MB peak` : `fails (exit ${c.cli.status}, ${c.cli.mb.toFixed(0)} MB peak)`, 'completes, memory as for 1M']);
 }
+const editor = fs.existsSync(part('editor')) ? JSON.parse(fs.readFileSync(part('editor'), 'utf8')) : undefined;
+if (editor) {
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  rows.push([`server, ${editor.lines} lines: open → first diagnostics`, ms(editor.openToFirstDiagnosticsMs), '≤ 300 ms']);
+  rows.push(['one-cell edit → diagnostics (pull), typing session', `p50 ${ms(editor.editToDiagnostics.p50)}, p99 ${ms(editor.editToDiagnostics.p99)}`, '≤ 15 ms']);
+  rows.push(['hover during typing', `p50 ${ms(editor.hover.p50)}, p99 ${ms(editor.hover.p99)}`, 'p99 ≤ 5 ms']);
+  rows.push(['completion during typing', `p50 ${ms(editor.completion.p50)}, p99 ${ms(editor.completion.p99)}`, 'p99 ≤ 5 ms']);
+  if (editor.memory.beforeMb !== undefined && editor.memory.afterMb !== undefined) {
+    const growth = ((editor.memory.afterMb - editor.memory.beforeMb) / editor.memory.beforeMb) * 100;
+    rows.push([`server memory (RSS), after ${editor.memory.edits.toLocaleString('en-US')} edits`, `${editor.memory.beforeMb.toFixed(0)} → ${editor.memory.afterMb.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%)`, '≤ 250 MB, growth ≤ 10%']);
+  }
+}
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}`;
 console.log(`\n=== issue 13 targets (${machine})`);
 console.log('| what | measured | target |\n|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ machine, date: new Date().toISOString(), charges, cli }, null, 2) + '\n');
-for (const name of ['charges', 'cli']) fs.rmSync(part(name), { force: true });
+fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ machine, date: new Date().toISOString(), charges, cli, editor }, null, 2) + '\n');
+for (const name of ['charges', 'cli', 'editor']) fs.rmSync(part(name), { force: true });
