@@ -144,3 +144,12 @@ describe('payment: the OPPS imaging cap (RVU readme; DRA 2005 §5102(b))', () =>
     assert.deepEqual(amounts, [297.42, 212.32]);
   });
 });
+
+describe('payment: status T by the same test as status-t-bundled', () => {
+  it('a status-C service that day bundles the status-T line (RVU readme: A, R and C are payable under the fee schedule), as the finding says', () => {
+    assert.equal(plainCodeSet().procedure('0071T')?.row?.status, 'C');
+    const got = price(`${HEADER}C,P,2025-10-14,0071T,,1,11,D25.9,1234567893\nC,P,2025-10-14,96523,,1,11,Z45.2,1234567893\n`);
+    assert.equal(got.lines[1].amount, 0);
+    assert.ok(got.lines[1].applied.some((a) => a.startsWith('status T bundled')));
+  });
+});
