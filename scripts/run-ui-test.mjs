@@ -278,7 +278,38 @@ const steps = [
       await page.screenshot({ path: path.join(shots, '8a-export-columns-read.png'), timeout: 10000 });
     },
   },
+  {
+    name: 'in a Markdown note, typing "(CPT " opens the suggestions by itself with 47383 first',
+    async run(page) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type(NOTE_NAME, { delay: 20 });
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: NOTE_NAME }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-lines', { hasText: 'liver' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      // The editor has the focus: to the end of the procedure line (the last line but the empty one).
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
+      // No Ctrl+Space: the trigger characters and the Markdown quickSuggestions default open it.
+      await page.keyboard.type(' (CPT ', { delay: 80 });
+      const labels = page.locator('.suggest-widget.visible .monaco-list-row .label-name');
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        const shown = await labels.allInnerTexts().catch(() => []);
+        if (shown[0] === '47383') break;
+        if (Date.now() > deadline) throw new Error(`suggestions without Ctrl+Space: ${JSON.stringify(shown.slice(0, 5))}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await page.screenshot({ path: path.join(shots, '9a-note-completion.png'), timeout: 10000 });
+      await page.keyboard.press('Escape');
+    },
+  },
 ];
+
+/** A note line naming a procedure, where the coder types the code's citation. */
+const NOTE_NAME = 'note-typing.md';
+const NOTE_TEXT = '# Operative note\n\nProcedure: Percutaneous cryoablation of liver tumor\n';
 
 /** A SYNTHETIC Epic-style hospital export (no real patients): account, provider and revenue columns by their vendor names. */
 const EXPORT_NAME = 'export-epic.csv';
@@ -306,6 +337,7 @@ try {
   const workspace = path.join(scratch, 'examples');
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
   fs.writeFileSync(path.join(workspace, EXPORT_NAME), EXPORT_TEXT);
+  fs.writeFileSync(path.join(workspace, NOTE_NAME), NOTE_TEXT);
   fs.mkdirSync(extensionsDir, { recursive: true });
   // Code lenses stay on, as a coder has them (default mode: claims with findings only).
   writeUserSettings(userDataDir, { 'editor.hover.delay': 200, 'workbench.editor.enablePreview': false });

@@ -100,6 +100,24 @@ suite('editor features in VS Code', () => {
     assert.deepEqual(vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get('quickSuggestions'), { other: 'on', comments: 'off', strings: 'off' });
   });
 
+  test('in a Markdown note, "HCPCS " and a "(" after a procedure name offer codes too, each a trigger character', async () => {
+    const note = await openFresh('completion-note-triggers.md', '# Procedure note\n\nInjection of dexamethasone sodium phosphate (HCPCS\nProcedure: laparoscopic cholecystectomy\n');
+    const cases: [number, string, string][] = [
+      [2, ' ', 'J1100'],
+      [3, ' (', '47562'],
+    ];
+    for (const [line, typed, first] of cases) {
+      const end = new vscode.Position(line, note.document.lineAt(line).text.length);
+      assert.ok(await note.editor.edit((e) => e.insert(end, typed)));
+      const position = end.translate(0, typed.length);
+      const list = await poll(`completions after "${typed.trim() || 'HCPCS '}"`, async () => {
+        const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', note.document.uri, position, typed.slice(-1));
+        return l.items.length > 0 ? l : undefined;
+      });
+      assert.equal(ranked(list)[0], first, ranked(list).slice(0, 5).join(' '));
+    }
+  });
+
   test('a "5l" modifier gets a quick fix to 51, applied with workspace.applyEdit', async () => {
     const typo = await poll('the 5l diagnostic', () =>
       vscode.languages.getDiagnostics(document.uri).find((d) => d.range.start.line === 2 && document.getText(d.range) === '5l'),
