@@ -133,13 +133,18 @@ export function bodySiteOf(code: string, descriptor?: string): BodySite | undefi
   if (/^\d{5}$/.test(code)) {
     const range = rangeOf(code);
     if (!range) return undefined;
-    return { site: range.site, basis: `CPT ${range.from}-${range.to}`, fits: new Set(range.fits), misfits: new Set(range.misfits) };
+    // Built once per range: the rule asks for every line with a modifier.
+    let site = RANGE_SITES.get(range);
+    if (!site) RANGE_SITES.set(range, (site = { site: range.site, basis: `CPT ${range.from}-${range.to}`, fits: new Set(range.fits), misfits: new Set(range.misfits) }));
+    return site;
   }
   if (!descriptor) return undefined;
   const fits = new Set<AnatomicGroup>();
   for (const [words, groups] of SITE_WORDS) if (words.test(descriptor)) for (const g of groups) fits.add(g);
   return fits.size ? { basis: 'the CMS descriptor names the site', fits, misfits: new Set() } : undefined;
 }
+
+const RANGE_SITES = new Map<BodySiteRange, BodySite>();
 
 function rangeOf(code: string): BodySiteRange | undefined {
   let lo = 0;
@@ -156,6 +161,9 @@ function rangeOf(code: string): BodySiteRange | undefined {
 
 /** The kind of anatomic modifier `modifier` is, if it is one. */
 export function anatomicGroupOf(modifier: string): AnatomicGroup | undefined {
-  for (const [group, set] of Object.entries(ANATOMIC_GROUPS) as [AnatomicGroup, ReadonlySet<string>][]) if (set.has(modifier)) return group;
+  for (const [group, set] of GROUP_ENTRIES) if (set.has(modifier)) return group;
   return undefined;
 }
+
+/** ANATOMIC_GROUPS as entries, made once: every modifier of every line is looked up. */
+const GROUP_ENTRIES = Object.entries(ANATOMIC_GROUPS) as [AnatomicGroup, ReadonlySet<string>][];

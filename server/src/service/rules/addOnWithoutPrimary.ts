@@ -1,6 +1,9 @@
 import { addOnCode, plausiblePrimary, type AddOnCode, type PrimaryKind } from '../../codeset/addOnCodes';
 import { dateInRange } from '../documents/dates';
 import { dayLines, type DayLine } from '../lineFacts/sameDayServices';
+import { procedureOf } from '../lineFacts/feeRow';
+import type { ChargeLine } from '../documents/chargeFile';
+import type { CodeSet } from '../../codeset/types';
 import type { ClaimRule } from './rule';
 
 const KIND_WORDS: Readonly<Record<PrimaryKind, string>> = {
@@ -29,6 +32,8 @@ export const addOnWithoutPrimary: ClaimRule = {
   dataTables: ['feeSchedule'],
   checkClaim(claim, context, report) {
     for (const lines of claim.days) {
+      // Most days have no add-on: look before building the day's list (objects per line, per day).
+      if (!lines.some((l) => hasAddOn(l, context.codeSet))) continue;
       const day: AddOnDayLine[] = dayLines(lines, context.codeSet).map((d) => ({ ...d, addOn: d.procedure ? addOnCode(d.procedure) : undefined }));
       const addOns = day.filter((d) => d.addOn);
       if (addOns.length === 0) continue;
@@ -62,3 +67,9 @@ export const addOnWithoutPrimary: ClaimRule = {
     }
   },
 };
+
+/** Whether the line's code is an add-on (as `dayLines` and `addOnCode` read it). */
+function hasAddOn(line: ChargeLine, codeSet: CodeSet): boolean {
+  const procedure = line.code ? procedureOf(line, codeSet) : undefined;
+  return procedure !== undefined && addOnCode(procedure) !== undefined;
+}

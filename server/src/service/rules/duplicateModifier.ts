@@ -10,6 +10,7 @@ export const duplicateModifier: CitationRule = {
   severity: 'warning',
   fixKinds: ['safe'],
   checkLine(line, _context, report) {
+    if (line.modifiers.length < 2) return;
     const seen = new Set<string>();
     for (let i = 0; i < line.modifiers.length; i++) {
       const m = line.modifiers[i];

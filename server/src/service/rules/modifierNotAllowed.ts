@@ -95,12 +95,13 @@ export const modifierNotAllowed: CitationRule = {
   fixKinds: ['safe', 'judgment'],
   dataTables: ['feeSchedule'],
   checkLine(line, context, report) {
+    if (line.modifiers.length === 0) return;
     const fee = feeRowOf(line, context.codeSet);
     if (!fee) return;
-    const seen = new Set<string>();
-    for (const m of line.modifiers) {
-      if (seen.has(m.value)) continue;
-      seen.add(m.value);
+    for (let i = 0; i < line.modifiers.length; i++) {
+      const m = line.modifiers[i];
+      // Once per modifier value (a loop, not a Set per line: lines have one or two).
+      if (line.modifiers.findIndex((o) => o.value === m.value) < i) continue;
       const units = Number(line.field('units')?.text ?? '1');
       // 50 says "both sides" on one line of one unit; more units bill the sides twice.
       const verdict = m.value === '50' && units > 1 && !judge(m.value, fee.row, line.codeValue)

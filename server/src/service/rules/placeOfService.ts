@@ -20,8 +20,10 @@ export const placeOfService: LineRule = {
   checkLine(line, context, report) {
     const pos = line.pos;
     if (!pos) return;
+    // Only a line with a finding builds its message (a closure and two strings a line were a
+    // measurable part of a 100k-line check's garbage).
     const say = (severity: Severity, message: string, data: Record<string, unknown>): void =>
-      report({ ruleId: this.id, severity, start: pos.start, end: pos.end, message, data }, line);
+      report({ ruleId: 'place-of-service', severity, start: pos.start, end: pos.end, message, data }, line);
     if (!POS_SHAPE.test(pos.text)) {
       say('error', `Place of service "${excerpt(pos.text)}" is not a two-digit CMS place-of-service code.`, { pos: pos.text });
       return;
@@ -36,6 +38,7 @@ export const placeOfService: LineRule = {
     const fee = feeRowOf(line, context.codeSet);
     if (facility === undefined || !fee) return;
     const row = fee.variant ?? fee.row;
+    if (facility ? !row.rvu.facilityNA : !row.rvu.nonFacilityNA) return;
     const written = row.modifier ? `${row.code}-${row.modifier}` : row.code;
     const where = known ? `${pos.text} (${known.name})` : pos.text;
     if (!facility && row.rvu.nonFacilityNA) {
