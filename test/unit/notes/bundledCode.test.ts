@@ -17,7 +17,7 @@ function bundled(text: string, codeSet: CodeSet = plainCodeSet()): Finding[] {
 describe('notes: bundled-code (one cited code included in another)', () => {
   it('names the record fact and its basis, once per included code', () => {
     const found = bundled('Procedure codes: CPT 29881-RT, CPT 29877-RT, CPT 29870-RT\nKnee arthroscopy with medial meniscectomy and chondroplasty.\n');
-    assert.deepEqual(found.map((f) => [f.data?.code, f.data?.with, f.severity]), [['29877', '29881', 'warning'], ['29870', '29881', 'warning']]);
+    assert.deepEqual(found.map((f) => [f.data?.code, f.data?.with, f.severity]), [['29877', '29881', 'information'], ['29870', '29881', 'information']]);
     assert.match(found[0].message, /Chondroplasty .* Basis: CMS descriptors of 29880\/29881 .*NCCI Policy Manual, chapter IV/);
     // The included code on its own, or the including code alone: nothing.
     assert.deepEqual(bundled('Procedure code: CPT 29881-RT\nMedial meniscectomy; chondroplasty of the medial femoral condyle.\n'), []);

@@ -32,7 +32,8 @@ export const bundledCode: NoteRule = {
   id: 'bundled-code',
   description: 'Two codes cited in one note where one is included in the other (an NCCI procedure-to-procedure pair, or a bundling fact of the family record).',
   scope: 'note',
-  severity: 'warning',
+  // A family record's fact (what every note meets) is information; an imported NCCI pair is reported as a warning.
+  severity: 'information',
   fixKinds: [],
   checkNote(note, context, report) {
     const codeSet = context.codeSet;
@@ -90,7 +91,8 @@ export const bundledCode: NoteRule = {
           const nine = notAnEdit.has(key);
           report({
             ruleId: this.id,
-            severity: by || nine ? 'information' : 'warning',
+            // A record's fact is guidance, not a payer edit: information (issue 12); NCCI pairs above are the warnings.
+            severity: 'information',
             start: at.code.start,
             end: at.code.end,
             message:
