@@ -178,4 +178,45 @@ describe('Neovim (headless, built-in LSP client)', function () {
       assert.equal(probe.line_after, 'CLM1,PT1,2025-10-14,47383,51,1,22,C22.0,1234567893');
     });
   });
+
+  describe('the work-queue quick fixes in Neovim (no pick list: one action per choice)', function () {
+    let dir: string;
+    const HEADER = 'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,npi';
+    const probeOn = async (name: string, lines: string[], codeAction: { line: number; match: string }): Promise<ProbeResult> => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, lines.join('\n') + '\n');
+      const probe = await runProbe({ file, codeAction });
+      assert.ok(probe.ok, `${probe.stage}: ${probe.error}`);
+      return probe;
+    };
+    before(function () {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-nvim-queue-'));
+    });
+    after(function () {
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('Accept with a reason inserts the disable comment above the line, the reason left to write', async function () {
+      const probe = await probeOn('accept.csv', [HEADER, 'CLM1,PT1,2025-10-14,47383,5l,1,22,C22.0,1234567893'], { line: 1, match: 'Accept modifier-shape' });
+      assert.match(probe.applied ?? '', /^Accept modifier-shape with a reason/);
+      assert.equal(probe.line_after, '# cpt-lens-disable-next-line modifier-shape: ');
+    });
+
+    it('a coronary modifier on a knee arthroscopy: anatomic-modifier offers to remove it (not in fix-all)', async function () {
+      const probe = await probeOn('anatomic.csv', [HEADER, 'CLM1,PT1,2025-10-14,29881,LC,1,22,M23.221,1234567893'], { line: 1, match: 'Remove modifier LC' });
+      assert.ok(probe.code_actions?.some((t) => /^Accept anatomic-modifier with a reason/.test(t)), JSON.stringify(probe.code_actions));
+      assert.ok(!probe.code_actions?.some((t) => /Fix all safe problems/.test(t)), 'removing an anatomic modifier is a judgment, not a safe fix');
+      assert.equal(probe.line_after, 'CLM1,PT1,2025-10-14,29881,,1,22,M23.221,1234567893');
+    });
+
+    it('a duplicate procedure line offers each distinct-service modifier as its own action, with what it means', async function () {
+      const line = 'CLM1,PT1,2025-10-14,20610,RT,1,11,M17.11,1234567893';
+      const probe = await probeOn('duplicate.csv', [HEADER, line, line], { line: 2, match: 'XS' });
+      for (const m of ['XS', 'XU', 'XE', 'XP', '59']) {
+        assert.ok(probe.code_actions?.some((t) => t.startsWith(`Add ${m} to 20610 (only if the documentation supports a distinct service: `)), `${m}: ${JSON.stringify(probe.code_actions)}`);
+      }
+      assert.ok(!probe.code_actions?.some((t) => /Add a distinct-service modifier…/.test(t)), 'the pick list is for clients that have one');
+      assert.equal(probe.line_after, 'CLM1,PT1,2025-10-14,20610,RT XS,1,11,M17.11,1234567893');
+    });
+  });
 });
