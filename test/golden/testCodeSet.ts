@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadCodeSet } from '../../server/src/codeset/load';
 import { modifierList, parseModifierListFile } from '../../server/src/codeset/modifierLists';
+import { parseTabularXml, tabularNotes, type TabularNotes } from '../../server/src/codeset/tabularNotes';
 import type { AddOnEdit, CodeSet, ModifierList, ModifierListKind, MueEdit, PtpEdit } from '../../server/src/codeset/types';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -60,15 +61,23 @@ export function syntheticModifierLists(): Map<ModifierListKind, ModifierList> {
   return new Map([['therapy', read('therapy', 'synthetic-therapy-code-list.csv')], ['jz', read('jz', 'synthetic-jz-drug-list.csv')]]);
 }
 
+/** The "code first" notes of the SYNTHETIC ICD-10-CM tabular excerpt (test/fixtures/icd10/), read by the importer's parser. */
+export function syntheticTabularNotes(): TabularNotes {
+  const xml = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'icd10', 'synthetic-icd10cm-tabular.xml'), 'utf8');
+  return tabularNotes('SYNTHETIC ICD-10-CM tabular excerpt', parseTabularXml(xml).notes, 'SYNTHETIC TEST DATA');
+}
+
 let synthetic: CodeSet | undefined;
-/** The bundled data with the SYNTHETIC NCCI rows and CMS lists above. */
+/** The bundled data with the SYNTHETIC NCCI rows, CMS lists and tabular notes above. */
 export function syntheticNcciCodeSet(): CodeSet {
   if (synthetic) return synthetic;
   const base = plainCodeSet();
   const lists = syntheticModifierLists();
+  const notes = syntheticTabularNotes();
   synthetic = {
     ...base,
     modifierList: (kind) => lists.get(kind),
+    tabularNotes: () => notes,
     ptpEdits: (code, date) => SYNTHETIC_PTP.filter((e) => (e.column1 === code || e.column2 === code) && inForce(e.effective, e.deletion, date)),
     mue: (code) => SYNTHETIC_MUE.find((e) => e.code === code),
     addOnPrimaries: (code, date) => SYNTHETIC_ADD_ON.filter((e) => e.addOn === code && inForce(e.effective, e.deletion, date)),

@@ -8,6 +8,7 @@
  */
 import { importNcci } from '../codeset/ncci/importNcci';
 import { importModifierList } from '../codeset/importModifierLists';
+import { importTabularNotes } from '../codeset/importTabularNotes';
 import { MODIFIER_LIST_LABEL } from '../codeset/modifierLists';
 import { importSource, SourceKind } from '../codeset/importSources';
 import { defaultUserDataDir } from '../codeset/userData';
@@ -16,10 +17,12 @@ import { MAX_MESSAGE_LENGTH, excerpt } from '../service';
 
 export const IMPORT_USAGE = `usage: cpt-lens import ncci PATH... [--out DIR] [--release NAME]
        cpt-lens import therapy|jz FILE [--out DIR] [--release NAME]
+       cpt-lens import icd10-tabular FILE [--out DIR] [--release NAME]
        cpt-lens import hcpcs|rvu|icd10 FILE [--out DIR] [--release NAME]
   ncci   NCCI practitioner PTP (.txt), MUE (.csv) and add-on code tables: files, folders or the CMS zip
   therapy  CMS therapy code list (always/sometimes therapy; GP/GO/GN): .csv, .xlsx or its zip
   jz     CMS list of single-dose container drugs (JW/JZ modifier policy): .csv, .xlsx or its zip
+  icd10-tabular  ICD-10-CM tabular list XML (icd10cm_tabular_yyyy.xml, or its zip): "code first" notes
   hcpcs  CMS alpha-numeric HCPCS file (fixed-width ANWEB .txt, or its xlsx saved as CSV)
   rvu    CMS physician fee-schedule RVU file (PPRRVUyyyy_*.csv)
   icd10  ICD-10-CM order file (icd10cm_order_yyyy.txt)
@@ -78,6 +81,16 @@ export function runImport(args: string[], io: CheckIo, now = new Date()): number
     io.out(`${MODIFIER_LIST_LABEL[kind]}: ${report.release}: ${report.rows} codes${report.ignored ? ` (${report.ignored} rows of another disposition left out)` : ''}${report.problems.length ? `, ${report.problems.length} skipped` : ''} → ${report.outDir}`);
     if (report.synthetic) io.out(`The file declares itself synthetic or not CMS data ("${report.synthetic}"): do not use the result for real claims.`);
     return report.problems.length > 0 ? 1 : 0;
+  }
+  if (kind === 'icd10-tabular' && positional.length === 1) {
+    const report = importTabularNotes(positional[0], out, { release, now });
+    if (report.error) {
+      io.err(`cpt-lens import: ${report.error}; nothing written.`);
+      return 2;
+    }
+    io.out(`${report.release}: ${report.rows} "code first" notes (${report.conditional} conditional ones, "if applicable" or "if known", left out) → ${report.outDir}`);
+    if (report.synthetic) io.out(`The file declares itself synthetic or not CMS data ("${report.synthetic}"): do not use the result for real claims.`);
+    return 0;
   }
   if ((kind === 'hcpcs' || kind === 'rvu' || kind === 'icd10') && positional.length === 1) {
     const report = importSource(kind as SourceKind, positional[0], out, { release, now });

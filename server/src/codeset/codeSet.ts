@@ -7,6 +7,7 @@
 import { allModifiers, DiagnosisTable, HcpcsRow } from './tables';
 import type { NcciTables } from './ncci/tables';
 import { SearchIndex } from './search';
+import type { TabularNotes } from './tabularNotes';
 import { lowerBound } from './sorted';
 import { spanHolds, spansOf } from './knowledge/codeRanges';
 import { EMPTY_NOTE_VOCABULARY, NoteVocabulary } from './noteVocabulary';
@@ -45,6 +46,8 @@ export interface CodeSetParts {
   ncci?: NcciTables;
   /** Imported CMS lists of codes that need a modifier (therapy GP/GO/GN, single-dose drugs JW/JZ). */
   modifierLists?: readonly ModifierList[];
+  /** Imported ICD-10-CM tabular "code first" notes. */
+  tabularNotes?: TabularNotes;
   knowledge?: readonly KnowledgeRecord[];
   /** What the note matcher knows of clinical language, and the operative-report elements. */
   noteVocabulary?: NoteVocabulary;
@@ -176,6 +179,7 @@ export function createCodeSet(rows: readonly FeeScheduleRow[], release: Omit<Dat
       return ncci.addOnPrimaries(code.toUpperCase()).filter((e) => inForce(e.effective, e.deletion, date));
     },
     modifierList: (kind) => lists.get(kind),
+    tabularNotes: () => parts.tabularNotes,
     knowledge: (code) => knowledge.view(code.toUpperCase()),
     noteVocabulary: () => parts.noteVocabulary ?? EMPTY_NOTE_VOCABULARY,
     search: (words, kind, limit) => index(kind).search(words, limit),

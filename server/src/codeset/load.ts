@@ -138,6 +138,7 @@ export function loadCodeSet(options: LoadOptions | string = {}): LoadedData {
     }
     if (user.ncci) parts.ncci = user.ncci;
     if (user.modifierLists) parts.modifierLists = user.modifierLists;
+    if (user.tabularNotes) parts.tabularNotes = user.tabularNotes;
   }
   if (icd10File) {
     const file = icd10File;

@@ -5,6 +5,7 @@
 import type { DataPeriod } from './dataPeriods';
 
 import type { NoteVocabulary } from './noteVocabulary';
+import type { TabularNotes } from './tabularNotes';
 
 /** Relative value units of one fee-schedule row. */
 export interface RelativeValues {
@@ -391,6 +392,8 @@ export interface CodeSet {
   knowledge(code: string): KnowledgeRecord | undefined;
   /** An imported CMS list of codes that need a modifier; undefined when it was not imported. */
   modifierList?(kind: ModifierListKind): ModifierList | undefined;
+  /** The imported ICD-10-CM tabular "code first" notes; undefined when not imported. */
+  tabularNotes?(): TabularNotes | undefined;
   /** Clinical-language concepts and operative-report elements for note checks; absent or empty when the data has none. */
   noteVocabulary?(): NoteVocabulary;
   search(words: string, kind: SearchKind, limit: number): SearchHit[];

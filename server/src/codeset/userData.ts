@@ -6,6 +6,7 @@
  *   ncci/    manifest.json + ptp.bin + mue.tsv + aoc.tsv   the imported NCCI tables
  *   therapy/ manifest.json + therapy.tsv   the CMS therapy code list (GP/GO/GN)
  *   jz/      manifest.json + jz.tsv        the CMS single-dose container drug list (JW/JZ)
+ *   icd10-tabular/ manifest.json + code-first.tsv   the tabular list's "code first" notes
  * Each part present replaces (or, for NCCI, adds to) the bundled data. The same
  * compiled formats as data/, so the same readers apply. Damaged parts are reported
  * and left out.
@@ -18,6 +19,7 @@ import { readNcciIndex } from './ncci/readIndex';
 import type { NcciTables } from './ncci/tables';
 import { HcpcsRow, readHcpcsTsv, readModifiersTsv } from './tables';
 import { modifierList, readModifierListTsv } from './modifierLists';
+import { readCodeFirstTsv, tabularNotes, type TabularNotes } from './tabularNotes';
 import type { FeeScheduleRow, ModifierInfo, ModifierList, ModifierListKind } from './types';
 
 /** Provenance written beside an imported table. */
@@ -41,6 +43,8 @@ export interface UserData {
   ncci?: NcciTables;
   /** The imported CMS lists of codes that need a modifier. */
   modifierLists?: ModifierList[];
+  /** The imported ICD-10-CM tabular "code first" notes. */
+  tabularNotes?: TabularNotes;
 }
 
 /** `~/.cptlens`, the default user data folder. */
@@ -106,6 +110,14 @@ export function readUserData(dir: string, problems: DataProblem[]): UserData {
     if (text === undefined) continue;
     const entries = readModifierListTsv(text, file, problems);
     if (entries.length > 0) (data.modifierLists ??= []).push(modifierList(kind, manifest.release, entries, manifest.synthetic));
+  }
+  const tabularDir = path.join(dir, 'icd10-tabular');
+  const tabular = readManifest(tabularDir, problems);
+  if (tabular) {
+    const file = path.join(tabularDir, 'code-first.tsv');
+    const text = readText(file, problems);
+    const notes = text === undefined ? [] : readCodeFirstTsv(text, file, problems);
+    if (notes.length > 0) data.tabularNotes = tabularNotes(tabular.release, notes, tabular.synthetic);
   }
   return data;
 }

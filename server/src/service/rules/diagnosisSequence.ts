@@ -23,6 +23,7 @@ export function isManifestationTitle(title: string): boolean {
  * may only follow the injury or condition it explains (ICD-10-CM Official Guidelines for
  * Coding and Reporting, section I.C.20), and a manifestation code ("in diseases classified
  * elsewhere") only follows its underlying condition (section I.A.13, "code first" the etiology).
+ * With the tabular list's notes imported, a code under a "code first" note is a warning too.
  */
 export const diagnosisSequence: LineRule = {
   id: 'diagnosis-sequence',
@@ -52,7 +53,25 @@ export const diagnosisSequence: LineRule = {
     }
     const known = context.codeSet.diagnosis(first.text);
     const title = known ? known.longDescription || known.shortDescription : '';
-    if (!known || !isManifestationTitle(title)) return;
+    if (!known) return;
+    if (!isManifestationTitle(title)) {
+      // The tabular list's "code first" notes, when imported (cpt-lens import icd10-tabular FILE).
+      const note = context.codeSet.tabularNotes?.()?.codeFirst(known.code);
+      if (!note) return;
+      const next = line.diagnoses[1]?.text.toUpperCase();
+      const on = note.code === known.code ? '' : ` (on ${context.codeSet.diagnosis(note.code)?.display ?? note.code}, which includes it)`;
+      const said = note.note.length > 140 ? `${note.note.slice(0, 140)}…` : note.note;
+      report({
+        ruleId: this.id,
+        severity: 'warning',
+        start: first.start,
+        end: first.end,
+        message: `${known.display} has a "code first" note in the ICD-10-CM tabular list${on}: "${said}". The condition it names is listed before ${known.display}` +
+          (next ? `; if ${next} is that condition, list it first.` : '; add it and list it first.'),
+        data: { diagnosis: known.display, codeFirst: note.note, noteOn: note.code, next },
+      }, line);
+      return;
+    }
     const after = line.diagnoses.slice(1).find((dx) => {
       const d = context.codeSet.diagnosis(dx.text);
       return !EXTERNAL_CAUSE.test(dx.text) && !(d && isManifestationTitle(d.longDescription || d.shortDescription));
