@@ -122,9 +122,13 @@ suite('editor features in VS Code', () => {
     const typo = await poll('the 5l diagnostic', () =>
       vscode.languages.getDiagnostics(document.uri).find((d) => d.range.start.line === 2 && document.getText(d.range) === '5l'),
     );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => /51/.test(a.title));
-    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    // Asked until it answers: once in a full-suite run (2026-11-29) the first request came back
+    // with no actions at all, cause not found; the fix itself is what this test is about.
+    const fix = await poll('the 51 quick fix', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+      return actions.find((a) => /51/.test(a.title) && a.edit);
+    });
+    assert.ok(fix.edit);
     assert.equal(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(document.lineAt(2).text, 'CLM1,PT1,2025-10-14,47383,51,1,11,C22.0,1234567893');
