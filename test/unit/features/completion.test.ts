@@ -135,12 +135,17 @@ describe('completion', () => {
       assert.ok(!after('20610', 'E').includes('E1'), 'no eyelid on a joint injection');
     });
 
-    it('hides modifiers that cannot apply: anatomic ones and 63 on a visit, 27 on a procedure', () => {
+    it('hides modifiers that cannot apply: anatomic ones and 63 on a visit; 27, 73 and 74 on a professional claim', () => {
       const visit = after('99213');
       assert.deepEqual(visit.filter((m) => ANATOMIC_NOT_SIDE.test(m) || m === '63'), []);
       assert.ok(visit.includes('25'));
-      assert.ok(!after('29881', '2').includes('27'), '27 is a hospital E/M encounter modifier');
-      assert.ok(after('99213', '2').includes('27'));
+      assert.ok(!after('99213', '2').includes('27'), 'no revenue-code column: a professional claim, where 27 does not apply');
+      assert.ok(!after('29881', '7').includes('73') && !after('29881', '7').includes('74'), 'physicians report 52/53');
+      // A facility export (a revenue-code column): 27 on its E/M lines, 73/74 on its procedures.
+      const facility = (code: string, typed: string) => labels(`HAR,Svc Date,Proc Code,Mod 1,Rev Code,Dx 1\n7001,10/14/2025,${code}-${typed}|,,0510,M17.11\n`);
+      assert.ok(facility('99213', '2').includes('27'), facility('99213', '2').join(' '));
+      assert.ok(!facility('29881', '2').includes('27'));
+      assert.ok(facility('29881', '7').includes('73'), facility('29881', '7').join(' '));
     });
   });
 });

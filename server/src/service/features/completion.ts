@@ -50,6 +50,12 @@ interface CompletionContext {
   /** For modifiers: the code they go on and the modifiers already on the line. */
   code?: string;
   present?: readonly string[];
+  /**
+   * A facility (UB-04) claim: the file has a revenue-code column. Otherwise a professional
+   * claim (a charge file without one, or a physician's note), where the facility-only
+   * modifiers 27, 73 and 74 cannot apply.
+   */
+  facility?: boolean;
   /** Text typed before the query that a word-filtering editor must still match (a code cell's whole value). */
   typed: string;
   /** Offer only a confident match (completion opened by a bare "(" in prose). */
@@ -105,7 +111,7 @@ function chargeContext(file: ChargeFile, offset: number): CompletionContext | un
         const query = attached[3];
         return {
           kind: 'modifier', query, start: typedEnd - query.length, end: wordEnd(file.text, typedEnd), typed: query,
-          code: attached[1].toUpperCase(), present: at.line.modifiers.map((m) => m.value),
+          code: attached[1].toUpperCase(), present: at.line.modifiers.map((m) => m.value), facility: isFacilityFile(file),
         };
       }
       return { kind: 'procedure', query: before, start: value.start, end: Math.max(value.end, typedEnd), typed: before };
@@ -114,7 +120,7 @@ function chargeContext(file: ChargeFile, offset: number): CompletionContext | un
     case 'modifier': {
       const query = /[A-Za-z0-9]*$/.exec(before)?.[0] ?? '';
       const present = at.line.modifiers.filter((m) => !(m.start <= offset && offset <= m.end)).map((m) => m.value);
-      return { kind: 'modifier', query, start: typedEnd - query.length, end: wordEnd(file.text, typedEnd), typed: query, code: at.line.codeValue, present };
+      return { kind: 'modifier', query, start: typedEnd - query.length, end: wordEnd(file.text, typedEnd), typed: query, code: at.line.codeValue, present, facility: isFacilityFile(file) };
     }
     case 'diagnosis': {
       const query = /[A-Za-z0-9.]*$/.exec(before)?.[0] ?? '';
@@ -224,15 +230,21 @@ function allModifiers(codeSet: CodeSet): ModifierInfo[] {
 
 const FAMILY_RANK: Readonly<Record<string, number>> = { pricing: 0, payment: 1, anatomic: 2, informational: 3 };
 
+/** A facility claim file: it has a revenue-code column (UB-04 lines carry one; professional lines do not). */
+function isFacilityFile(file: ChargeFile): boolean {
+  return file.reading.columns.some((c) => c.unused === 'revenue code');
+}
+
 /**
  * Modifiers that cannot apply to the code whatever the line says, hidden from the list (the
  * rules judge them when typed): 27 is a hospital's second outpatient E/M encounter, so E/M
- * codes only; 73/74 are a facility's discontinued procedures, not visits; 63 (infant under
- * 4 kg) is for procedures, never visits, radiology or laboratory codes.
+ * codes on a facility claim only; 73/74 are a facility's discontinued procedures (physicians
+ * report 52/53), not visits; 63 (infant under 4 kg) is for procedures, never visits,
+ * radiology or laboratory codes.
  */
-function cannotApply(m: string, code: string): boolean {
-  if (m === '27') return !isEmFamily(code);
-  if (m === '73' || m === '74') return isEmFamily(code);
+function cannotApply(m: string, code: string, facility: boolean): boolean {
+  if (m === '27') return !facility || !isEmFamily(code);
+  if (m === '73' || m === '74') return !facility || isEmFamily(code);
   if (m === '63') return isEmFamily(code) || /^[78]\d{4}$/.test(code);
   return false;
 }
@@ -254,7 +266,7 @@ function modifiers(context: CompletionContext, codeSet: CodeSet): CompletionList
   const ranked: { m: ModifierInfo; group: number; reason?: string }[] = [];
   for (const m of allModifiers(codeSet)) {
     if (present.has(m.code) || !m.code.startsWith(query)) continue;
-    if (procedure && cannotApply(m.code, procedure.code)) continue;
+    if (procedure && cannotApply(m.code, procedure.code, context.facility === true)) continue;
     const anatomic = anatomicGroupOf(m.code);
     let group: number;
     if (anatomic && procedure && anatomic !== 'side') {
