@@ -88,6 +88,17 @@ export const requiredModifier: ClaimRule = {
             t.modifiers.length === 1 ? choices(line, context, 'therapy-modifier', THERAPY_MEANING, t.modifiers, true) : choices(line, context, 'therapy-modifier', THERAPY_MEANING, t.modifiers, false));
           }
         }
+        if (therapy && !t) {
+          // GP/GO/GN belong only on codes of the therapy list (Pub. 100-04 ch. 5 §20.1).
+          const written = ['GP', 'GO', 'GN'].filter((m) => has(line, m));
+          if (written.length > 0) {
+            report({
+              ruleId: this.id, severity: 'warning', start: code.start, end: code.end,
+              message: `${line.codeValue} carries ${written.join(', ')}, but it is not on the therapy code list: the therapy modifiers belong only on the codes of that list (${source(therapy)}).`,
+              data: { code: line.codeValue, list: 'therapy', modifiers: written, release: therapy.release },
+            }, line);
+          }
+        }
         if (drugs?.entry(line.codeValue)) {
           const list = drugLines.get(line.codeValue) ?? [];
           list.push(line);
