@@ -16,6 +16,9 @@ const WASTE_MEANING: Readonly<Record<string, string>> = {
 };
 const IMPORT: Readonly<Record<ModifierListKind, string>> = { therapy: 'cpt-lens import therapy FILE', jz: 'cpt-lens import jz FILE' };
 
+/** Places of service where Part B drugs are not separately payable (FQHC, RHC), so the JW/JZ policy does not apply. */
+const NOT_SEPARATELY_PAID_POS: ReadonlySet<string> = new Set(['50', '72']);
+
 const has = (line: ChargeLine, m: string): boolean => line.modifiers.some((x) => x.value === m);
 
 function choices(line: ChargeLine, context: RuleContext, group: string, meaning: Readonly<Record<string, string>>, modifiers: readonly string[], safe: boolean): Fix[] {
@@ -99,7 +102,8 @@ export const requiredModifier: ClaimRule = {
             }, line);
           }
         }
-        if (drugs?.entry(line.codeValue)) {
+        // FQHC (50) and RHC (72) drugs are paid in the visit's rate, not separately: JW/JZ not required (CMS JW/JZ FAQs).
+        if (drugs?.entry(line.codeValue) && !NOT_SEPARATELY_PAID_POS.has(line.pos?.text.trim() ?? '')) {
           const list = drugLines.get(line.codeValue) ?? [];
           list.push(line);
           drugLines.set(line.codeValue, list);
