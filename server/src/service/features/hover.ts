@@ -205,6 +205,21 @@ function rvuLines(row: FeeScheduleRow, label: string): string[] {
   return lines;
 }
 
+/** What the imported CMS lists say of a code (therapy code list, single-dose drug list); nothing when not imported. */
+function requiredModifierLines(codeSet: CodeSet, code: string): string[] {
+  const out: string[] = [];
+  const therapy = codeSet.modifierList?.('therapy');
+  const t = therapy?.entry(code);
+  if (therapy && t) {
+    out.push(t.status === 'always'
+      ? `**Therapy code list:** always therapy: ${t.modifiers.length === 1 ? `takes ${t.modifiers[0]}` : 'every line takes GP, GO or GN'} (${escapeMarkdown(therapy.release)})`
+      : `**Therapy code list:** sometimes therapy: GP, GO or GN when furnished under a therapy plan of care (${escapeMarkdown(therapy.release)})`);
+  }
+  const drugs = codeSet.modifierList?.('jz');
+  if (drugs?.entry(code)) out.push(`**Single-dose container drug:** JZ when none is discarded, a JW line for a discarded amount (${escapeMarkdown(drugs.release)})`);
+  return out;
+}
+
 /**
  * The hover text of a code; `modifiers` picks a 26/TC/53 variant's values when one is
  * written; `date` (the date of service) adds the validity line and dates NCCI edits.
@@ -242,6 +257,8 @@ export function describeProcedure(procedure: ProcedureCode, modifiers: readonly 
   if (procedure.hcpcs) out.push('', ...hcpcsLines(procedure.hcpcs));
   const ncci = ncciLines(codeSet, procedure.code, date);
   if (ncci.length > 0) out.push('', ...ncci);
+  const required = requiredModifierLines(codeSet, procedure.code);
+  if (required.length > 0) out.push('', ...required);
   if (row) {
     const { from, to } = codeSet.release.feeScheduleEffective;
     out.push('', `_CMS physician fee schedule ${codeSet.release.feeSchedule}, ${from} to ${to}_`);

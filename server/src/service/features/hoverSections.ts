@@ -3,6 +3,7 @@
  * knowledge record, modifiers, diagnoses, places of service, NCCI edits. Markdown
  * strings, pure.
  */
+import { isManifestationTitle } from '../rules/diagnosisSequence';
 import { HCPCS_ACTION_MEANING, HCPCS_COVERAGE_MEANING, HCPCS_PRICING_MEANING } from '../../codeset/indicators';
 import { formatSpan, spansHold, spansOf } from '../../codeset/knowledge/codeRanges';
 import type { CodeQuantity, CodeSet, DiagnosisCode, HcpcsFacts, KnowledgeRecord, ModifierInfo, PlaceOfService, QuantityKind, Validity } from '../../codeset/types';
@@ -151,6 +152,15 @@ export function describeDiagnosis(d: DiagnosisCode, codeSet: CodeSet): string {
   const out = [`**${d.display}** ${escapeMarkdown(d.longDescription)}`, ''];
   out.push(d.billable ? '**Billable:** yes' : '**Billable:** no — a header (category) code; a more specific code is needed on a claim.');
   if (d.shortDescription !== d.longDescription) out.push(`Short description: ${escapeMarkdown(d.shortDescription)}`);
+  // ICD-10-CM Official Guidelines I.A.13: a manifestation ("in diseases classified elsewhere") is never first-listed.
+  if (isManifestationTitle(d.longDescription || d.shortDescription)) out.push('', '**Manifestation code:** never first-listed; its underlying condition is coded first (ICD-10-CM guidelines I.A.13).');
+  // The tabular list's "code first" note, when imported (cpt-lens import icd10-tabular FILE).
+  const notes = codeSet.tabularNotes?.();
+  const codeFirst = notes?.codeFirst(d.code);
+  if (notes && codeFirst) {
+    const on = codeFirst.code === d.code ? '' : ` (on ${codeSet.diagnosis(codeFirst.code)?.display ?? codeFirst.code})`;
+    out.push('', `**Code first**${on}: ${escapeMarkdown(codeFirst.note)} — the condition it names is listed before this code (${escapeMarkdown(notes.release)})`);
+  }
   const release = codeSet.version().icd10;
   if (release) out.push('', `_${release}_`);
   return markdownLines(out);
