@@ -19,6 +19,9 @@ const IMPORT: Readonly<Record<ModifierListKind, string>> = { therapy: 'cpt-lens 
 /** Places of service where Part B drugs are not separately payable (FQHC, RHC), so the JW/JZ policy does not apply. */
 const NOT_SEPARATELY_PAID_POS: ReadonlySet<string> = new Set(['50', '72']);
 
+/** The first date of service on which JZ is required when nothing is discarded. */
+const JZ_REQUIRED_FROM = '2023-07-01';
+
 const has = (line: ChargeLine, m: string): boolean => line.modifiers.some((x) => x.value === m);
 
 function choices(line: ChargeLine, context: RuleContext, group: string, meaning: Readonly<Record<string, string>>, modifiers: readonly string[], safe: boolean): Fix[] {
@@ -124,7 +127,8 @@ export const requiredModifier: ClaimRule = {
         }
         if (jw || jz) continue;
         for (const line of lines) {
-          if (!line.code) continue;
+          // JZ is required from July 1, 2023 (Pub. 100-04 ch. 17 §40; MLN MM13056); before, a line without JW claimed no discard.
+          if (!line.code || (line.dateValue && line.dateValue < JZ_REQUIRED_FROM)) continue;
           report({
             ruleId: this.id, severity: 'error', start: line.code.start, end: line.code.end,
             message: `${code} is a drug from a single-dose container: Medicare requires JZ when none was discarded, or a JW line for the discarded amount (${source(drugs!)}).`,
