@@ -216,7 +216,7 @@ describe('Neovim (headless, built-in LSP client)', function () {
         assert.ok(probe.code_actions?.some((t) => t.startsWith(`Add ${m} to 20610 (only if the documentation supports a distinct service: `)), `${m}: ${JSON.stringify(probe.code_actions)}`);
       }
       assert.ok(!probe.code_actions?.some((t) => /Add a distinct-service modifier…/.test(t)), 'the pick list is for clients that have one');
-      assert.equal(probe.line_after, 'CLM1,PT1,2025-10-14,20610,RT XS,1,11,M17.11,1234567893');
+      assert.equal(probe.line_after, 'CLM1,PT1,2025-10-14,20610,XS RT,1,11,M17.11,1234567893', 'XS goes before RT, in the payers\' order');
     });
   });
 });

@@ -39,8 +39,17 @@ export function removeModifier(line: CodedItem, target: ModifierSpan, index = li
   return { start: target.start, end: target.end, newText: '' };
 }
 
-/** Adds a modifier at the end of the line's modifiers; undefined when there is no room (four mod columns full). */
-export function addModifier(line: CodedItem, columns: ColumnMap, value: string): OffsetEdit | undefined {
+/**
+ * Adds a modifier to the line's modifiers: at the end, or, with `rank` (the configured order,
+ * `modifierRank`), before the first one it goes ahead of, so the fix does not leave a
+ * `modifier-order` warning behind (XS before RT). Undefined when there is no room (four mod
+ * columns full); in mod1..mod4 columns it takes the first empty one.
+ */
+export function addModifier(line: CodedItem, columns: ColumnMap, value: string, rank?: (modifier: string) => number): OffsetEdit | undefined {
+  const ahead = (group: readonly ModifierSpan[]): ModifierSpan | undefined => {
+    const own = rank?.(value) ?? -1;
+    return own < 0 ? undefined : group.find((m) => (rank?.(m.value) ?? -1) > own);
+  };
   const listColumn = columns.modifiers?.[0];
   if (listColumn !== undefined) {
     const cell = line.row?.cells[listColumn];
@@ -50,9 +59,11 @@ export function addModifier(line: CodedItem, columns: ColumnMap, value: string):
       const at = cellValueRange(cell);
       return { start: at.start, end: at.end, newText: value };
     }
+    const separator = (items.length > 1 ? sliceBetween(items[0], items[1], cell.text, cell) : ' ') || ' ';
+    const before = ahead(items);
+    if (before) return { start: before.start, end: before.start, newText: `${value}${separator}` };
     const last = items[items.length - 1];
-    const separator = items.length > 1 ? sliceBetween(items[0], items[1], cell.text, cell) : ' ';
-    return { start: last.end, end: last.end, newText: `${separator || ' '}${value}` };
+    return { start: last.end, end: last.end, newText: `${separator}${value}` };
   }
   for (const column of columns.modifier ?? []) {
     const cell = line.row?.cells[column];
@@ -62,6 +73,8 @@ export function addModifier(line: CodedItem, columns: ColumnMap, value: string):
   }
   if ((columns.modifier ?? []).length > 0) return undefined;
   const attached = line.modifiers.filter((m) => m.source === 'code');
+  const before = ahead(attached);
+  if (before) return { start: before.start, end: before.start, newText: `${value}-` };
   const end = attached.length > 0 ? attached[attached.length - 1].end : line.code?.end;
   return end === undefined ? undefined : { start: end, end, newText: `-${value}` };
 }
@@ -85,11 +98,11 @@ export function reorderModifiers(modifiers: readonly ModifierSpan[], order: read
  * labelled with what it means; never safe, and one pick list in VS Code (`choice`). A modifier
  * the line has already is not offered again.
  */
-export function distinctServiceFixes(line: CodedItem, columns: ColumnMap, code: string): Fix[] {
+export function distinctServiceFixes(line: CodedItem, columns: ColumnMap, code: string, rank?: (modifier: string) => number): Fix[] {
   const fixes: Fix[] = [];
   for (const m of DISTINCT_SERVICE_MODIFIERS) {
     if (line.modifiers.some((x) => x.value === m.modifier)) continue;
-    const edit = addModifier(line, columns, m.modifier);
+    const edit = addModifier(line, columns, m.modifier, rank);
     if (!edit) continue;
     fixes.push({
       title: `Add ${m.modifier} to ${code} (only if the documentation supports a distinct service: ${m.meaning})`,

@@ -6,12 +6,30 @@
 import { emKind } from '../../codeset/emFamily';
 import { CPT_MODIFIERS, NCCI_ASSOCIATED_MODIFIERS, X_MODIFIERS, modifierFamily as familyOf } from '../../codeset/modifiers';
 import type { CodeSet, ModifierFamily } from '../../codeset/types';
+import { type CheckSettings, DEFAULT_MODIFIER_ORDER } from '../settings';
 
 export { X_MODIFIERS };
 
 /** The modifier's family (codeset/modifiers.ts), for a modifier the code set knows; undefined otherwise. */
 export function modifierFamily(codeSet: CodeSet, modifier: string): ModifierFamily | undefined {
   return codeSet.modifier(modifier)?.family ?? (isCptModifier(modifier) ? familyOf(modifier) : undefined);
+}
+
+/**
+ * A modifier's place in `order` (the configured modifier order, families first to last), as
+ * `modifier-order` ranks them; -1 for a modifier whose family the order does not name. Fixes
+ * that add a modifier insert it at its place with it.
+ */
+export function modifierRank(codeSet: CodeSet, order: readonly ModifierFamily[]): (modifier: string) => number {
+  return (modifier) => {
+    const family = modifierFamily(codeSet, modifier);
+    return family ? order.indexOf(family) : -1;
+  };
+}
+
+/** `modifierRank` in the order a check's settings configure (default: pricing, payment, anatomic). */
+export function configuredRank(context: { codeSet: CodeSet; settings: CheckSettings }): (modifier: string) => number {
+  return modifierRank(context.codeSet, context.settings.modifierOrder ?? DEFAULT_MODIFIER_ORDER);
 }
 
 /** Whether the modifier bypasses an NCCI PTP edit with indicator 1 (codeset/modifiers.ts). */

@@ -3,7 +3,7 @@ import type { ChargeLine } from '../documents/chargeFile';
 import type { ClaimRule } from './rule';
 import { excerptList } from '../excerpt';
 import { distinctServiceFixes } from '../lineFacts/lineEdits';
-import { isEvaluationAndManagement } from '../lineFacts/modifierFacts';
+import { configuredRank, isEvaluationAndManagement } from '../lineFacts/modifierFacts';
 
 /** Modifiers that say a repeated line is a repeat service, not a duplicate. */
 const REPEAT = new Set(['76', '77', '91']);
@@ -54,7 +54,7 @@ export const duplicateLine: ClaimRule = {
           related: related(seen.get(key)),
           // A second procedure at another site, session or by another practitioner: a coder's call.
           // Not on visits: 59 and X{EPSU} are not E/M modifiers (NCCI Policy Manual ch. I, E).
-          fixes: isEvaluationAndManagement(line.codeValue) ? [] : distinctServiceFixes(line, context.columns, line.codeValue),
+          fixes: isEvaluationAndManagement(line.codeValue) ? [] : distinctServiceFixes(line, context.columns, line.codeValue, configuredRank(context)),
         }, line);
       }
     }

@@ -2,7 +2,7 @@ import { GLOBAL_DAYS_MEANING } from '../../codeset/indicators';
 import type { ChargeLine } from '../documents/chargeFile';
 import type { Fix } from '../types';
 import { addModifier } from '../lineFacts/lineEdits';
-import { isEvaluationAndManagement } from '../lineFacts/modifierFacts';
+import { configuredRank, isEvaluationAndManagement } from '../lineFacts/modifierFacts';
 import { procedureOf } from '../lineFacts/feeRow';
 import type { ClaimRule } from './rule';
 
@@ -44,7 +44,7 @@ export const globalSurgery: ClaimRule = {
           : 'unless it was a significant, separately identifiable service beyond the usual pre-procedure assessment (modifier 25)';
         const wrong = major && has('25') ? ' Modifier 25 does not apply to the decision for a major surgery; 57 does.' : !major && has('57') ? ' Modifier 57 is for the decision for major (090) surgery; a minor procedure takes 25.' : '';
         const fixes: Fix[] = [];
-        const edit = addModifier(visit, context.columns, needed);
+        const edit = addModifier(visit, context.columns, needed, configuredRank(context));
         if (edit) {
           const label = major ? 'the visit resulted in the decision for surgery' : 'a significant, separately identifiable E/M service';
           fixes.push({ title: `Add ${needed} to ${visit.codeValue} (only if the documentation supports ${label})`, safe: false, edits: [edit] });

@@ -4,6 +4,7 @@ import { dateInRange } from '../documents/dates';
 import type { Fix } from '../types';
 import { distinctServiceFixes } from '../lineFacts/lineEdits';
 import { ptpBypass } from '../lineFacts/ptpBypass';
+import { configuredRank } from '../lineFacts/modifierFacts';
 import type { ClaimRule, RuleContext } from './rule';
 
 
@@ -71,7 +72,7 @@ function reportPair(ruleId: string, line: ChargeLine, column1: ChargeLine, edit:
   } else {
     const why = notApplicable.length > 0 ? ` Not bypassed: ${notApplicable.join('; ')}.` : '';
     message = `NCCI PTP edit: ${edit.column2} (column 2) is bundled into ${edit.column1} (column 1)${across} ${when}. Modifier indicator 1: 59 or XE/XS/XP/XU, anatomic modifiers naming different sites on the two lines, or a global-surgery or lab modifier where it applies bypasses it when the services are distinct and documented.${why}`;
-    fixes.push(...distinctServiceFixes(line, context.columns, edit.column2));
+    fixes.push(...distinctServiceFixes(line, context.columns, edit.column2, configuredRank(context)));
   }
   const data: Record<string, unknown> = { ...edit };
   if (notApplicable.length > 0) data.modifiersNotBypassing = notApplicable;

@@ -2,6 +2,7 @@ import { MODIFIER_LIST_LABEL } from '../../codeset/modifierLists';
 import type { ModifierList, ModifierListKind } from '../../codeset/types';
 import type { ChargeLine } from '../documents/chargeFile';
 import { addModifier } from '../lineFacts/lineEdits';
+import { configuredRank } from '../lineFacts/modifierFacts';
 import type { Fix } from '../types';
 import type { ClaimRule, RuleContext } from './rule';
 
@@ -27,7 +28,7 @@ const has = (line: ChargeLine, m: string): boolean => line.modifiers.some((x) =>
 function choices(line: ChargeLine, context: RuleContext, group: string, meaning: Readonly<Record<string, string>>, modifiers: readonly string[], safe: boolean): Fix[] {
   const fixes: Fix[] = [];
   for (const m of modifiers) {
-    const edit = addModifier(line, context.columns, m);
+    const edit = addModifier(line, context.columns, m, configuredRank(context));
     if (!edit) continue;
     fixes.push({
       title: `Add ${m} to ${line.codeValue}${safe ? '' : ` (if ${meaning[m]})`}`,
