@@ -143,6 +143,6 @@ suite('work queue in VS Code', () => {
     assert.deepEqual(shown, ['XS', 'XU', 'XE', 'XP', '59']);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await chosen, 'XS');
-    assert.equal(document.lineAt(2).text, 'CLM1,PT1,2025-10-14,20610,RT XS,1,11,M25.561,1234567893');
+    assert.equal(document.lineAt(2).text, 'CLM1,PT1,2025-10-14,20610,XS RT,1,11,M25.561,1234567893');
   });
 });

@@ -61,7 +61,7 @@ describe('accept with reason and distinct-service modifiers', () => {
       assert.match(f.title, /only if the documentation supports a distinct service: \w/);
       assert.match(f.choice?.detail ?? '', /^Needs: the note /);
     }
-    assert.equal(apply(DUPLICATE, fixes[0].edits).split('\n')[2], 'CLM1,PT1,2025-10-14,20610,RT XS,1,11,M25.561,1234567893');
+    assert.equal(apply(DUPLICATE, fixes[0].edits).split('\n')[2], 'CLM1,PT1,2025-10-14,20610,XS RT,1,11,M25.561,1234567893');
     assert.equal(fixAllSafeEdits([duplicate]).length, 0, 'never in fix-all');
   });
 
