@@ -52,6 +52,9 @@ function main(argv: string[]): void {
         const { codeSet } = loadCodeSet(userLoadOptions());
         for (const p of codeSet.version().periods ?? []) io.out(`  ${p.name}: ${describePeriod(p)}`);
         io.out(`  NCCI: ${codeSet.version().ncci ?? 'not imported (cpt-lens import ncci PATH)'}`);
+        io.out(`  Therapy code list (GP/GO/GN): ${codeSet.modifierList?.('therapy')?.release ?? 'not imported (cpt-lens import therapy FILE)'}`);
+        io.out(`  Single-dose drug list (JW/JZ): ${codeSet.modifierList?.('jz')?.release ?? 'not imported (cpt-lens import jz FILE)'}`);
+        io.out(`  ICD-10-CM "code first" notes: ${codeSet.tabularNotes?.()?.release ?? 'not imported (cpt-lens import icd10-tabular FILE)'}`);
       } catch (error) {
         io.err(error instanceof DataLoadError ? error.message : `cpt-lens: cannot load data (${(error as Error).message})`);
       }

@@ -84,6 +84,10 @@ describe('cpt-lens CLI', () => {
     // Then every table with its period.
     assert.ok(lines.some((l) => /^ {2}ICD-10-CM FY2025: 2024-10-01 to 2025-09-30$/.test(l)), lines.join('\n'));
     assert.ok(lines.some((l) => /^ {2}Fee schedule RVU25D: 2025-10-01 to 2025-12-31$/.test(l)));
+    // And the CMS lists and notes that are imported, not bundled.
+    for (const name of ['NCCI', 'Therapy code list \\(GP/GO/GN\\)', 'Single-dose drug list \\(JW/JZ\\)', 'ICD-10-CM "code first" notes']) {
+      assert.ok(lines.some((l) => new RegExp(`^ {2}${name}: `).test(l)), `${name} in ${lines.join('\n')}`);
+    }
     const help = run('--help');
     assert.equal(help.status, 0);
     assert.match(help.stdout, /cpt-lens check .*FILE\|DIR/);

@@ -60,6 +60,8 @@ export function loadData(options: InitOptions, connection: Connection, version: 
   const v = loaded.codeSet.version();
   connection.console.info(
     `CPT Lens ${version}: ${loaded.codeSet.release.codeCount} codes (${loaded.codeSet.release.feeSchedule}), NCCI ${v.ncci ?? 'not imported'}, ` +
+      `therapy list ${loaded.codeSet.modifierList?.('therapy')?.release ?? 'not imported'}, single-dose drug list ${loaded.codeSet.modifierList?.('jz')?.release ?? 'not imported'}, ` +
+      `"code first" notes ${loaded.codeSet.tabularNotes?.()?.release ?? 'not imported'}, ` +
       `${v.knowledgeRecords} knowledge record(s) loaded in ${loadMs} ms${trusted ? '' : ' (untrusted workspace: bundled data only)'}.`,
   );
   return { codeSet: loaded.codeSet, problems: loaded.problems, generation: (previous?.generation ?? 0) + 1, trusted, dataFolder, knowledgeFolders, cptDescriptorFile, loadMs };
