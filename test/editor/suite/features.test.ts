@@ -87,6 +87,26 @@ suite('editor features in VS Code', () => {
     for (const never of ['LC', 'RC', 'F1', 'T1', 'E1']) assert.ok(!list.items.some((i) => label(i) === never), `${never} offered`);
   });
 
+  test('typing words into a code cell: no finding on the cell until the typing settles, then one', async () => {
+    const typing = await openFresh('typing.csv', 'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,npi\nCLM1,PT1,2025-10-14,,,1,11,E11.9,1234567893\n');
+    const onLine = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(typing.document.uri).filter((d) => d.range.start.line === 1 && diagnosticCode(d) === 'code-shape');
+    await poll('the line without a code', () => (onLine().length > 0 ? true : undefined));
+    let at = new vscode.Position(1, 'CLM1,PT1,2025-10-14,'.length);
+    for (const letter of 'arth') {
+      assert.ok(await typing.editor.edit((e) => e.insert(at, letter)));
+      at = at.translate(0, 1);
+    }
+    const typed = Date.now();
+    const flashed: string[] = [];
+    while (Date.now() - typed < 700) {
+      for (const d of onLine()) if (/"a/.test(d.message)) flashed.push(d.message);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.deepEqual(flashed, [], 'no "not a code" while typing');
+    const settled = await poll('the finding once the typing settles', () => onLine().find((d) => d.message.includes('"arth"')));
+    assert.equal(typing.document.getText(settled.range), 'arth');
+  });
+
   test('in a Markdown note, typing the space after "CPT " offers the code of the procedure the line names', async () => {
     const note = await openFresh('completion-note.md', '# Operative note\n\nProcedure: Percutaneous cryoablation of liver tumor (CPT\n');
     const end = new vscode.Position(2, note.document.lineAt(2).text.length);
