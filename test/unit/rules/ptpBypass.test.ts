@@ -26,14 +26,26 @@ describe('NCCI PTP bypass (ptpBypass)', () => {
   });
 
   it('anatomic modifiers bypass only for different sites of one kind', () => {
-    for (const [a, b] of [['RT', 'LT'], ['F1', 'F2'], ['TA', 'T1'], ['E1', 'E3'], ['LC', 'RC'], ['RT F1', 'RT F2']]) {
+    for (const [a, b] of [['RT', 'LT'], ['F1', 'F2'], ['RT F1', 'RT F2']]) {
       assert.equal(bypass(`26010 ${a}`, `26011 ${b}`).bypassed, true, `${a} / ${b}`);
     }
+    // Each kind on codes of its own site: toes on the foot, eyelids, coronary arteries.
+    assert.equal(bypass('28285 TA', '28286 T1').bypassed, true);
+    assert.equal(bypass('67820 E1', '67825 E3').bypassed, true);
+    assert.equal(bypass('92928 LC', '92920 RC').bypassed, true);
     for (const [a, b] of [['RT', 'RT'], ['F2', 'F2'], ['RT', 'RT F2'], ['', 'LT'], ['LT', '']]) {
       const got = bypass(`26010 ${a}`.trim(), `26011 ${b}`.trim());
       assert.equal(got.bypassed, false, `${a} / ${b}`);
       assert.equal(got.notApplicable.length, 1, `${a} / ${b} says why`);
     }
+  });
+
+  it('an anatomic modifier that names a site the code is not performed on shows no distinct site', () => {
+    const knee = bypass('29880 RC', '29881 LC');
+    assert.equal(knee.bypassed, false);
+    assert.ok(knee.notApplicable.some((w) => /^LC on 29881: it names a coronary artery/.test(w)), JSON.stringify(knee.notApplicable));
+    assert.equal(bypass('73630 F1', '73620 F2').bypassed, false, 'fingers on foot x-rays');
+    assert.equal(bypass('73630 T1', '73620 T2').bypassed, true, 'toes on foot x-rays');
   });
 
   it('25 bypasses on an E/M visit only; 57 only with a 090 procedure', () => {

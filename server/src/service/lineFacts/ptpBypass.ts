@@ -6,7 +6,8 @@
  * never bypassed and indicator 9 is not an edit; the rule handles those.
  */
 import type { CodeSet } from '../../codeset/types';
-import { ANATOMIC_GROUPS, X_MODIFIERS, type AnatomicGroup } from '../../codeset/modifiers';
+import { bodySiteOf } from '../../codeset/anatomy';
+import { ANATOMIC_GROUPS, ANATOMIC_GROUP_NAMES, X_MODIFIERS, type AnatomicGroup } from '../../codeset/modifiers';
 import type { CodedItem } from '../documents/chargeFile';
 import { procedureOf } from './feeRow';
 import { isEvaluationAndManagement } from './modifierFacts';
@@ -36,11 +37,21 @@ export function isLaboratory(code: string, codeSet: CodeSet): boolean {
   return codeSet.procedure(code)?.hcpcs?.betos.startsWith('T1') ?? false;
 }
 
-function anatomicSites(line: CodedItem): Map<AnatomicGroup, Set<string>> {
+/**
+ * The line's anatomic modifiers by kind, leaving out a kind its code's body site rules out
+ * (codeset/anatomy.ts: a coronary artery on a knee arthroscopy names no site of that code, so
+ * it shows no distinct site; `anatomic-modifier` reports it).
+ */
+function anatomicSites(line: CodedItem, notApplicable?: string[]): Map<AnatomicGroup, Set<string>> {
   const sites = new Map<AnatomicGroup, Set<string>>();
+  const misfits = bodySiteOf(line.codeValue)?.misfits;
   for (const m of line.modifiers) {
     for (const [kind, set] of ANATOMIC_KINDS) {
       if (!set.has(m.value)) continue;
+      if (misfits?.has(kind)) {
+        notApplicable?.push(`${m.value} on ${line.codeValue}: it names ${ANATOMIC_GROUP_NAMES[kind]}, and ${line.codeValue} is not performed on one`);
+        continue;
+      }
       const got = sites.get(kind) ?? new Set<string>();
       got.add(m.value);
       sites.set(kind, got);
@@ -50,9 +61,9 @@ function anatomicSites(line: CodedItem): Map<AnatomicGroup, Set<string>> {
 }
 
 /** True when both lines name a site of one kind and the sites differ (RT with LT; F1 with F2). */
-function differentSites(a: CodedItem, b: CodedItem): 'different' | 'same' | 'one-sided' | 'none' {
-  const sa = anatomicSites(a);
-  const sb = anatomicSites(b);
+function differentSites(a: CodedItem, b: CodedItem, notApplicable: string[]): 'different' | 'same' | 'one-sided' | 'none' {
+  const sa = anatomicSites(a, notApplicable);
+  const sb = anatomicSites(b, notApplicable);
   if (sa.size === 0 && sb.size === 0) return 'none';
   let compared = false;
   for (const [kind, setA] of sa) {
@@ -94,7 +105,7 @@ export function ptpBypass(column1: CodedItem, column2: CodedItem, codeSet: CodeS
       }
     }
   }
-  const sites = differentSites(column1, column2);
+  const sites = differentSites(column1, column2, notApplicable);
   if (sites === 'different') return { bypassed: true, by: 'anatomic', notApplicable };
   if (sites === 'same') notApplicable.push('the anatomic modifiers name the same site on both lines; they bypass the edit only for different sites');
   if (sites === 'one-sided') notApplicable.push('an anatomic modifier on one line only does not show that the two services were at different sites');
