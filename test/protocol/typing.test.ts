@@ -110,3 +110,36 @@ for (const mode of ['pull', 'push'] as const) {
     });
   });
 }
+
+describe('typing into a code cell, a pulling client that cannot be asked to pull again', function () {
+  this.timeout(30_000);
+  it('gets the typed cell\'s findings at once (nothing would show them later)', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-typing-norefresh-'));
+    const uri = pathToFileURL(path.join(dir, 'typing.csv')).href;
+    const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+    try {
+      server.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
+      server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+      server.connection.onRequest('client/registerCapability', () => null);
+      await server.initialize(10_000, {
+        rootUri: pathToFileURL(dir).href,
+        capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } },
+      });
+      await server.open(uri, 'csv', CHARGES);
+      const pull = async (): Promise<Diagnostic[]> => {
+        const report = await withDeadline('diagnostics', 10_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }));
+        return report.kind === 'full' ? report.items : [];
+      };
+      await pull();
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: AT, end: AT }, text: 'a' }],
+      });
+      const items = await pull();
+      assert.ok(items.some((d) => onCell(d) && /"a"/.test(String(d.message))), items.map((d) => String(d.message)).join(' | '));
+    } finally {
+      server.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

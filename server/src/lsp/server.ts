@@ -150,6 +150,9 @@ export function startServer(version: string, connection: Connection = createConn
     if (!last?.change || last.toVersion !== document.version || documentKindOf(document.uri, document.languageId) !== 'charges') return undefined;
     const wait = last.at + SETTLE_MS - Date.now();
     if (wait <= 0) return undefined;
+    // A pulling client that cannot be asked to pull again would not see the held findings
+    // until its next edit: it gets them at once.
+    if (pullDiagnostics && !clientCapabilities.workspace?.diagnostics?.refreshSupport) return undefined;
     const findings = findingsOf(context);
     const cell = service.typedCell(document.getText(), last.change, document.uri);
     if (!cell || !findings.some((f) => isInCell(f, cell))) return undefined;
