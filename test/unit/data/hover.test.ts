@@ -23,6 +23,12 @@ describe('hover over every kind of code', () => {
     assert.match(text, /PC\/TC \(26\/TC\): physician service: modifiers 26 and TC cannot be used \(0\)/);
   });
 
+  it('says which anatomic modifiers the code\'s body site takes and rules out, with the range it rests on', () => {
+    assert.match(hover('CPT 2988|1') ?? '', /- Anatomic modifiers: fit LT\/RT; do not fit fingers \(FA, F1-F9\), toes \(TA, T1-T9\), eyelids \(E1-E4\), coronary arteries \(LC, LD, LM, RC, RI\) — knee arthroscopy, CPT 29866-29889/);
+    assert.match(hover('CPT 9292|8') ?? '', /- Anatomic modifiers: fit coronary arteries/);
+    assert.doesNotMatch(hover('CPT 0140|2') ?? 'x', /Anatomic modifiers/, 'anesthesia codes are not in the table');
+  });
+
   it('shows HCPCS Level II facts, including a code outside the fee schedule', () => {
     const j = hover('J110|0') ?? '';
     assert.match(j, /^\*\*J1100\*\* Injection, dexamethasone sodium phosphate, 1 mg/);

@@ -19,6 +19,8 @@ import {
 } from '../../codeset/indicators';
 import { excerpt } from '../excerpt';
 import type { CodeSet, FeeScheduleRow, ProcedureCode } from '../../codeset/types';
+import { bodySiteOf } from '../../codeset/anatomy';
+import type { AnatomicGroup } from '../../codeset/modifiers';
 import { ChargeFile, ChargeLine, parseChargeFile } from '../documents/chargeFile';
 import { priceClaim } from '../payment';
 import { codeTokenAt } from '../documents/codeToken';
@@ -224,6 +226,23 @@ function requiredModifierLines(codeSet: CodeSet, code: string): string[] {
  * The hover text of a code; `modifiers` picks a 26/TC/53 variant's values when one is
  * written; `date` (the date of service) adds the validity line and dates NCCI edits.
  */
+const ANATOMIC_GROUP_MODIFIERS: Readonly<Record<AnatomicGroup, string>> = {
+  side: 'LT/RT',
+  finger: 'fingers (FA, F1-F9)',
+  toe: 'toes (TA, T1-T9)',
+  eyelid: 'eyelids (E1-E4)',
+  coronary: 'coronary arteries (LC, LD, LM, RC, RI)',
+};
+
+/** Which anatomic modifiers the code's body site takes and rules out (codeset/anatomy.ts), or undefined when the table says nothing. */
+function anatomicLine(procedure: ProcedureCode): string | undefined {
+  const site = bodySiteOf(procedure.code, procedure.descriptor);
+  if (!site || (site.fits.size === 0 && site.misfits.size === 0)) return undefined;
+  const list = (groups: ReadonlySet<AnatomicGroup>): string => [...groups].map((g) => ANATOMIC_GROUP_MODIFIERS[g]).join(', ');
+  const parts = [site.fits.size ? `fit ${list(site.fits)}` : '', site.misfits.size ? `do not fit ${list(site.misfits)}` : ''].filter(Boolean);
+  return `- Anatomic modifiers: ${parts.join('; ')} — ${site.site ? `${site.site}, ` : ''}${site.basis}`;
+}
+
 export function describeProcedure(procedure: ProcedureCode, modifiers: readonly string[], codeSet: CodeSet, date?: string): string {
   const out: string[] = [`**${procedure.code}** ${escapeMarkdown(procedure.descriptor)}`];
   const record = codeSet.knowledge(procedure.code);
@@ -249,6 +268,8 @@ export function describeProcedure(procedure: ProcedureCode, modifiers: readonly 
     out.push(`- Co-surgeons (62): ${describeIndicator(CO_SURGEONS_MEANING, row.coSurgeons)}`);
     out.push(`- Team surgery (66): ${describeIndicator(TEAM_SURGERY_MEANING, row.teamSurgery)}`);
     out.push(`- PC/TC (26/TC): ${describeIndicator(PCTC_MEANING, row.pctc)}`);
+    const anatomic = anatomicLine(procedure);
+    if (anatomic) out.push(anatomic);
     if (row.endoscopicBase) out.push(`- Endoscopic base code: ${row.endoscopicBase}`);
     if (procedure.variants.size > 0 && !variant) out.push('', `Component rows: ${[...procedure.variants.keys()].map((k) => `-${k}`).join(', ')}`);
   } else {
