@@ -39,8 +39,13 @@ describe('cpt-lens CLI', () => {
   it('exits 0 on a clean file', () => {
     const result = run('check', write('good.csv', 'claim,dos,cpt,units,pos,dx1\nC1,2025-10-14,47383,1,22,C22.0\n'));
     assert.equal(result.status, 0, result.stderr);
-    // Only the one-per-file notes that NCCI tables and the CMS modifier lists are not imported.
-    assert.deepEqual(result.stdout.trim().split('\n').map((line) => line.split(' ').slice(1, 3).join(' ')), ['information ncci-ptp', 'information required-modifier']);
+    // Only the one-per-file note that NCCI tables are not imported: no therapy or drug line, so no note on those lists.
+    assert.deepEqual(result.stdout.trim().split('\n').map((line) => line.split(' ').slice(1, 3).join(' ')), ['information ncci-ptp']);
+  });
+  it('says the CMS lists are not loaded only in a file with lines they are about', () => {
+    const result = run('check', write('therapy.csv', 'claim,dos,cpt,modifiers,units,pos,dx1\nC1,2025-10-14,97110,GP,1,11,M54.50\nC1,2025-10-14,J1100,,4,11,M54.50\n'));
+    const note = result.stdout.split('\n').find((line) => line.includes('required-modifier'));
+    assert.match(note ?? '', /always-therapy code list \(GP\/GO\/GN\) and the single-dose container drug list \(JW\/JZ\) are not loaded/, result.stdout);
   });
 
   it('exits 2 on usage and I/O errors, after checking what it could', () => {

@@ -17,6 +17,17 @@ const WASTE_MEANING: Readonly<Record<string, string>> = {
 };
 const IMPORT: Readonly<Record<ModifierListKind, string>> = { therapy: 'cpt-lens import therapy FILE', jz: 'cpt-lens import jz FILE' };
 
+/**
+ * Without a list, whether a file has lines the list could be about, so the "not loaded" note
+ * appears only where it matters: therapy in the CPT ranges where the always-therapy codes sit
+ * (speech-language 92507–92633, developmental and cognitive testing 96105–96127, physical
+ * medicine and rehabilitation 97010–97799); drugs as Level II J and Q codes.
+ */
+const MIGHT_BE_ON: Readonly<Record<ModifierListKind, (code: string) => boolean>> = {
+  therapy: (code) => /^\d{5}$/.test(code) && ((code >= '92507' && code <= '92633') || (code >= '96105' && code <= '96127') || (code >= '97010' && code <= '97799')),
+  jz: (code) => /^[JQ]\d{4}$/.test(code),
+};
+
 /** Places of service where Part B drugs are not separately payable (FQHC, RHC), so the JW/JZ policy does not apply. */
 const NOT_SEPARATELY_PAID_POS: ReadonlySet<string> = new Set(['50', '72']);
 
@@ -49,7 +60,8 @@ function source(list: ModifierList): string {
  * Modifiers CMS requires on the codes of a list it publishes (imported, not bundled): GP, GO
  * or GN on always-therapy codes, and the one modifier of a discipline-specific evaluation
  * (Medicare Claims Processing Manual, Pub. 100-04, ch. 5 §20.1; CR 10176); JW or JZ on drugs
- * from single-dose containers (Pub. 100-04 ch. 17 §40). Without a list it says so once.
+ * from single-dose containers (Pub. 100-04 ch. 17 §40). Without a list it says so once, in a
+ * file with lines the list could be about.
  */
 export const requiredModifier: ClaimRule = {
   id: 'required-modifier',
@@ -59,7 +71,7 @@ export const requiredModifier: ClaimRule = {
   fixKinds: ['safe', 'judgment'],
   checkFile(file, context, report) {
     if (!context.columns.code || file.lines.length === 0) return;
-    const missing = (['therapy', 'jz'] as const).filter((kind) => !context.codeSet.modifierList?.(kind));
+    const missing = (['therapy', 'jz'] as const).filter((kind) => !context.codeSet.modifierList?.(kind) && file.lines.some((l) => MIGHT_BE_ON[kind](l.codeValue)));
     if (missing.length === 0) return;
     const header = file.table.rows[0];
     report({
