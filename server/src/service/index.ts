@@ -12,7 +12,7 @@ export { type CptLensSettings, DEFAULT_SETTINGS, effectiveSettings } from './edi
 export { type CheckSettings, validateSettings } from './settings';
 export { MAX_MESSAGE_LENGTH, excerpt } from './excerpt';
 export { RULES, RULE_IDS } from './registry';
-export { COLUMN_MAPPINGS, COLUMN_ROLES, type ColumnMap, type ColumnMapping, type ColumnRole, normaliseHeader } from './documents/columns';
+export { COLUMN_MAPPINGS, type ColumnMap, type ColumnMapping, normaliseHeader } from './documents/columns';
 export { SAMPLE_ROWS, readColumns } from './documents/columnReading';
 export { FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, FIX_ALL_TITLE, type SafeFix, fixAllQuickFixTitle, fixAllSafe, fixAllSafeEdits, quickFixes } from './features/codeActions';
 export { type ClaimSummary, lensTitle } from './features/codeLens';
