@@ -1,5 +1,5 @@
 import { excerpt } from '../excerpt';
-import type { FileRule } from './rule';
+import { type FileRule, headerFinding } from './rule';
 
 /**
  * Without a claim, account or patient column, lines of different patients must not be compared
@@ -13,18 +13,16 @@ export const claimGrouping: FileRule = {
   severity: 'warning',
   fixKinds: [],
   checkFile(file, context, report) {
-    const header = file.table.rows[0];
-    if (!header || !context.columns.code || file.reading.groupBy || file.lines.length < 2) return;
+    if (!context.columns.code || file.reading.groupBy || file.lines.length < 2) return;
     const candidate = file.reading.groupCandidate !== undefined ? file.headers[file.reading.groupCandidate] : undefined;
-    report({
-      ruleId: this.id,
-      severity: 'warning',
-      start: header.start,
-      end: header.end,
-      message:
-        'No claim, account or patient column found, so each line is checked alone: global surgery, duplicates, NCCI pairs, add-on primaries and units per day ' +
+    const note = headerFinding(
+      file,
+      this.id,
+      'warning',
+      'No claim, account or patient column found, so each line is checked alone: global surgery, duplicates, NCCI pairs, add-on primaries and units per day ' +
         `compare nothing across lines. ${candidate ? `"${excerpt(candidate, 30)}" looks like the account or claim key; map it` : 'Map the column that identifies the claim or account'} in .cptlens.json ("columns").`,
-      data: { candidate, role: 'account' },
-    });
+      { candidate, role: 'account' },
+    );
+    if (note) report(note);
   },
 };

@@ -5,7 +5,7 @@ import type { Fix } from '../types';
 import { distinctServiceFixes } from '../lineFacts/lineEdits';
 import { ptpBypass } from '../lineFacts/ptpBypass';
 import { configuredRank } from '../lineFacts/modifierFacts';
-import type { ClaimRule, RuleContext } from './rule';
+import { type ClaimRule, type RuleContext, headerFinding } from './rule';
 
 
 /** NCCI procedure-to-procedure edits between lines of one claim and service day. */
@@ -17,15 +17,8 @@ export const ncciPtp: ClaimRule = {
   fixKinds: ['judgment'],
   checkFile(file, context, report) {
     if (context.ncciLoaded || !context.columns.code || file.lines.length === 0) return;
-    const header = file.table.rows[0];
-    report({
-      ruleId: this.id,
-      severity: 'information',
-      start: header.start,
-      end: header.end,
-      message: 'NCCI procedure-to-procedure edits are not loaded, so code pairs are not checked. Import the CMS NCCI PTP files to check them.',
-      data: { ncci: null },
-    });
+    const note = headerFinding(file, this.id, 'information', 'NCCI procedure-to-procedure edits are not loaded, so code pairs are not checked. Import the CMS NCCI PTP files to check them.', { ncci: null });
+    if (note) report(note);
   },
   checkClaim(claim, context, report) {
     if (!context.ncciLoaded) return;

@@ -4,7 +4,7 @@ import type { ChargeLine } from '../documents/chargeFile';
 import { addModifier } from '../lineFacts/lineEdits';
 import { configuredRank } from '../lineFacts/modifierFacts';
 import type { Fix } from '../types';
-import type { ClaimRule, RuleContext } from './rule';
+import { type ClaimRule, type RuleContext, headerFinding } from './rule';
 
 const THERAPY_MEANING: Readonly<Record<string, string>> = {
   GP: 'under a physical therapy plan of care',
@@ -73,16 +73,15 @@ export const requiredModifier: ClaimRule = {
     if (!context.columns.code || file.lines.length === 0) return;
     const missing = (['therapy', 'jz'] as const).filter((kind) => !context.codeSet.modifierList?.(kind) && file.lines.some((l) => MIGHT_BE_ON[kind](l.codeValue)));
     if (missing.length === 0) return;
-    const header = file.table.rows[0];
-    report({
-      ruleId: this.id,
-      severity: 'information',
-      start: header.start,
-      end: header.end,
-      message: `The CMS ${missing.map((k) => MODIFIER_LIST_LABEL[k]).join(' and the ')} ${missing.length > 1 ? 'are' : 'is'} not loaded, so ${
+    const note = headerFinding(
+      file,
+      this.id,
+      'information',
+      `The CMS ${missing.map((k) => MODIFIER_LIST_LABEL[k]).join(' and the ')} ${missing.length > 1 ? 'are' : 'is'} not loaded, so ${
         missing.map((k) => (k === 'therapy' ? 'GP/GO/GN on therapy codes' : 'JW/JZ on single-dose drugs')).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not checked. Import ${missing.length > 1 ? 'them' : 'it'} with ${missing.map((k) => IMPORT[k]).join(' and ')}.`,
-      data: { notLoaded: missing },
-    });
+      { notLoaded: missing },
+    );
+    if (note) report(note);
   },
   checkClaim(claim, context, report) {
     const therapy = context.codeSet.modifierList?.('therapy');

@@ -90,3 +90,12 @@ export interface FileRule extends RuleMeta {
 }
 
 export type Rule = LineRule | ClaimRule | FileRule;
+
+/**
+ * A note on the file's header row (how it was read, data not loaded): the one place such
+ * findings get their range. Undefined when the file has no header row.
+ */
+export function headerFinding(file: ChargeFile, ruleId: string, severity: Severity, message: string, data?: Record<string, unknown>): Finding | undefined {
+  const header = file.table.rows[0];
+  return header ? { ruleId, severity, start: header.start, end: header.end, message, ...(data ? { data } : {}) } : undefined;
+}
