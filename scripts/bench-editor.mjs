@@ -68,11 +68,15 @@ try {
     process.stdout.write(`${'open + first pull of diagnostics (parse + all rules)'.padEnd(52)} ${results.openToFirstDiagnosticsMs.toFixed(1).padStart(8)} ms  (${first.items.length} findings)\n`);
   }
   const mid = Math.floor(lines / 2) + 1;
+  /** Where the code cell of line `at` starts (the fourth column). */
+  const codeCellAt = (at) => {
+    const line = rows[at];
+    return line.indexOf(',', line.indexOf(',', line.indexOf(',') + 1) + 1) + 1;
+  };
   await time('one-cell edit + completion "cryo liv" there (mid-file)', async () => {
     // Type over the code cell of a mid-file line, as a coder would.
-    const line = rows[mid];
-    const start = line.indexOf(',', line.indexOf(',', line.indexOf(',') + 1) + 1) + 1;
-    const end = line.indexOf(',', start);
+    const start = codeCellAt(mid);
+    const end = rows[mid].indexOf(',', start);
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: mid, character: start }, end: { line: mid, character: end } }, text: 'cryo liv' }],
@@ -81,8 +85,7 @@ try {
     return `${list.items.length} items, first ${list.items[0]?.label}`;
   });
   await time('one more keystroke + completion ("cryo live")', async () => {
-    const line = rows[mid];
-    const start = line.indexOf(',', line.indexOf(',', line.indexOf(',') + 1) + 1) + 1;
+    const start = codeCellAt(mid);
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 3 },
       contentChanges: [{ range: { start: { line: mid, character: start + 8 }, end: { line: mid, character: start + 8 } }, text: 'e' }],
@@ -112,18 +115,19 @@ try {
   // pulls diagnostics and, with lenses on, asks for the lenses and resolves the ~20 on screen.
   // Keystroke latency = from the change to the last of those answers.
   let version = 10;
+  /** Keystroke `k` at the start of line `at`'s code cell: even ones type `char`, odd ones delete it again. */
+  const keystroke = (at, start, k, char) =>
+    server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ range: { start: { line: at, character: start }, end: { line: at, character: start + (k % 2 === 0 ? 0 : 1) } }, text: k % 2 === 0 ? char : '' }],
+    });
   const typing = async (withLenses, keys) => {
     const times = [];
     const at = mid + 30;
-    const line = rows[at];
-    const start = line.indexOf(',', line.indexOf(',', line.indexOf(',') + 1) + 1) + 1;
+    const start = codeCellAt(at);
     for (let k = 0; k < keys; k++) {
       const started = process.hrtime.bigint();
-      const text = k % 2 === 0 ? '9' : '';
-      await server.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version: ++version },
-        contentChanges: [{ range: { start: { line: at, character: start }, end: { line: at, character: start + (k % 2 === 0 ? 0 : 1) } }, text }],
-      });
+      await keystroke(at, start, k, '9');
       const work = [pull()];
       if (withLenses) {
         work.push(server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }).then((all) => {
@@ -134,17 +138,14 @@ try {
       await Promise.all(work);
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
-    times.sort((a, b) => a - b);
-    const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-    return `median ${q(0.5)} ms, p90 ${q(0.9)} ms over ${keys} keystrokes`;
+    return `median ${quantile(times, 0.5).toFixed(1)} ms, p90 ${quantile(times, 0.9).toFixed(1)} ms over ${keys} keystrokes`;
   };
   await time('typing, lenses off: edit + pull per keystroke', () => typing(false, 40));
   // The scripted session: a coder types a code into a mid-file cell, and the editor asks for
   // a hover and a completion at the cursor and pulls diagnostics after each keystroke.
   {
     const at = mid + 90;
-    const line = rows[at];
-    const start = line.indexOf(',', line.indexOf(',', line.indexOf(',') + 1) + 1) + 1;
+    const start = codeCellAt(at);
     const editMs = [];
     const hoverMs = [];
     const completionMs = [];
@@ -154,12 +155,8 @@ try {
       into.push(Number(process.hrtime.bigint() - started) / 1e6);
     };
     for (let k = 0; k < 200; k++) {
-      const typed = k % 2 === 0;
       await timed(editMs, async () => {
-        await server.connection.sendNotification('textDocument/didChange', {
-          textDocument: { uri, version: ++version },
-          contentChanges: [{ range: { start: { line: at, character: start }, end: { line: at, character: start + (typed ? 0 : 1) } }, text: typed ? '4' : '' }],
-        });
+        await keystroke(at, start, k, '4');
         await pull();
       });
       const position = { line: at, character: start + 2 };
@@ -175,11 +172,7 @@ try {
     show('completion', completionMs);
     const before = rssMb(server.child.pid);
     for (let k = 0; k < 10000; k++) {
-      const typed = k % 2 === 0;
-      await server.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version: ++version },
-        contentChanges: [{ range: { start: { line: at, character: start }, end: { line: at, character: start + (typed ? 0 : 1) } }, text: typed ? '4' : '' }],
-      });
+      await keystroke(at, start, k, '4');
       if (k % 50 === 49) await pull();
     }
     await pull();
