@@ -1,7 +1,7 @@
 import type { ColumnRead } from '../documents/columnReading';
 import type { ColumnRole } from '../documents/columns';
 import { excerpt } from '../excerpt';
-import type { FileRule } from './rule';
+import { type FileRule, headerFinding } from './rule';
 
 const ROLE_NAMES: Record<ColumnRole, string> = {
   code: 'code', modifiers: 'modifiers', modifier: 'modifiers', units: 'units', date: 'date of service', patient: 'patient', account: 'account',
@@ -22,9 +22,8 @@ export const columnsRead: FileRule = {
   severity: 'information',
   fixKinds: [],
   checkFile(file, context, report) {
-    const header = file.table.rows[0];
     const { reading } = file;
-    if (!header || !context.columns.code || file.lines.length === 0) return;
+    if (!file.table.rows[0] || !context.columns.code || file.lines.length === 0) return;
     const notHeader = reading.columns.filter((c) => c.role && c.source !== 'header');
     const unused = reading.columns.filter((c) => !c.role && c.header.trim() !== '');
     if (notHeader.length === 0 && unused.length === 0) return;
@@ -43,16 +42,10 @@ export const columnsRead: FileRule = {
       const other = unused.filter((c) => !c.unused);
       parts.push(`not used: ${[...known.slice(0, 6), ...(other.length ? [names(other)] : [])].join(', ')}`);
     }
-    report({
-      ruleId: this.id,
-      severity: 'information',
-      start: header.start,
-      end: header.end,
-      message: `Columns read: ${parts.join('; ')}.`,
-      data: {
-        columns: reading.columns.map((c) => ({ header: excerpt(c.header, 40), role: c.role, unused: c.unused, source: c.source })),
-        groupBy: reading.groupBy,
-      },
+    const note = headerFinding(file, this.id, 'information', `Columns read: ${parts.join('; ')}.`, {
+      columns: reading.columns.map((c) => ({ header: excerpt(c.header, 40), role: c.role, unused: c.unused, source: c.source })),
+      groupBy: reading.groupBy,
     });
+    if (note) report(note);
   },
 };

@@ -1,6 +1,6 @@
 import { type DataPeriod, describePeriod } from '../../codeset/dataPeriods';
 import { periodsOutside } from '../dataPeriods';
-import type { FileRule } from './rule';
+import { type FileRule, headerFinding } from './rule';
 
 /** One note per file when findings rest on a table whose period a date of service falls outside. */
 export const dataPeriod: FileRule = {
@@ -10,10 +10,11 @@ export const dataPeriod: FileRule = {
   severity: 'information',
   fixKinds: [],
   checkFile(file, context, report, others) {
-    const header = file.table.rows[0];
     const outside = periodsOutside(others, context.codeSet);
-    if (!header || outside.length === 0) return;
-    report({ ruleId: this.id, severity: 'information', start: header.start, end: header.end, ...dataPeriodNote(outside) });
+    if (outside.length === 0) return;
+    const { message, data } = dataPeriodNote(outside);
+    const note = headerFinding(file, this.id, 'information', message, data);
+    if (note) report(note);
   },
 };
 
