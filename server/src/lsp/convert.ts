@@ -53,23 +53,3 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
   };
 }
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-
-/** At most `max` findings (0: all), errors first, then in document order. */
-export function limitFindings(findings: readonly Finding[], max: number): readonly Finding[] {
-  if (max <= 0 || findings.length <= max) return findings;
-  // Findings come sorted by start: take each severity in turn in that order (what a sort by
-  // severity, then start, would take) without sorting a 100k-finding file on every keystroke.
-  const sorted = findings.every((f, i) => i === 0 || findings[i - 1].start <= f.start);
-  if (!sorted) return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.start - b.start).slice(0, max).sort((a, b) => a.start - b.start);
-  const picked: Finding[] = [];
-  for (const severity of SEVERITIES) {
-    for (const f of findings) {
-      if (f.severity !== severity) continue;
-      picked.push(f);
-      if (picked.length === max) return picked.sort((a, b) => a.start - b.start);
-    }
-  }
-  return picked.sort((a, b) => a.start - b.start);
-}

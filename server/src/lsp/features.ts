@@ -51,7 +51,7 @@ export function registerFeatures(state: ServerState): void {
       if (!context) return null;
       const { document, service } = context;
       // The document's state at this version (what the next diagnostics use too): hover reads its model and findings.
-      state.findingsOf(context);
+      state.checkOf(context);
       const result = service.hover(document.getText(), document.offsetAt(params.position), document.uri, documentKindOf(document.uri, document.languageId));
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: toRange(document, result.start, result.end) };
@@ -165,7 +165,7 @@ export function registerFeatures(state: ServerState): void {
       if (!options.enabled || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
       const start = document.offsetAt(params.range.start);
       const end = document.offsetAt(params.range.end);
-      state.findingsOf(context);
+      state.checkOf(context);
       return service.inlayHints(document.getText(), start, end, document.uri, options.maxLength).map((hint) => ({
         position: document.positionAt(hint.offset),
         label: hint.label,

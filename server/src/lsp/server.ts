@@ -27,10 +27,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DataLoadError } from '../codeset/load';
-import { DEFAULT_SETTINGS, LanguageService, documentKindOf, getLanguageService, isInCell, type CptLensSettings, type Finding, type TextChange } from '../service';
+import { DEFAULT_SETTINGS, LanguageService, documentKindOf, getLanguageService, isInCell, type CptLensSettings, type Finding, type FindingsView, type TextChange } from '../service';
 import { SERVER_COMMANDS } from '../protocol';
 import { registerCommands } from './commands';
-import { limitFindings, toDiagnostic } from './convert';
+import { toDiagnostic } from './convert';
 import { DataState, InitOptions, loadData } from './data';
 import type { DocumentContext, ServerState } from './state';
 import { registerFeatures } from './features';
@@ -118,12 +118,15 @@ export function startServer(version: string, connection: Connection = createConn
     return service && current ? { document: current, settings: s, service } : undefined;
   }
 
-  function findingsOf(context: DocumentContext): readonly Finding[] {
+  /** The document's check at its version (run now if it is not yet): findings are made as they are read. */
+  function checkOf(context: DocumentContext): FindingsView {
     const { document, service } = context;
     const last = lastEdits.get(document.uri);
     const change = last && last.toVersion === document.version && last.change ? { ...last.change, fromVersion: last.fromVersion } : undefined;
-    return service.validate(document.getText(), documentKindOf(document.uri, document.languageId), document.uri, { version: document.version, change });
+    return service.check(document.getText(), documentKindOf(document.uri, document.languageId), document.uri, { version: document.version, change });
   }
+
+  const findingsOf = (context: DocumentContext): readonly Finding[] => checkOf(context).all();
 
   /**
    * The diagnostics shown: at most `maxFindingsPerFile` (errors first), without the findings
@@ -131,9 +134,8 @@ export function startServer(version: string, connection: Connection = createConn
    */
   function diagnosticsOf(context: DocumentContext, held?: Held): Diagnostic[] {
     const max = context.settings.maxFindingsPerFile ?? DEFAULT_SETTINGS.maxFindingsPerFile;
-    const findings = findingsOf(context);
-    const shown = held ? findings.filter((f) => !isInCell(f, held.cell)) : findings;
-    return limitFindings(shown, max).map((f) => toDiagnostic(context.document, f));
+    const shown = checkOf(context).shown(max, held ? (f) => isInCell(f, held.cell) : undefined);
+    return shown.map((f) => toDiagnostic(context.document, f));
   }
 
   /** A cell being typed: its findings wait `wait` ms more. */
@@ -153,9 +155,9 @@ export function startServer(version: string, connection: Connection = createConn
     // A pulling client that cannot be asked to pull again would not see the held findings
     // until its next edit: it gets them at once.
     if (pullDiagnostics && !clientCapabilities.workspace?.diagnostics?.refreshSupport) return undefined;
-    const findings = findingsOf(context);
+    const view = checkOf(context);
     const cell = service.typedCell(document.getText(), last.change, document.uri);
-    if (!cell || !findings.some((f) => isInCell(f, cell))) return undefined;
+    if (!cell || !view.inRange(cell.start, cell.end).some((f) => isInCell(f, cell))) return undefined;
     return { cell, wait };
   }
 
@@ -223,6 +225,7 @@ export function startServer(version: string, connection: Connection = createConn
       services = new Map();
     },
     contextOf,
+    checkOf,
     findingsOf,
     refreshAll,
     settingsChanged: () => {

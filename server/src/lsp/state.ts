@@ -6,7 +6,7 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CptLensSettings, LanguageService, Finding } from '../service';
+import type { CptLensSettings, LanguageService, Finding, FindingsView } from '../service';
 import type { DataState, InitOptions } from './data';
 
 /** What a handler needs for one document: its text, settings and the service built for them. */
@@ -29,6 +29,9 @@ export interface ServerState {
    * hover, hints and lenses then read. The editor's last edit is passed along, so a
    * keystroke re-parses one row.
    */
+  /** The document's check at its version, run now if it is not yet (findings are made as they are read). */
+  checkOf: (context: DocumentContext) => FindingsView;
+  /** Every finding of the document at its version (`checkOf(context).all()`). */
   findingsOf: (context: DocumentContext) => readonly Finding[];
   /** Re-check every open document and ask the client to refresh hints and lenses. */
   refreshAll: () => void;

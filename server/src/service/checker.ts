@@ -18,7 +18,6 @@
  * Architecture invariant: a line or claim rule reads only its claim's lines, the
  * column map and the code set, so re-running only the edited claims is exact.
  */
-import { lastAtOrBefore } from '../codeset/sorted';
 import type { CodeSet } from '../codeset/types';
 import { ChargeFile, ChargeLine, Claim, parseChargeFile } from './documents/chargeFile';
 import { TextChange, applyRowEdit } from './documents/rowEdit';
@@ -30,7 +29,8 @@ import { excerpt } from './excerpt';
 import { modifiersLoaded } from './lineFacts/modifierFacts';
 import type { ClaimRule, FileRule, LineRule, Report, Rule, RuleContext } from './rules/rule';
 import type { CheckSettings } from './settings';
-import { Finding, OffsetEdit, compareFindings } from './types';
+import { Finding, compareFindings } from './types';
+import { ChargeView, ClaimFindings, FindingsView, Tally, adjustTally, claimFindings, sumTallies } from './findingsView';
 
 /** Rules whose findings cannot be suppressed: the suppressions' own rule, and damage to the table. */
 const UNSUPPRESSIBLE = new Set(['suppression', 'csv-structure']);
@@ -42,14 +42,8 @@ const UNSUPPRESSIBLE = new Set(['suppression', 'csv-structure']);
  */
 export const MAX_FINDINGS_PER_RULE_AND_LINE = 20;
 
-/** The findings of every claim that has none: shared, never pushed to. */
-const NO_FINDINGS: Finding[] = [];
-
-interface CachedClaim {
-  /** Row starts of the claim's lines when the findings were made. */
-  starts: number[];
-  findings: readonly Finding[];
-}
+/** The findings of every claim that has none: shared, never changed. */
+const NO_FINDINGS: ClaimFindings = claimFindings([], [], []);
 
 /**
  * What a check leaves for the next check of the same document. Handing it to the next
@@ -58,13 +52,21 @@ interface CachedClaim {
 export interface ChargeState {
   readonly file: ChargeFile;
   readonly header: string;
-  /** Findings per claim key, in the current text's offsets; the lists are never changed after they are made. */
-  readonly byClaim: Map<string, readonly Finding[]>;
+  /** Findings per claim key, at the offsets of the check that made them (see findingsView.ts); never changed after they are made. */
+  readonly byClaim: Map<string, ClaimFindings>;
+  /** The entries of `byClaim` that have findings, in the order of their first lines (the view's search order). */
+  readonly withFindings: ClaimFindings[];
+  /** Where each line's row starts in the current text (by line index); never changed after it is made. */
+  readonly rowStarts: Int32Array;
+  /** The claims' findings counted (the file rules read it). */
+  readonly tally: Tally;
 }
 
 export interface CheckResult {
-  /** Sorted by position; a new array each time, never changed after it is returned. */
-  findings: Finding[];
+  /** The findings, read as needed: the editor reads the few it shows, not all of them at every keystroke. */
+  view: FindingsView;
+  /** Every finding, sorted by position (`view.all()`); never changed after it is returned. */
+  readonly findings: readonly Finding[];
   state: ChargeState;
 }
 
@@ -167,95 +169,101 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   });
 
 
-  function checkClaim(claim: Claim, context: RuleContext): readonly Finding[] {
+  function checkClaim(claim: Claim, context: RuleContext): ClaimFindings {
     stats.checked++;
     const found: Finding[] = (current = []);
     perLine = new Map();
     for (const line of claim.lines) for (const rule of lineRules) rule.checkLine(line, context, claimReport);
     for (const rule of claimRules) rule.checkClaim(claim, context, claimReport);
     // Kept per claim for as long as the document is open: claims without findings (most,
-    // in a clean file) share one empty list instead of keeping one each.
-    return found.length === 0 ? NO_FINDINGS : found;
+    // in a clean file) share one entry instead of keeping one each.
+    if (found.length === 0) return NO_FINDINGS;
+    return claimFindings(found.sort(compareFindings), claim.lines.map((l) => l.row.start), claim.lines.map((l) => l.index));
   }
 
-  /** The file-level findings; file rules run last and see the claims' findings. */
-  function assemble(file: ChargeFile, context: RuleContext, perClaim: Iterable<readonly Finding[]>): Finding[] {
-    const findings: Finding[] = [];
-    for (const list of perClaim) for (const f of list) findings.push(f);
-    const claimFindings = findings.length;
-    const report = collector((f) => findings.push(f));
+  /** The file rules' findings (they run last and read the claims' findings counted), and the view of it all. */
+  function finish(file: ChargeFile, context: RuleContext, text: string, claims: ClaimFindings[], rowStarts: Int32Array, tally: Tally): FindingsView {
+    const fileFindings: Finding[] = [];
+    const report = collector((f) => fileFindings.push(f));
     for (const rule of claimRules) rule.checkFile?.(file, context, report);
-    const others = findings.slice(0, claimFindings);
-    for (const rule of fileRules) rule.checkFile(file, context, report, others);
-    return findings.sort(compareFindings);
+    for (const rule of fileRules) rule.checkFile(file, context, report, tally);
+    return new ChargeView(claims, rowStarts, fileFindings.sort(compareFindings), tally, text.length);
   }
 
-  function full(text: string, keep: boolean, previous: ChargeState | undefined): CheckResult {
+  function full(text: string, keep: boolean, previous: ChargeState | undefined): { view: FindingsView; state: ChargeState } {
     const file = parseChargeFile(text, { columns: settings.columns, ruleIds });
     const context = contextOf(file);
     stats = { mode: 'full', claims: file.claims.size, checked: 0, lines: file.lines.length };
-    // Only a state for the next check needs findings by claim key. A one-off check puts
-    // them in a plain list in the same (claim) order: filling a Map of ~28k claims costs more than its use.
-    const byClaim = new Map<string, readonly Finding[]>();
-    const perClaim: (readonly Finding[])[] = [];
+    // Only a state for the next check needs findings by claim key: filling a Map of ~28k
+    // claims for a one-off check costs more than its use.
+    const byClaim = new Map<string, ClaimFindings>();
+    const claims: ClaimFindings[] = [];
     const header = file.table.rows[0] ? text.slice(file.table.rows[0].start, file.table.rows[0].end) : '';
     if (file.columns.code) {
-      // Claims whose text is unchanged since the previous check reuse its findings. The
-      // previous claims' texts are only built here, when an edit needed a full parse.
+      // Claims whose text is unchanged since the previous check reuse its findings, where
+      // they were: the view moves them when they are read. The previous claims' texts are
+      // only built here, when an edit needed a full parse.
       const old = previous && previous.header === header ? claimsByText(previous) : undefined;
       for (const claim of file.claims.values()) {
         const cached = old?.get(claimText(text, claim));
-        let found: readonly Finding[];
-        if (cached) {
-          const starts = claim.lines.map((l) => l.row.start);
-          found = sameStarts(cached.starts, starts) ? cached.findings : cached.findings.map((f) => rebase(f, cached.starts, starts));
-        } else {
-          found = checkClaim(claim, context);
-        }
+        const found = cached ? (cached.findings.length === 0 ? NO_FINDINGS : { ...cached, lines: claim.lines.map((l) => l.index) }) : checkClaim(claim, context);
         if (keep) byClaim.set(claim.key, found);
-        else perClaim.push(found);
+        claims.push(found);
       }
     }
-    const findings = assemble(file, context, keep ? byClaim.values() : perClaim);
-    return { findings, state: { file, header, byClaim } };
+    const rowStarts = new Int32Array(file.lines.length);
+    for (let i = 0; i < file.lines.length; i++) rowStarts[i] = file.lines[i].row.start;
+    // Claims come in the order of their first lines (file.claims is filled in file order).
+    const withFindings = claims.filter((c) => c.findings.length > 0);
+    const tally = sumTallies(withFindings.map((c) => c.tally));
+    const view = finish(file, context, text, keep ? withFindings.slice() : withFindings, rowStarts, tally);
+    return { view, state: { file, header, byClaim, withFindings, rowStarts, tally } };
   }
 
   /** The one-row path; undefined when the edit is not one a row re-parse can handle. */
-  function rowUpdate(state: ChargeState, text: string, given: TextChange | undefined): CheckResult | undefined {
+  function rowUpdate(state: ChargeState, text: string, given: TextChange | undefined): { view: FindingsView; state: ChargeState } | undefined {
     const change = given && fits(given, state.file.text, text) ? given : changeBetween(state.file.text, text);
     if (!change || !state.file.columns.code) return undefined;
     const edit = applyRowEdit(state.file, text, change, ruleIds);
     if (!edit) return undefined;
-    const { file, byClaim } = state;
+    const { file, byClaim, withFindings } = state;
     const context = contextOf(file);
     stats = { mode: 'row', claims: file.claims.size, checked: 0, lines: file.lines.length };
-    const affected = new Set([edit.before.claimKey, edit.after.claimKey]);
-    const rowStart = edit.after.row.start;
-    // Findings of the claims after the edit move with their rows, as new objects: the
-    // lists and findings an earlier result returned are never changed.
+    // The rows after the edit move; the claims' findings stay where they were made (a view
+    // moves them when read), so an earlier result never changes and a keystroke does not
+    // copy the findings of the rest of the file.
+    let rowStarts = state.rowStarts;
     if (edit.delta !== 0) {
-      for (const [key, list] of byClaim) {
-        if (affected.has(key) || !list.some((f) => movesWith(f, rowStart))) continue;
-        byClaim.set(key, list.map((f) => (movesWith(f, rowStart) ? shifted(f, rowStart, edit.delta) : f)));
-      }
+      rowStarts = rowStarts.slice();
+      for (let k = edit.after.index + 1; k < rowStarts.length; k++) rowStarts[k] += edit.delta;
     }
-    for (const key of affected) {
+    let tally = state.tally;
+    for (const key of new Set([edit.before.claimKey, edit.after.claimKey])) {
+      const was = byClaim.get(key) ?? NO_FINDINGS;
       const claim = file.claims.get(key);
-      if (claim) byClaim.set(key, checkClaim(claim, context));
+      const now = claim ? checkClaim(claim, context) : NO_FINDINGS;
+      if (claim) byClaim.set(key, now);
       else byClaim.delete(key);
+      tally = adjustTally(tally, now.tally, was.tally);
+      removeInOrder(withFindings, was);
+      insertInOrder(withFindings, now);
     }
     const header = file.table.rows[0] ? text.slice(file.table.rows[0].start, file.table.rows[0].end) : '';
-    return { findings: assemble(file, context, byClaim.values()), state: { file, header, byClaim } };
+    const view = finish(file, context, text, withFindings.slice(), rowStarts, tally);
+    return { view, state: { file, header, byClaim, withFindings, rowStarts, tally } };
   }
 
   return {
-    check: (text) => full(text, false, undefined).findings,
+    check: (text) => full(text, false, undefined).view.all() as Finding[],
     update(text, previous, change) {
-      if (previous) {
-        const quick = rowUpdate(previous, text, change);
-        if (quick) return quick;
-      }
-      return full(text, true, previous);
+      const { view, state } = (previous && rowUpdate(previous, text, change)) || full(text, true, previous);
+      return {
+        view,
+        state,
+        get findings() {
+          return view.all();
+        },
+      };
     },
     lastStats: () => stats,
   };
@@ -298,12 +306,34 @@ export function changeBetween(before: string, after: string): TextChange | undef
   return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
 }
 
-/** The previous check's findings by claim text, with the row starts they were made at. */
-function claimsByText(state: ChargeState): Map<string, CachedClaim> {
-  const out = new Map<string, CachedClaim>();
+/** Where a claim whose first line is `line` goes in a list ordered by first lines. */
+function placeOf(list: readonly ClaimFindings[], line: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].lines[0] < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function removeInOrder(list: ClaimFindings[], entry: ClaimFindings): void {
+  if (entry.findings.length === 0) return;
+  const at = placeOf(list, entry.lines[0]);
+  if (list[at] === entry) list.splice(at, 1);
+}
+
+function insertInOrder(list: ClaimFindings[], entry: ClaimFindings): void {
+  if (entry.findings.length > 0) list.splice(placeOf(list, entry.lines[0]), 0, entry);
+}
+
+/** The previous check's findings by claim text. */
+function claimsByText(state: ChargeState): Map<string, ClaimFindings> {
+  const out = new Map<string, ClaimFindings>();
   for (const claim of state.file.claims.values()) {
     const findings = state.byClaim.get(claim.key);
-    if (findings) out.set(claimText(state.file.text, claim), { starts: claim.lines.map((l) => l.row.start), findings });
+    if (findings) out.set(claimText(state.file.text, claim), findings);
   }
   return out;
 }
@@ -317,45 +347,4 @@ function claimText(text: string, claim: Claim): string {
     key += '\u0000';
   }
   return key;
-}
-
-function sameStarts(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Whether a finding (or a place it points to) lies after the edited row and so moves with the edit. */
-function movesWith(finding: Finding, rowStart: number): boolean {
-  return finding.start > rowStart || (finding.related?.some((r) => r.start > rowStart) ?? false);
-}
-
-/** A copy of a finding whose offsets after the edited row moved by `delta` (one object; fixes and related places copied only when they move). */
-function shifted(finding: Finding, rowStart: number, delta: number): Finding {
-  const copy: Finding = { ...finding };
-  if (copy.start > rowStart) {
-    copy.start += delta;
-    copy.end += delta;
-    if (copy.fixes) copy.fixes = copy.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
-  }
-  if (copy.related?.some((r) => r.start > rowStart)) copy.related = copy.related.map((r) => (r.start > rowStart ? { ...r, start: r.start + delta, end: r.end + delta } : r));
-  return copy;
-}
-
-/** Moves a cached finding's offsets from the claim's old row positions to the new ones. */
-function rebase(finding: Finding, oldStarts: readonly number[], starts: readonly number[]): Finding {
-  return move(finding, (offset) => {
-    const row = lastAtOrBefore(oldStarts, offset);
-    return starts[row] + (offset - oldStarts[row]);
-  });
-}
-
-function move(finding: Finding, to: (offset: number) => number): Finding {
-  const edit = (e: OffsetEdit): OffsetEdit => ({ ...e, start: to(e.start), end: to(e.end) });
-  return {
-    ...finding,
-    start: to(finding.start),
-    end: to(finding.end),
-    ...(finding.fixes ? { fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(edit) })) } : {}),
-    ...(finding.related ? { related: finding.related.map((r) => ({ ...r, start: to(r.start), end: to(r.end) })) } : {}),
-  };
 }

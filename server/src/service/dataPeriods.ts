@@ -33,13 +33,8 @@ export function periodGate(codeSet: CodeSet): (finding: Finding, line: ChargeLin
   };
 }
 
-/** The periods that some finding was downgraded for, in the code set's table order. */
-export function periodsOutside(findings: readonly Finding[], codeSet: CodeSet): { period: DataPeriod; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const f of findings) {
-    const table = (f.data as Record<string, unknown> | undefined)?.[OUTSIDE_PERIOD];
-    if (typeof table === 'string') counts.set(table, (counts.get(table) ?? 0) + 1);
-  }
+/** The periods that some finding was downgraded for, in the code set's table order, from the claims' findings counted. */
+export function periodsOutside(counts: ReadonlyMap<string, number>, codeSet: CodeSet): { period: DataPeriod; count: number }[] {
   if (counts.size === 0) return [];
   return (codeSet.version().periods ?? []).filter((p) => counts.has(p.table)).map((period) => ({ period, count: counts.get(period.table) ?? 0 }));
 }

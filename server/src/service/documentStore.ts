@@ -6,14 +6,16 @@
  * caller still holds keep their offsets, whatever is typed after.
  */
 import type { ChargeState } from './checker';
-import type { DocumentKind, Finding } from './types';
+import type { DocumentKind } from './types';
+import type { FindingsView } from './findingsView';
 
 export interface DocumentEntry {
   readonly text: string;
   /** The editor's version of `text`, when the caller gave one. */
   readonly version: number | undefined;
   readonly kind: DocumentKind;
-  readonly findings: readonly Finding[];
+  /** Its findings (read as needed: see findingsView.ts). */
+  readonly view: FindingsView;
   /** Charge files: the model of `text` and the findings per claim (consumed by the next check). */
   readonly charges?: ChargeState;
 }

@@ -22,6 +22,7 @@ import { ALL_RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { CheckSettings } from './settings';
 import type { DocumentKind, Finding } from './types';
+import { FindingsView, ListView } from './findingsView';
 
 export interface LanguageServiceOptions {
   codeSet: CodeSet;
@@ -49,6 +50,12 @@ export interface LanguageService {
    * the rules of one claim). Returned findings are never changed afterwards.
    */
   validate(text: string, kind: DocumentKind, documentKey?: string, edit?: DocumentEdit): readonly Finding[];
+  /**
+   * The same check as `validate`, as a view that makes findings only as they are read: an
+   * editor shows at most a thousand of a big file's findings at each keystroke, and the
+   * rest stay where their claims' rules put them (findingsView.ts).
+   */
+  check(text: string, kind: DocumentKind, documentKey?: string, edit?: DocumentEdit): FindingsView;
   /** The version of the text last checked for a document, if the caller gave one. */
   checkedVersion(documentKey: string): number | undefined;
   /** Forgets what `validate` kept for a document (call on close). */
@@ -134,26 +141,26 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   const ruleIds = RULE_IDS;
   const store = new DocumentStore();
 
-  const validate = (text: string, kind: DocumentKind, documentKey?: string, edit?: DocumentEdit): readonly Finding[] => {
+  const check = (text: string, kind: DocumentKind, documentKey?: string, edit?: DocumentEdit): FindingsView => {
     if (kind !== 'charges') {
       const known = documentKey === undefined ? undefined : store.current(documentKey, text, kind);
-      if (known) return known.findings;
+      if (known) return known.view;
       // Notes: see notes/checkNote.ts. Line rules about codes and modifiers run on each citation.
       const templateMode = kind === 'note-template' || options.noteTemplateMode === true;
-      const findings = checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES, settings: options.settings });
+      const view = new ListView(checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES, settings: options.settings }));
       // Kept so a hover on a finding can explain it without checking again.
-      if (documentKey !== undefined) store.set(documentKey, { text, version: edit?.version, kind, findings });
-      return findings;
+      if (documentKey !== undefined) store.set(documentKey, { text, version: edit?.version, kind, view });
+      return view;
     }
-    if (documentKey === undefined) return checker.check(text);
+    if (documentKey === undefined) return new ListView(checker.check(text));
     const known = store.current(documentKey, text, kind);
-    if (known) return known.findings;
+    if (known) return known.view;
     const previous = store.take(documentKey);
     const state = previous?.kind === 'charges' ? previous.charges : undefined;
     const change = edit?.change && previous?.version === edit.change.fromVersion ? edit.change : undefined;
     const result = checker.update(text, state, change);
-    store.set(documentKey, { text, version: edit?.version, kind, findings: result.findings, charges: result.state });
-    return result.findings;
+    store.set(documentKey, { text, version: edit?.version, kind, view: result.view, charges: result.state });
+    return result.view;
   };
 
   /** The model of this very text: the document's last check's when it is of it, else a parse (kept nowhere). */
@@ -162,7 +169,8 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     parseChargeFile(text, { columns: options.settings?.columns, ruleIds });
 
   return {
-    validate,
+    check,
+    validate: (text, kind, documentKey, edit) => check(text, kind, documentKey, edit).all(),
     checkedVersion: (documentKey) => store.get(documentKey)?.version,
     forget: (documentKey) => store.delete(documentKey),
     complete(text, requested, kind, documentKey) {
@@ -196,7 +204,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       const result = doHover(text, offset, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined, options.settings?.locality);
       // The findings of the document's last check, when it is of this very text.
       const last = documentKey === undefined ? undefined : store.current(documentKey, text);
-      const here = last ? findingsAt(last.findings, offset) : [];
+      const here = last ? findingsAt(last.view.inRange(offset, offset), offset) : [];
       if (here.length === 0) return result;
       const why = describeFindings(here);
       // The code's facts stay first (editors show the diagnostic's own message on top of

@@ -10,7 +10,7 @@ export const dataPeriod: FileRule = {
   severity: 'information',
   fixKinds: [],
   checkFile(file, context, report, others) {
-    const outside = periodsOutside(others, context.codeSet);
+    const outside = periodsOutside(others.outsidePeriod, context.codeSet);
     if (outside.length === 0) return;
     const { message, data } = dataPeriodNote(outside);
     const note = headerFinding(file, this.id, 'information', message, data);

@@ -11,6 +11,7 @@ import type { CodeSet } from '../../codeset/types';
 import type { ChargeFile, ChargeLine, Claim, CodedItem } from '../documents/chargeFile';
 import type { ColumnMap } from '../documents/columns';
 import type { CheckSettings } from '../settings';
+import type { Tally } from '../findingsView';
 import type { Finding, Severity } from '../types';
 
 /** Reports a finding; `line` is the charge line (or other coded item) it rests on (for suppressions). */
@@ -85,8 +86,8 @@ export interface ClaimRule extends RuleMeta {
 
 export interface FileRule extends RuleMeta {
   scope: 'file';
-  /** Runs after the line and claim rules; `others` are their findings (e.g. to sum them up once). */
-  checkFile(file: ChargeFile, context: RuleContext, report: Report, others: readonly Finding[]): void;
+  /** Runs after the line and claim rules; `others` counts their findings (by severity, and by the data table whose period downgraded them). */
+  checkFile(file: ChargeFile, context: RuleContext, report: Report, others: Tally): void;
 }
 
 export type Rule = LineRule | ClaimRule | FileRule;

@@ -1,0 +1,347 @@
+/**
+ * A check's findings as the caller reads them, without making every finding an object
+ * at every keystroke. A charge file's findings stay with the claim whose rules made them,
+ * at the offsets they had then, next to where those rows started then; a view knows
+ * where every row starts now (one typed array) and moves a claim's findings only when
+ * someone reads them. The editor reads few: the diagnostics it shows (at most
+ * `maxFindingsPerFile`, errors first), the findings under the cursor or in the cell being
+ * typed. Fix-all, lenses and the CLI read them all (`all()`, built once per view).
+ *
+ * A view never changes after it is made: the row starts are its own copy, and moved
+ * findings are new objects, so a later keystroke does not move what a caller holds.
+ */
+import { lastAtOrBefore } from '../codeset/sorted';
+import { OUTSIDE_PERIOD } from './dataPeriods';
+import { Finding, OffsetEdit, SEVERITY_RANK, Severity, compareFindings } from './types';
+
+/** How many findings, by severity rank (error first), and how many each data table's period downgraded. */
+export interface Tally {
+  readonly count: number;
+  readonly bySeverity: readonly [number, number, number, number];
+  /** Findings downgraded because the date of service is outside a table's period, by table. */
+  readonly outsidePeriod: ReadonlyMap<string, number>;
+}
+
+/** The findings of one claim as its rules made them, and where the claim's rows were then. */
+export interface ClaimFindings {
+  /** Sorted by position, at the offsets of the check that made them. */
+  readonly findings: readonly Finding[];
+  /**
+   * Each finding's start and severity rank as numbers: reading them from the findings
+   * themselves (objects of many shapes, one per rule) costs ten times as much at every keystroke.
+   */
+  readonly at: Int32Array;
+  readonly rank: Uint8Array;
+  /** Row starts of the claim's lines when the findings were made (ascending). */
+  readonly starts: readonly number[];
+  /** The same lines' indexes in the current model (`ChargeFile.lines`). */
+  readonly lines: readonly number[];
+  readonly tally: Tally;
+}
+
+/** A check's findings. */
+export interface FindingsView {
+  /** How many there are (without making them). */
+  readonly count: number;
+  /** Every finding, sorted by position (made once per view). */
+  all(): readonly Finding[];
+  /** Findings whose range overlaps `start`..`end` (inclusive, so an empty finding at a cell's end counts), sorted. */
+  inRange(start: number, end: number): Finding[];
+  /**
+   * At most `max` findings (0: all), each severity in turn from errors down, each in
+   * document order, skipping those `skip` rejects; sorted by position. What an editor
+   * shows when a file has more findings than it lists.
+   */
+  shown(max: number, skip?: (finding: Finding) => boolean): readonly Finding[];
+}
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+const NO_TABLES: ReadonlyMap<string, number> = new Map();
+export const EMPTY_TALLY: Tally = { count: 0, bySeverity: [0, 0, 0, 0], outsidePeriod: NO_TABLES };
+
+
+/** A claim's findings as a view keeps them; `findings` sorted, offsets as made. */
+export function claimFindings(findings: readonly Finding[], starts: readonly number[], lines: readonly number[]): ClaimFindings {
+  const at = new Int32Array(findings.length);
+  const rank = new Uint8Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    at[i] = findings[i].start;
+    rank[i] = SEVERITY_RANK[findings[i].severity];
+  }
+  return { findings, at, rank, starts, lines, tally: tallyOf(findings) };
+}
+
+export function tallyOf(findings: readonly Finding[]): Tally {
+  if (findings.length === 0) return EMPTY_TALLY;
+  const bySeverity: [number, number, number, number] = [0, 0, 0, 0];
+  let outside: Map<string, number> | undefined;
+  for (const f of findings) {
+    bySeverity[SEVERITY_RANK[f.severity]]++;
+    const table = (f.data as Record<string, unknown> | undefined)?.[OUTSIDE_PERIOD];
+    if (typeof table === 'string') (outside ??= new Map()).set(table, (outside.get(table) ?? 0) + 1);
+  }
+  return { count: findings.length, bySeverity, outsidePeriod: outside ?? NO_TABLES };
+}
+
+/** `total` with `add` added and `remove` taken away (a new object). */
+export function adjustTally(total: Tally, add: Tally, remove: Tally): Tally {
+  if (add === remove) return total;
+  const bySeverity = total.bySeverity.map((n, i) => n + add.bySeverity[i] - remove.bySeverity[i]) as unknown as [number, number, number, number];
+  let outsidePeriod = total.outsidePeriod;
+  if (add.outsidePeriod.size > 0 || remove.outsidePeriod.size > 0) {
+    const next = new Map(total.outsidePeriod);
+    for (const [table, n] of add.outsidePeriod) next.set(table, (next.get(table) ?? 0) + n);
+    for (const [table, n] of remove.outsidePeriod) {
+      const left = (next.get(table) ?? 0) - n;
+      if (left > 0) next.set(table, left);
+      else next.delete(table);
+    }
+    outsidePeriod = next;
+  }
+  return { count: total.count + add.count - remove.count, bySeverity, outsidePeriod };
+}
+
+export function sumTallies(tallies: Iterable<Tally>): Tally {
+  let total = EMPTY_TALLY;
+  for (const t of tallies) if (t.count > 0) total = adjustTally(total, t, EMPTY_TALLY);
+  return total;
+}
+
+/** A plain list of findings (notes, one-off checks) as a view. */
+export class ListView implements FindingsView {
+  constructor(private readonly findings: readonly Finding[]) {}
+  get count(): number {
+    return this.findings.length;
+  }
+  all(): readonly Finding[] {
+    return this.findings;
+  }
+  inRange(start: number, end: number): Finding[] {
+    return this.findings.filter((f) => f.start <= end && f.end >= start);
+  }
+  shown(max: number, skip?: (finding: Finding) => boolean): readonly Finding[] {
+    return limitFindings(skip ? this.findings.filter((f) => !skip(f)) : this.findings, max);
+  }
+}
+
+/** At most `max` of sorted findings (0: all), errors first, then in document order; sorted by position. */
+export function limitFindings(findings: readonly Finding[], max: number): readonly Finding[] {
+  if (max <= 0 || findings.length <= max) return findings;
+  const picked: Finding[] = [];
+  for (const severity of SEVERITIES) {
+    for (const f of findings) {
+      if (f.severity !== severity) continue;
+      picked.push(f);
+      if (picked.length === max) return picked.sort(compareFindings);
+    }
+  }
+  return picked.sort(compareFindings);
+}
+
+/** How many more than asked the first pass of `shown` takes, so a few skipped findings rarely need a second. */
+const SLACK = 32;
+
+/** A charge file's findings: per claim where they were made, moved when read. */
+export class ChargeView implements FindingsView {
+  private readonly moved = new Map<number, readonly Finding[]>();
+  private sorted: readonly Finding[] | undefined;
+
+  /**
+   * @param claims the findings of the claims that have some, in the order of their first lines
+   * @param rowStarts where each line's row starts in this view's text (by line index); the view's own copy
+   * @param fileFindings findings of the file rules, sorted
+   */
+  constructor(
+    private readonly claims: readonly ClaimFindings[],
+    private readonly rowStarts: Int32Array,
+    private readonly fileFindings: readonly Finding[],
+    private readonly claimTally: Tally,
+    private readonly textLength: number,
+  ) {}
+
+  get count(): number {
+    return this.claimTally.count + this.fileFindings.length;
+  }
+
+  all(): readonly Finding[] {
+    if (this.sorted) return this.sorted;
+    const out: Finding[] = [];
+    for (let c = 0; c < this.claims.length; c++) for (const f of this.claimAt(c)) out.push(f);
+    for (const f of this.fileFindings) out.push(f);
+    return (this.sorted = out.sort(compareFindings));
+  }
+
+  inRange(start: number, end: number): Finding[] {
+    const out = this.fileFindings.filter((f) => f.start <= end && f.end >= start);
+    for (let c = 0; c < this.claims.length; c++) {
+      const claim = this.claims[c];
+      // Claims are in the order of their first lines: none after this one starts in time.
+      if (this.rowStarts[claim.lines[0]] > end) break;
+      if (!this.mayOverlap(claim, start, end)) continue;
+      for (const f of this.claimAt(c)) if (f.start <= end && f.end >= start) out.push(f);
+    }
+    return out.sort(compareFindings);
+  }
+
+  shown(max: number, skip?: (finding: Finding) => boolean): readonly Finding[] {
+    if (max <= 0 || this.count <= max + SLACK) return limitFindings(skip ? this.all().filter((f) => !skip(f)) : this.all(), max);
+    const picked: Finding[] = [];
+    for (const severity of SEVERITIES) {
+      const need = max - picked.length;
+      if (need <= 0) break;
+      for (const f of this.firstOf(severity, need, skip)) picked.push(f);
+    }
+    return picked.sort(compareFindings);
+  }
+
+  /** The first `need` findings of one severity in document order, not skipped. */
+  private firstOf(severity: Severity, need: number, skip: ((finding: Finding) => boolean) | undefined): Finding[] {
+    const rank = SEVERITY_RANK[severity];
+    const total = this.claimTally.bySeverity[rank] + this.fileFindings.filter((f) => f.severity === severity).length;
+    if (total === 0) return [];
+    // Where the first need + SLACK of them start (numbers, no objects): the candidates start
+    // at or before that. Claims come in the order of their first lines, so the search stops at
+    // the first claim that starts after the last of those: it reads the top of the file only.
+    let limit = Infinity;
+    const want = need + SLACK;
+    if (total > want) {
+      const heap = new MaxHeap(want);
+      for (const f of this.fileFindings) if (f.severity === severity) heap.offer(f.start);
+      for (const claim of this.claims) {
+        if (heap.full && this.rowStarts[claim.lines[0]] > heap.top) break;
+        if (claim.tally.bySeverity[rank] === 0) continue;
+        const uniform = this.uniformShift(claim);
+        const { at, rank: ranks } = claim;
+        const shift = uniform === undefined ? this.shiftOf(claim) : undefined;
+        for (let i = 0; i < at.length; i++) if (ranks[i] === rank) heap.offer(shift ? shift(at[i]) : at[i] + uniform!);
+      }
+      if (heap.full) limit = heap.top;
+    }
+    const candidates = this.gather(severity, limit, skip);
+    // Fewer than needed at or before the limit (skipped ones were among them): take them all.
+    if (candidates.length < need && limit !== Infinity) return this.gather(severity, Infinity, skip).sort(compareFindings).slice(0, need);
+    return candidates.sort(compareFindings).slice(0, need);
+  }
+
+  /** Findings of `severity` starting at or before `limit`, not skipped (made into objects). */
+  private gather(severity: Severity, limit: number, skip: ((finding: Finding) => boolean) | undefined): Finding[] {
+    const rank = SEVERITY_RANK[severity];
+    const out: Finding[] = [];
+    const take = (f: Finding): void => {
+      if (f.severity === severity && f.start <= limit && !skip?.(f)) out.push(f);
+    };
+    for (const f of this.fileFindings) take(f);
+    for (let c = 0; c < this.claims.length; c++) {
+      const claim = this.claims[c];
+      if (claim.tally.bySeverity[rank] === 0) continue;
+      if (this.rowStarts[claim.lines[0]] > limit) break;
+      if (limit !== Infinity && !this.hasAtOrBefore(claim, rank, limit)) continue;
+      for (const f of this.claimAt(c)) take(f);
+    }
+    return out;
+  }
+
+  /** Whether the claim has a finding of severity `rank` starting at or before `limit` (in this view's offsets). */
+  private hasAtOrBefore(claim: ClaimFindings, rank: number, limit: number): boolean {
+    const shift = this.shiftOf(claim);
+    for (let i = 0; i < claim.at.length; i++) if (claim.rank[i] === rank && shift(claim.at[i]) <= limit) return true;
+    return false;
+  }
+
+  /** Whether a claim's rows can hold anything in `start`..`end`. */
+  private mayOverlap(claim: ClaimFindings, start: number, end: number): boolean {
+    const first = this.rowStarts[claim.lines[0]];
+    const lastLine = claim.lines[claim.lines.length - 1];
+    const lastEnd = lastLine + 1 < this.rowStarts.length ? this.rowStarts[lastLine + 1] : this.textLength;
+    return first <= end && lastEnd >= start;
+  }
+
+  /** How far all of a claim's rows moved since its findings were made; undefined when they moved by different amounts. */
+  private uniformShift(claim: ClaimFindings): number | undefined {
+    const { starts, lines } = claim;
+    const first = this.rowStarts[lines[0]] - starts[0];
+    for (let j = 1; j < lines.length; j++) if (this.rowStarts[lines[j]] - starts[j] !== first) return undefined;
+    return first;
+  }
+
+  /** Offset at the claim's making → offset in this view's text. */
+  private shiftOf(claim: ClaimFindings): (offset: number) => number {
+    const { starts, lines } = claim;
+    const uniform = this.uniformShift(claim);
+    if (uniform !== undefined) return uniform === 0 ? identity : (offset) => offset + uniform;
+    return (offset) => {
+      const j = lastAtOrBefore(starts, offset);
+      return offset + this.rowStarts[lines[j]] - starts[j];
+    };
+  }
+
+  /** The claim's findings at this view's offsets (moved copies, made once per view). */
+  private claimAt(c: number): readonly Finding[] {
+    const claim = this.claims[c];
+    const known = this.moved.get(c);
+    if (known) return known;
+    const shift = this.shiftOf(claim);
+    if (shift === identity) return claim.findings;
+    const moved = claim.findings.map((f) => move(f, shift));
+    this.moved.set(c, moved);
+    return moved;
+  }
+}
+
+const identity = (offset: number): number => offset;
+
+/** A copy of a finding with every offset (its range, its fixes' edits, its related places) moved by `to`. */
+export function move(finding: Finding, to: (offset: number) => number): Finding {
+  const edit = (e: OffsetEdit): OffsetEdit => ({ ...e, start: to(e.start), end: to(e.end) });
+  return {
+    ...finding,
+    start: to(finding.start),
+    end: to(finding.end),
+    ...(finding.fixes ? { fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(edit) })) } : {}),
+    ...(finding.related ? { related: finding.related.map((r) => ({ ...r, start: to(r.start), end: to(r.end) })) } : {}),
+  };
+}
+
+/** The `size` smallest numbers offered, keeping the largest of them on top (a binary max-heap). */
+export class MaxHeap {
+  private readonly values: Float64Array;
+  private length = 0;
+  constructor(private readonly size: number) {
+    this.values = new Float64Array(Math.max(1, size));
+  }
+  get full(): boolean {
+    return this.length === this.size;
+  }
+  /** The largest kept (the size-th smallest offered, once full). */
+  get top(): number {
+    return this.length === 0 ? -Infinity : this.values[0];
+  }
+  offer(value: number): void {
+    const v = this.values;
+    if (this.length < this.size) {
+      let i = this.length++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (v[parent] >= value) break;
+        v[i] = v[parent];
+        i = parent;
+      }
+      v[i] = value;
+      return;
+    }
+    if (this.size === 0 || value >= v[0]) return;
+    // Replace the top and sift down.
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.length) break;
+      const r = l + 1;
+      const child = r < this.length && v[r] > v[l] ? r : l;
+      if (v[child] <= value) break;
+      v[i] = v[child];
+      i = child;
+    }
+    v[i] = value;
+  }
+}

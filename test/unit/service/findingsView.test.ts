@@ -1,0 +1,106 @@
+/**
+ * A check's view makes findings only as they are read (findingsView.ts). What it answers
+ * must be exactly what reading every finding would give: the shown subset, the findings in
+ * a range, and a view read only after later keystrokes.
+ */
+import * as assert from 'node:assert/strict';
+import { ChargeState, createChargeChecker } from '../../../server/src/service/checker';
+import { FindingsView, MaxHeap, limitFindings } from '../../../server/src/service/findingsView';
+import { ALL_RULES } from '../../../server/src/service/rules';
+import type { Finding } from '../../../server/src/service/types';
+import { syntheticNcciCodeSet } from '../../golden/testCodeSet';
+
+const plain = (findings: readonly Finding[]): unknown => JSON.parse(JSON.stringify(findings));
+const fresh = (text: string): unknown => plain(createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {}).check(text));
+
+/** SYNTHETIC: 240 lines, claims of 1–4 lines, patients spread over the file, findings of every severity. */
+function manyFindings(): string {
+  const codes = ['47383', '76940', '99213', '20610', '71046', '27447', '99214', 'J1100', '11045', 'A9999'];
+  const rows = ['claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1'];
+  for (let i = 0; i < 240; i++) {
+    const claim = Math.floor(i / 3);
+    // Every fifth claim's patient comes back 40 claims later: claims whose lines are far apart.
+    const patient = claim % 5 === 0 ? claim % 40 : claim;
+    rows.push(`CLM${claim},PT${patient},2025-10-${String(10 + (claim % 9)).padStart(2, '0')},${codes[(i * 7) % codes.length]},${i % 6 === 0 ? '5l' : i % 4 === 0 ? '22' : ''},${1 + (i % 3)},${i % 2 ? 11 : 22},E11.9`);
+  }
+  return rows.join('\n') + '\n';
+}
+
+function kept(): (text: string, change?: { start: number; end: number; text: string }) => FindingsView {
+  const checker = createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {});
+  let state: ChargeState | undefined;
+  return (text, change) => {
+    const result = checker.update(text, state, change);
+    state = result.state;
+    return result.view;
+  };
+}
+
+/** A one-character insert at a random cell start after the header, as typing does. */
+function randomEdits(text: string, count: number, seed: number): { text: string; change: { start: number; end: number; text: string } }[] {
+  const out = [];
+  let s = seed;
+  const random = (n: number): number => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
+  const first = text.indexOf('\n') + 1;
+  for (let i = 0; i < count; i++) {
+    const at = first + random(text.length - first - 1);
+    const change = random(2) === 0 || text[at] === '\n' || text[at] === ',' ? { start: at, end: at, text: String(random(10)) } : { start: at, end: at + 1, text: '' };
+    text = text.slice(0, change.start) + change.text + text.slice(change.end);
+    out.push({ text, change });
+  }
+  return out;
+}
+
+describe('findings view', () => {
+  it('shows what limiting every finding would show, with and without a skipped cell, after each keystroke', () => {
+    const check = kept();
+    let view = check(manyFindings());
+    assert.ok(view.count > 200, `the file has many findings (${view.count})`);
+    for (const { text, change } of randomEdits(manyFindings(), 60, 11)) {
+      view = check(text, change);
+      const all = view.all();
+      for (const max of [1, 5, 40, 150, 0]) {
+        assert.deepEqual(plain(view.shown(max)), plain(limitFindings(all, max)), `max ${max}`);
+        const cell = { start: change.start - 8, end: change.start + 8 };
+        const skip = (f: Finding): boolean => f.start >= cell.start && f.end <= cell.end;
+        assert.deepEqual(plain(view.shown(max, skip)), plain(limitFindings(all.filter((f) => !skip(f)), max)), `max ${max}, skipping a cell`);
+      }
+    }
+  });
+
+  it('finds the findings in a range as filtering every finding would', () => {
+    const check = kept();
+    check(manyFindings());
+    const edits = randomEdits(manyFindings(), 20, 5);
+    let view: FindingsView | undefined;
+    for (const { text, change } of edits) view = check(text, change);
+    const all = view!.all();
+    const last = edits[edits.length - 1].text;
+    for (let at = 0; at < last.length; at += 97) {
+      const end = at + (at % 3) * 20;
+      assert.deepEqual(plain(view!.inRange(at, end)), plain(all.filter((f) => f.start <= end && f.end >= at)), `range ${at}..${end}`);
+    }
+  });
+
+  it('a view first read after later keystrokes still holds its own version: exact and unmoved', () => {
+    const check = kept();
+    const base = manyFindings();
+    const first = check(base);
+    const edits = randomEdits(base, 30, 3);
+    const views = edits.map(({ text, change }) => check(text, change));
+    // Read only now, after every later edit changed the model the checker keeps.
+    assert.deepEqual(plain(first.all()), fresh(base));
+    assert.deepEqual(plain(views[9].all()), fresh(edits[9].text));
+    assert.deepEqual(plain(first.shown(10)), plain(limitFindings(first.all(), 10)));
+  });
+
+  it('keeps the smallest numbers offered, largest on top', () => {
+    const heap = new MaxHeap(3);
+    for (const v of [9, 4, 7, 1, 8, 2, 6]) heap.offer(v);
+    assert.ok(heap.full);
+    assert.equal(heap.top, 4);
+  });
+});
