@@ -48,6 +48,12 @@ const uri = pathToFileURL(path.join(root, 'bench-synthetic.csv')).href;
 const server = ServerProcess.start('stdio');
 server.connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
 server.connection.onRequest('client/registerCapability', () => null);
+// The server asks for a new pull when a big file's whole check is done (its first answer is the first rows').
+let refreshed = () => undefined;
+server.connection.onRequest('workspace/diagnostic/refresh', () => {
+  refreshed();
+  return null;
+});
 const time = async (label, work) => {
   const started = process.hrtime.bigint();
   const result = await work();
@@ -56,16 +62,22 @@ const time = async (label, work) => {
 };
 try {
   await server.initialize(20000, {
-    capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {}, completion: {}, inlayHint: {}, codeLens: {}, codeAction: {} } },
+    capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {}, completion: {}, inlayHint: {}, codeLens: {}, codeAction: {} } },
   });
   process.stdout.write(`${lines} lines, ${(text.length / 1e6).toFixed(1)} MB\n`);
   const pull = () => server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
   {
     const started = process.hrtime.bigint();
+    const whole = new Promise((resolve) => (refreshed = resolve));
     await server.open(uri, 'csv', text);
     const first = await pull();
     results.openToFirstDiagnosticsMs = Number(process.hrtime.bigint() - started) / 1e6;
-    process.stdout.write(`${'open + first pull of diagnostics (parse + all rules)'.padEnd(52)} ${results.openToFirstDiagnosticsMs.toFixed(1).padStart(8)} ms  (${first.items.length} findings)\n`);
+    process.stdout.write(`${'open + first pull of diagnostics'.padEnd(52)} ${results.openToFirstDiagnosticsMs.toFixed(1).padStart(8)} ms  (${first.items.length} findings${first.resultId?.endsWith(':preview') ? ', the first rows' : ''})\n`);
+    // A preview is followed by a refresh once the whole file is checked: the pull after it is complete.
+    if (first.resultId?.endsWith(':preview')) await whole;
+    const complete = await pull();
+    results.openToCompleteDiagnosticsMs = Number(process.hrtime.bigint() - started) / 1e6;
+    process.stdout.write(`${'open → complete diagnostics (parse + all rules)'.padEnd(52)} ${results.openToCompleteDiagnosticsMs.toFixed(1).padStart(8)} ms  (${complete.items.length} findings)\n`);
   }
   const mid = Math.floor(lines / 2) + 1;
   /** Where the code cell of line `at` starts (the fourth column). */

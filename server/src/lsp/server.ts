@@ -46,6 +46,21 @@ const VALIDATE_DELAY_MS = 150;
  */
 export const SETTLE_MS = 1200;
 
+/**
+ * A charge file at least this long (about 15,000 lines) gets its first diagnostics from its
+ * first PREVIEW_ROWS rows' line rules at once, and the whole check right after: a coder
+ * opening a monthly export sees findings in a fraction of a second, not after the whole file.
+ */
+const PREVIEW_MIN_CHARS = 1_000_000;
+const PREVIEW_ROWS = 5000;
+const PREVIEW_FLUSH_MS = 25;
+/**
+ * At most this many findings in the preview (errors first): an answer that fits the pipe's buffer (64 KB)
+ * leaves at once, where a longer one would wait for the client to read the rest while the
+ * whole check holds the event loop.
+ */
+const PREVIEW_MAX_FINDINGS = 50;
+
 export function startServer(version: string, connection: Connection = createConnection(ProposedFeatures.all)): void {
   /**
    * The editor's last edit per document, as offsets into the version before it: passed
@@ -174,12 +189,48 @@ export function startServer(version: string, connection: Connection = createConn
     );
   }
 
+  /** Documents whose preview went out and whose whole check is queued. */
+  const previewed = new Set<string>();
+
+  /**
+   * A big charge file's first diagnostics, never checked before: its first rows' line
+   * findings, with the whole check queued after the answer goes out (`then` runs once it is
+   * done, to publish or ask for a new pull). Undefined when the file is small or the preview
+   * is not possible; then the caller checks it whole, as for any other file.
+   */
+  function preview(context: DocumentContext, then: () => void): Diagnostic[] | undefined {
+    const { document, service } = context;
+    const uri = document.uri;
+    if (previewed.has(uri) || service.checkedVersion(uri) !== undefined || document.getText().length < PREVIEW_MIN_CHARS) return undefined;
+    const view = runSafe('validation', undefined, () => service.preview(document.getText(), documentKindOf(uri, document.languageId), PREVIEW_ROWS));
+    if (!view) return undefined;
+    previewed.add(uri);
+    // Once the answer has left: the connection writes it from a setImmediate queued when the
+    // handler returns, so the whole check goes two setImmediates after a short timer (a check
+    // started before the write would hold the answer back for the whole check).
+    setTimeout(() => setImmediate(() => setImmediate(() => {
+      void runSafeAsync('validation', undefined, async () => {
+        const current = await contextOf(uri);
+        if (current) runSafe('validation', undefined, () => void checkOf(current));
+        previewed.delete(uri);
+        then();
+      });
+    })), PREVIEW_FLUSH_MS);
+    const max = context.settings.maxFindingsPerFile ?? DEFAULT_SETTINGS.maxFindingsPerFile;
+    return view.shown(max > 0 ? Math.min(max, PREVIEW_MAX_FINDINGS) : PREVIEW_MAX_FINDINGS).map((f) => toDiagnostic(document, f));
+  }
+
   async function publish(uri: string): Promise<void> {
     // A document opened before initialize (a client error) is checked once initialized.
     if (!initializeReceived) return;
     const context = await contextOf(uri);
     if (!context) return;
     const { document } = context;
+    const first = preview(context, () => schedule(document, 0));
+    if (first) {
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics: first });
+      return;
+    }
     // Typing in a cell: nothing is published until it settles, so no finding flashes and
     // the first diagnostics of this version are complete.
     const held = runSafe('validation', undefined, () => heldCell(context));
@@ -324,6 +375,7 @@ export function startServer(version: string, connection: Connection = createConn
     clearTimeout(settleTimers.get(uri));
     settleTimers.delete(uri);
     lastEdits.delete(uri);
+    previewed.delete(uri);
     settings.forget(uri);
     for (const service of services.values()) service.forget(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -338,8 +390,14 @@ export function startServer(version: string, connection: Connection = createConn
     if (!context) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     // A pulling client asks at every keystroke: answer without the findings of the cell being
     // typed, and ask for a new pull once the typing settles (the result id tells the two apart).
+    const generation = `${context.document.version}:${settings.generation}:${data?.generation ?? 0}`;
+    // A big file never checked: its first rows at once, then a new pull once the whole check is done.
+    if (clientCapabilities.workspace?.diagnostics?.refreshSupport) {
+      const first = preview(context, () => void connection.sendRequest(DiagnosticRefreshRequest.type));
+      if (first) return { kind: DocumentDiagnosticReportKind.Full, resultId: `${generation}:preview`, items: first };
+    }
     const held = runSafe('validation', undefined, () => heldCell(context));
-    const resultId = `${context.document.version}:${settings.generation}:${data?.generation ?? 0}${held ? ':typing' : ''}`;
+    const resultId = `${generation}${held ? ':typing' : ''}`;
     if (params.previousResultId === resultId && context.service.checkedVersion(uri) === context.document.version) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     }

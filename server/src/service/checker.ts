@@ -89,6 +89,13 @@ export interface ChargeChecker {
    * or two claims only.
    */
   update(text: string, previous?: ChargeState, change?: TextChange): CheckResult;
+  /**
+   * The line rules' findings for the first `rows` data rows alone: exact for those rows (a
+   * line rule reads only its line, the column map and the code set), in a fraction of a
+   * big file's check. Undefined when the text has no more rows than that, or the rows
+   * cannot be cut cleanly (a quoted cell open across the cut, no code column).
+   */
+  preview(text: string, rows: number): Finding[] | undefined;
   /** Counts of the last check, for tests and the benchmark. */
   lastStats(): CheckStats;
 }
@@ -253,7 +260,24 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     return { view, state: { file, header, byClaim, withFindings, rowStarts, tally } };
   }
 
+  function preview(text: string, rows: number): Finding[] | undefined {
+    // Where the header and `rows` more lines end (comment lines count too: a few more or less do not matter).
+    let cut = text.indexOf('\n');
+    for (let n = 0; n < rows && cut >= 0; n++) cut = text.indexOf('\n', cut + 1);
+    if (cut < 0 || cut + 1 >= text.length) return undefined;
+    const file = parseChargeFile(text.slice(0, cut + 1), { columns: settings.columns, ruleIds });
+    if (!file.columns.code || file.table.problems.some((p) => p.kind === 'unclosed-quote')) return undefined;
+    const context = contextOf(file);
+    const found: Finding[] = (current = []);
+    for (const line of file.lines) {
+      perLine = new Map();
+      for (const rule of lineRules) rule.checkLine(line, context, claimReport);
+    }
+    return found.sort(compareFindings);
+  }
+
   return {
+    preview,
     check: (text) => full(text, false, undefined).view.all() as Finding[],
     update(text, previous, change) {
       const { view, state } = (previous && rowUpdate(previous, text, change)) || full(text, true, previous);

@@ -56,6 +56,13 @@ export interface LanguageService {
    * rest stay where their claims' rules put them (findingsView.ts).
    */
   check(text: string, kind: DocumentKind, documentKey?: string, edit?: DocumentEdit): FindingsView;
+  /**
+   * A big charge file's first findings before its whole check: the line rules' findings of
+   * its first `rows` data rows, exact for those rows (claim and file rules follow with the
+   * check). Undefined for a note, a file no longer than that, or one whose rows cannot be cut
+   * cleanly. Nothing is kept.
+   */
+  preview(text: string, kind: DocumentKind, rows: number): FindingsView | undefined;
   /** The version of the text last checked for a document, if the caller gave one. */
   checkedVersion(documentKey: string): number | undefined;
   /** Forgets what `validate` kept for a document (call on close). */
@@ -171,6 +178,11 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   return {
     check,
     validate: (text, kind, documentKey, edit) => check(text, kind, documentKey, edit).all(),
+    preview(text, kind, rows) {
+      if (kind !== 'charges') return undefined;
+      const findings = checker.preview(text, rows);
+      return findings && new ListView(findings);
+    },
     checkedVersion: (documentKey) => store.get(documentKey)?.version,
     forget: (documentKey) => store.delete(documentKey),
     complete(text, requested, kind, documentKey) {

@@ -104,3 +104,24 @@ describe('findings view', () => {
     assert.equal(heap.top, 4);
   });
 });
+
+describe('preview of a big file', () => {
+  const lineRules = new Set(ALL_RULES.filter((r) => r.scope === 'line').map((r) => r.id));
+  it('gives exactly the whole check\'s line-rule findings of the first rows', () => {
+    const text = manyFindings();
+    const checker = createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {});
+    const rows = 100;
+    const cut = text.split('\n').slice(0, rows + 1).join('\n').length;
+    const preview = checker.preview(text, rows);
+    assert.ok(preview && preview.length > 20, `${preview?.length} findings`);
+    const whole = checker.check(text).filter((f) => lineRules.has(f.ruleId) && f.start < cut);
+    assert.deepEqual(plain(preview), plain(whole));
+  });
+
+  it('gives none for a file no longer than the preview, or cut inside a quoted cell', () => {
+    const checker = createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {});
+    assert.equal(checker.preview(manyFindings(), 1000), undefined);
+    const quoted = manyFindings().replace('\nCLM3,', '\nCLM3,"open\n').replace('\nCLM9,', '\n"CLM9,');
+    assert.equal(checker.preview(quoted, 10), undefined);
+  });
+});

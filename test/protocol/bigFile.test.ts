@@ -1,0 +1,94 @@
+/**
+ * Opening a big charge file (over 1 MB) over a real JSON-RPC connection: the first
+ * diagnostics are the first rows' line findings, answered before the whole file is checked,
+ * and the whole check follows (pull: the server asks for a new pull; push: a second publish).
+ * Every finding of the first answer is one of the complete answer's: a preview never shows
+ * a finding the whole check would not.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigurationRequest, Diagnostic, DocumentDiagnosticRequest, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol/node';
+import { RULES } from '../../server/src/service';
+import { ServerProcess, withDeadline } from '../support/serverProcess';
+
+const LINE_RULES = new Set(RULES.filter((r) => r.scope === 'line').map((r) => r.id));
+
+/** SYNTHETIC: 30,000 lines (about 1.7 MB); every 7th has a malformed modifier, and each claim's visit lacks 25 beside a procedure. */
+function bigFile(): string {
+  const rows = ['claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1'];
+  const codes = ['99213', '20610', '71046'];
+  for (let i = 0; i < 30_000; i++) {
+    const claim = Math.floor(i / 3);
+    rows.push(`CLM${claim},PT${claim},2025-10-14,${codes[i % 3]},${i % 7 === 0 ? '5l' : ''},1,11,M25.561`);
+  }
+  return rows.join('\n') + '\n';
+}
+
+const key = (d: Diagnostic): string => `${d.range.start.line}:${d.range.start.character}:${d.code}:${d.message}`;
+
+for (const mode of ['pull', 'push'] as const) {
+  describe(`opening a big charge file (${mode} diagnostics)`, function () {
+    this.timeout(60_000);
+    it('answers with the first rows\' findings first, then the whole file\'s', async function () {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-big-'));
+      const uri = pathToFileURL(path.join(dir, 'export.csv')).href;
+      const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+      let refreshes = 0;
+      try {
+        server.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
+        server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+        server.connection.onRequest('client/registerCapability', () => null);
+        server.connection.onRequest('workspace/diagnostic/refresh', () => {
+          refreshes++;
+          return null;
+        });
+        await server.initialize(10_000, {
+          rootUri: pathToFileURL(dir).href,
+          capabilities: {
+            workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+            textDocument: { publishDiagnostics: { versionSupport: true }, ...(mode === 'pull' ? { diagnostic: { dynamicRegistration: false } } : {}) },
+          },
+        });
+        let first: Diagnostic[];
+        let complete: Diagnostic[];
+        if (mode === 'pull') {
+          await server.open(uri, 'csv', bigFile());
+          const report = await withDeadline('the first pull', 20_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }));
+          assert.equal(report.kind, 'full');
+          assert.match(String(report.resultId), /:preview$/);
+          first = report.kind === 'full' ? report.items : [];
+          await withDeadline('a refresh request', 20_000, (async () => { while (refreshes === 0) await new Promise((r) => setTimeout(r, 20)); })());
+          const again = await withDeadline('the pull after the refresh', 20_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }));
+          assert.doesNotMatch(String(again.resultId), /:preview$/);
+          complete = again.kind === 'full' ? again.items : [];
+        } else {
+          const published: Diagnostic[][] = [];
+          const firstTwo = withDeadline('two publishes', 20_000, new Promise<void>((resolve) => {
+            server.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+              if (p.uri === uri) published.push(p.diagnostics);
+              if (published.length === 2) resolve();
+            });
+          }));
+          await server.open(uri, 'csv', bigFile());
+          await firstTwo;
+          [first, complete] = published;
+        }
+        assert.ok(first.length > 0 && first.length <= 50, `a short first answer (${first.length})`);
+        assert.ok(first.every((d) => d.range.start.line <= 5001), 'from the first rows');
+        assert.deepEqual(first.filter((d) => !LINE_RULES.has(String(d.code))).map((d) => d.code), [], 'line rules\' findings only');
+        assert.ok(first.some((d) => d.code === 'modifier-shape'), 'the malformed modifiers of the first rows');
+        assert.ok(complete.length > first.length, `the whole file's findings follow (${complete.length})`);
+        assert.ok(complete.some((d) => !LINE_RULES.has(String(d.code))), 'claim and file findings');
+        const all = new Set(complete.map(key));
+        // The complete answer is limited too (errors first): compare with the first rows' errors only.
+        for (const d of first.filter((f) => f.severity === 1 && f.range.start.line < 200)) assert.ok(all.has(key(d)), `the preview's ${key(d)} is in the complete answer`);
+      } finally {
+        server.kill();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
