@@ -120,6 +120,98 @@ export interface ChargeFile {
    * but no date; undefined when it has no code or its date does not parse.
    */
   lineDates: (string | null | undefined)[];
+  /**
+   * Lines per code value ('' for a line without a code): file rules that ask whether any
+   * line has a kind of code read the distinct codes, not 100k lines, on every keystroke.
+   */
+  codes: LineTally;
+  /** Lines with a code per `lineDates` entry ('' for a code without a date), with each date's first line. */
+  dates: LineTally;
+  /** Lines without a code per parsed date of service (with `dates`, every date a finding can be on). */
+  uncodedDates: LineTally;
+}
+
+/**
+ * How many lines have each value, and (when it can read a line's value) the first line
+ * with each value, kept exact by a one-row edit (`rowEdit.ts`): a file rule then reads the
+ * distinct values (tens to thousands) instead of every line, so a keystroke's cost does not
+ * grow with the file.
+ */
+export class LineTally {
+  /**
+   * Per value: how many lines have it, and the index of its first line; or, after that line
+   * lost the value, -1 - the index from which to look for the next one (no line before it
+   * has the value), found when someone asks. One Map entry per value: a parse adds 100k lines.
+   */
+  private readonly byValue = new Map<string, { lines: number; first: number }>();
+
+  /** `valueAt(i)`: the value line `i` is counted under now (undefined: not counted); without it, no first lines are kept. */
+  constructor(private readonly valueAt?: (index: number) => string | undefined) {}
+
+  add(value: string, index: number): void {
+    const entry = this.byValue.get(value);
+    if (!entry) {
+      this.byValue.set(value, { lines: 1, first: index });
+      return;
+    }
+    entry.lines++;
+    // A stale first (negative) means no line before -1 - first has the value.
+    if (entry.first >= 0 ? index < entry.first : index < -1 - entry.first) entry.first = index;
+  }
+
+  remove(value: string, index: number): void {
+    const entry = this.byValue.get(value);
+    if (!entry) return;
+    if (entry.lines === 1) this.byValue.delete(value);
+    else {
+      entry.lines--;
+      if (entry.first === index) entry.first = -1 - (index + 1);
+    }
+  }
+
+  /** How many lines have `value`. */
+  count(value: string): number {
+    return this.byValue.get(value)?.lines ?? 0;
+  }
+
+  /** The values some line has, in no particular order. */
+  values(): IterableIterator<string> {
+    return this.byValue.keys();
+  }
+
+  /** Index of the first line with `value`; undefined when none has it or no first lines are kept. */
+  first(value: string): number | undefined {
+    const entry = this.byValue.get(value);
+    const valueAt = this.valueAt;
+    if (!entry || !valueAt) return undefined;
+    if (entry.first < 0) {
+      // A line at or after the old first's next has it (the count says so): look from there once.
+      let at = -1 - entry.first;
+      while (valueAt(at) !== value) at++;
+      entry.first = at;
+    }
+    return entry.first;
+  }
+}
+
+/** The `dates` key of a `lineDates` entry: '' for a line with a code and no date; undefined when not counted. */
+function dateKey(entry: string | null | undefined): string | undefined {
+  return entry === null ? '' : entry;
+}
+
+/** Counts line `index` (already in `file.lines` and `file.lineDates`) in the file's tallies, or (`remove`) takes it out. */
+export function tallyLine(file: Pick<ChargeFile, 'codes' | 'dates' | 'uncodedDates' | 'lineDates'>, line: ChargeLine, remove = false): void {
+  const index = line.index;
+  const date = dateKey(file.lineDates[index]);
+  if (remove) {
+    file.codes.remove(line.codeValue, index);
+    if (date !== undefined) file.dates.remove(date, index);
+    else if (!line.code && line.dateValue !== undefined) file.uncodedDates.remove(line.dateValue, index);
+  } else {
+    file.codes.add(line.codeValue, index);
+    if (date !== undefined) file.dates.add(date, index);
+    else if (!line.code && line.dateValue !== undefined) file.uncodedDates.add(line.dateValue, index);
+  }
 }
 
 /** The `lineDates` entry of a line. */
@@ -158,14 +250,16 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
   const lineDates: (string | null | undefined)[] = [];
   const claims = new Map<string, Claim>();
   const dates: DateCache = new Map();
+  const tallies = { codes: new LineTally(), dates: new LineTally((i) => dateKey(lineDates[i])), uncodedDates: new LineTally(), lineDates };
   let recent: Claim | undefined;
   for (let r = 1; r < table.rows.length; r++) {
     const line = toChargeLine(table.rows[r], lines.length, columns, byRow.get(r) ?? NO_SUPPRESSIONS, options.ruleIds ?? NO_RULES, dates);
     lines.push(line);
     lineDates.push(lineDateOf(line));
+    tallyLine(tallies, line);
     recent = addToClaim(claims, line, recent);
   }
-  return { text, table, headers, columns, reading, lines, claims, strayComments, lineDates };
+  return { text, table, headers, columns, reading, lines, claims, strayComments, ...tallies };
 }
 
 function span(cell: CsvCell | undefined): Span | undefined {

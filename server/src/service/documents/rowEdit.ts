@@ -7,7 +7,7 @@
  * undefined and the caller parses the whole text.
  */
 import type { ChargeFile, ChargeLine } from './chargeFile';
-import { NO_SUPPRESSIONS, lineDateOf, toChargeLine } from './chargeFile';
+import { NO_SUPPRESSIONS, lineDateOf, tallyLine, toChargeLine } from './chargeFile';
 import { insertIntoClaim, removeFromClaim } from './claims';
 import { readColumns, sameReading } from './columnReading';
 import { CsvRow, parseCsv } from '../../csv/csv';
@@ -72,8 +72,10 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
   const after = toChargeLine(newRow, before.index, file.columns, before.suppressions.length ? before.suppressions : NO_SUPPRESSIONS, ruleIds, new Map());
   removeFromClaim(file.claims, before);
   insertIntoClaim(file.claims, after);
+  tallyLine(file, before, true);
   file.lines[r - 1] = after;
   file.lineDates[r - 1] = lineDateOf(after);
+  tallyLine(file, after);
   file.text = newText;
   return { before, after, delta };
 }

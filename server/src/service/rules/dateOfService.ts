@@ -25,28 +25,17 @@ export const dateOfService: ClaimRule = {
   checkFile(file, context, report) {
     if (!context.columns.code) return;
     const { feeSchedule, feeScheduleEffective: period } = context.codeSet.release;
-    // A flat scan of file.lineDates (dates are shared strings, so the range test is
-    // remembered per distinct date): a keystroke re-runs this.
-    const inRange = new Map<string, boolean>();
-    let undated = 0;
-    let firstUndated = -1;
+    // The file's distinct dates and their first lines (file.dates), not its lines: a keystroke re-runs this.
+    const dates = file.dates;
+    const undated = dates.count('');
+    const firstUndated = undated > 0 ? (dates.first('') ?? -1) : -1;
     let outside = 0;
     let firstOutside = -1;
-    const dates = file.lineDates;
-    for (let i = 0; i < dates.length; i++) {
-      const d = dates[i];
-      if (d === undefined) continue;
-      if (d === null) {
-        undated++;
-        if (firstUndated < 0) firstUndated = i;
-        continue;
-      }
-      let ok = inRange.get(d);
-      if (ok === undefined) inRange.set(d, (ok = dateInRange(d, period.from, period.to)));
-      if (!ok) {
-        outside++;
-        if (firstOutside < 0) firstOutside = i;
-      }
+    for (const d of dates.values()) {
+      if (d === '' || dateInRange(d, period.from, period.to)) continue;
+      outside += dates.count(d);
+      const first = dates.first(d) ?? -1;
+      if (firstOutside < 0 || first < firstOutside) firstOutside = first;
     }
     const undatedAt = firstUndated >= 0 ? file.lines[firstUndated].code : undefined;
     if (undatedAt) {

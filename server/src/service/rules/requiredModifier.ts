@@ -34,6 +34,11 @@ const NOT_SEPARATELY_PAID_POS: ReadonlySet<string> = new Set(['50', '72']);
 /** The first date of service on which JZ is required when nothing is discarded. */
 const JZ_REQUIRED_FROM = '2023-07-01';
 
+function someCode(codes: Iterable<string>, test: (code: string) => boolean): boolean {
+  for (const code of codes) if (test(code)) return true;
+  return false;
+}
+
 const has = (line: ChargeLine, m: string): boolean => line.modifiers.some((x) => x.value === m);
 
 function choices(line: ChargeLine, context: RuleContext, group: string, meaning: Readonly<Record<string, string>>, modifiers: readonly string[], safe: boolean): Fix[] {
@@ -71,7 +76,8 @@ export const requiredModifier: ClaimRule = {
   fixKinds: ['safe', 'judgment'],
   checkFile(file, context, report) {
     if (!context.columns.code || file.lines.length === 0) return;
-    const missing = (['therapy', 'jz'] as const).filter((kind) => !context.codeSet.modifierList?.(kind) && file.lines.some((l) => MIGHT_BE_ON[kind](l.codeValue)));
+    // The file's distinct codes, not its lines: a keystroke re-runs this.
+    const missing = (['therapy', 'jz'] as const).filter((kind) => !context.codeSet.modifierList?.(kind) && someCode(file.codes.values(), MIGHT_BE_ON[kind]));
     if (missing.length === 0) return;
     const note = headerFinding(
       file,
