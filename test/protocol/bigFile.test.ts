@@ -92,3 +92,43 @@ for (const mode of ['pull', 'push'] as const) {
     });
   });
 }
+
+describe('pulling diagnostics after an edit far from the ones shown', function () {
+  this.timeout(30_000);
+  it('answers "unchanged" when the shown findings are the same, and in full when one of them changed', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-unchanged-'));
+    const uri = pathToFileURL(path.join(dir, 'export.csv')).href;
+    const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+    try {
+      // At most 5 diagnostics: the first rows' errors; the edits below are far after them, then on one of them.
+      server.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ maxFindingsPerFile: 5 })));
+      server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+      server.connection.onRequest('client/registerCapability', () => null);
+      await server.initialize(10_000, { rootUri: pathToFileURL(dir).href, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
+      const rows = ['claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1'];
+      for (let i = 0; i < 300; i++) rows.push(`CLM${i},PT${i},2025-10-14,99213,${i % 2 === 0 ? '5l' : ''},1,11,M25.561`);
+      await server.open(uri, 'csv', rows.join('\n') + '\n');
+      const pull = (previousResultId?: string) => withDeadline('a pull', 10_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }));
+      const first = await pull();
+      assert.equal(first.kind, 'full');
+      const firstItems = first.kind === 'full' ? first.items : [];
+      assert.equal(firstItems.length, 5);
+      // Units of row 250 (far below the five shown), typed over: the shown findings stay the same objects.
+      const unitsAt = (line: number): number => rows[line].split(',').slice(0, 5).join(',').length + 1;
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 250, character: unitsAt(250) }, end: { line: 250, character: unitsAt(250) + 1 } }, text: '2' }] });
+      const second = await pull(first.resultId);
+      assert.equal(second.kind, 'unchanged');
+      assert.equal(second.resultId, first.resultId);
+      // Row 1's malformed modifier fixed: a shown finding goes, the answer is full.
+      const modAt = rows[1].indexOf('5l');
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 1, character: modAt }, end: { line: 1, character: modAt + 2 } }, text: '' }] });
+      const third = await pull(second.resultId);
+      assert.equal(third.kind, 'full');
+      const thirdItems = third.kind === 'full' ? third.items : [];
+      assert.ok(!thirdItems.some((d) => d.range.start.line === 1 && d.code === 'modifier-shape'), 'the fixed line has no modifier finding');
+    } finally {
+      server.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

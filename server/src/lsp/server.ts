@@ -46,6 +46,13 @@ const VALIDATE_DELAY_MS = 150;
  */
 export const SETTLE_MS = 1200;
 
+/** Whether two lists hold the very same findings (objects) in the same order. */
+function sameList(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * A charge file at least this long (about 15,000 lines) gets its first diagnostics from its
  * first PREVIEW_ROWS rows' line rules at once, and the whole check right after: a coder
@@ -148,10 +155,21 @@ export function startServer(version: string, connection: Connection = createConn
    * of a cell still being typed (`held`); fix-all and lenses still see every finding.
    */
   function diagnosticsOf(context: DocumentContext, held?: Held): Diagnostic[] {
-    const max = context.settings.maxFindingsPerFile ?? DEFAULT_SETTINGS.maxFindingsPerFile;
-    const shown = checkOf(context).shown(max, held ? (f) => isInCell(f, held.cell) : undefined);
-    return shown.map((f) => toDiagnostic(context.document, f));
+    return shownOf(context, held).map((f) => toDiagnostic(context.document, f));
   }
+
+  function shownOf(context: DocumentContext, held?: Held): readonly Finding[] {
+    const max = context.settings.maxFindingsPerFile ?? DEFAULT_SETTINGS.maxFindingsPerFile;
+    return checkOf(context).shown(max, held ? (f) => isInCell(f, held.cell) : undefined);
+  }
+
+  /**
+   * The findings each document's last pull answer showed, by URI. A keystroke in row 50,000
+   * leaves the first thousand findings the very same objects (a view moves only findings
+   * whose rows moved): then the answer is "unchanged" and 300 KB of diagnostics are neither
+   * made nor sent. The line count guards against a full parse that kept offsets but not lines.
+   */
+  const lastShown = new Map<string, { resultId: string; findings: readonly Finding[]; lines: number }>();
 
   /** A cell being typed: its findings wait `wait` ms more. */
   interface Held {
@@ -376,6 +394,7 @@ export function startServer(version: string, connection: Connection = createConn
     settleTimers.delete(uri);
     lastEdits.delete(uri);
     previewed.delete(uri);
+    lastShown.delete(uri);
     settings.forget(uri);
     for (const service of services.values()) service.forget(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -403,7 +422,13 @@ export function startServer(version: string, connection: Connection = createConn
     }
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
     if (held) afterSettling(context.document, held.wait);
-    const items = runSafe('validation', [], () => diagnosticsOf(context, held));
+    const shown = runSafe('validation', [], () => shownOf(context, held));
+    const last = lastShown.get(uri);
+    if (last && params.previousResultId === last.resultId && last.lines === context.document.lineCount && sameList(last.findings, shown)) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    }
+    lastShown.set(uri, { resultId, findings: shown, lines: context.document.lineCount });
+    const items = runSafe('validation', [], () => shown.map((f) => toDiagnostic(context.document, f)));
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 
