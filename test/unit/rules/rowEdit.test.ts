@@ -114,6 +114,27 @@ describe('charge file after one-row edits', () => {
     assert.equal(file.dates.count('2025-10-15'), 0);
     assert.deepEqual(modelView(file), modelView(parseChargeFile(file.text)));
   });
+
+  it('a line that gains modifiers (spans of its own) moves with later edits above it, and still does once it loses them', () => {
+    const text = 'claim_id,dos,cpt,modifiers,dx1\nA,2025-10-14,99213,,E11.9\nB,2025-10-14,20610,,M25.561\nC,2025-10-14,71046,,R05.9\n';
+    let file = parseChargeFile(text);
+    // Lengthen row A first: the model's list of lines with spans of their own is made here, with none on it.
+    file = edit(file, text.indexOf('99213'), text.indexOf('99213'), '9').file;
+    const modifiersOf = (code: string): number => file.text.indexOf(`${code},`) + code.length + 1;
+    // Line C gets two modifiers: each is a span of its own, not a cell.
+    file = edit(file, modifiersOf('71046'), modifiersOf('71046'), '26 59').file;
+    assert.deepEqual(file.lines[2].modifiers.map((m) => m.value), ['26', '59']);
+    // Edits above it, longer and shorter: its modifiers must move with it.
+    file = edit(file, modifiersOf('20610'), modifiersOf('20610'), '25').file;
+    assert.deepEqual(modelView(file), modelView(parseChargeFile(file.text)));
+    file = edit(file, file.text.indexOf('999213'), file.text.indexOf('999213') + 1, '').file;
+    assert.deepEqual(modelView(file), modelView(parseChargeFile(file.text)));
+    assert.equal(file.text.slice(file.lines[2].modifiers[1].start, file.lines[2].modifiers[1].end), '59');
+    // Its modifiers erased, it has nothing of its own to move; an edit above still leaves it exact.
+    file = edit(file, modifiersOf('71046'), modifiersOf('71046') + 5, '').file;
+    file = edit(file, modifiersOf('20610'), modifiersOf('20610') + 2, '').file;
+    assert.deepEqual(modelView(file), modelView(parseChargeFile(file.text)));
+  });
 });
 
 describe('file notes follow a one-row edit', () => {

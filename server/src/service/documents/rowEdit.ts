@@ -53,11 +53,13 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
     if (!sameReading(file.reading, readColumns(file.headers, sample, file.reading.custom))) return undefined;
   }
 
+  const own = linesWithOwnSpans(file);
   for (let k = r + 1; k < rows.length; k++) shiftRow(rows[k], delta);
   for (const c of file.table.comments) if (c.start > row.start) shiftSpan(c, delta);
   for (const s of file.strayComments) if (s.start > row.start) shiftSuppression(s, delta);
+  // The lines after this one whose spans are not all their row's cells (moved above).
   const moved = new Set<Suppression>();
-  for (let k = r; k < file.lines.length; k++) shiftLine(file.lines[k], delta, moved);
+  for (let j = firstAtOrAfter(own, r); j < own.length; j++) shiftLine(file.lines[own[j]], delta, moved);
   // Ragged-row problems of this row go; the others after it move.
   const width = rows[0].cells.length;
   file.table.problems = file.table.problems.filter((p) => p.start < row.start || p.start > row.end);
@@ -76,6 +78,12 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
   file.lines[r - 1] = after;
   file.lineDates[r - 1] = lineDateOf(after);
   tallyLine(file, after);
+  const j = firstAtOrAfter(own, after.index);
+  const listed = own[j] === after.index;
+  if (hasOwnSpans(after) !== listed) {
+    if (listed) own.splice(j, 1);
+    else own.splice(j, 0, after.index);
+  }
   file.text = newText;
   return { before, after, delta };
 }
@@ -113,7 +121,47 @@ function shiftSuppression(s: Suppression, delta: number): void {
   for (const r of s.rules) shiftSpan(r, delta);
 }
 
-/** Moves a line's spans; its row was moved by shiftRow (the edited line is rebuilt, not moved). */
+/**
+ * Per model, the indexes of the lines that have spans of their own, in order: a modifier
+ * (attached to the code or from a modifier column), diagnoses split from one cell, pointers,
+ * a value with blanks around it, an override or suppression comment. A one-row edit moves
+ * only those lines' spans, as their rows' cells (most lines' spans) moved with the rows.
+ * Made at a model's first row edit (a parse pays nothing), then kept by each edit.
+ */
+const ownSpanLines = new WeakMap<ChargeFile, number[]>();
+
+function linesWithOwnSpans(file: ChargeFile): number[] {
+  let list = ownSpanLines.get(file);
+  if (!list) {
+    list = [];
+    for (const line of file.lines) if (hasOwnSpans(line)) list.push(line.index);
+    ownSpanLines.set(file, list);
+  }
+  return list;
+}
+
+/** Position of the first entry of the sorted `list` that is at least `index`. */
+function firstAtOrAfter(list: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const isOwn = (s: { start: number; end: number; quoted?: boolean } | undefined): boolean => s !== undefined && s.quoted === undefined;
+
+/** Whether shiftLine has anything to move on the line: the spans it moves, exactly. */
+function hasOwnSpans(line: ChargeLine): boolean {
+  return isOwn(line.code) || isOwn(line.date) || isOwn(line.units) || isOwn(line.pos) ||
+    line.modifiers.some(isOwn) || line.diagnoses.some(isOwn) || line.pointers.some(isOwn) ||
+    line.override !== undefined || line.suppressions.length > 0;
+}
+
+/** Moves a line's spans; its row was moved by shiftRow (the edited line is rebuilt, not moved). Keep to what hasOwnSpans lists. */
 function shiftLine(line: ChargeLine, delta: number, moved: Set<Suppression>): void {
   shiftOwn(line.code, delta);
   shiftOwn(line.date, delta);
