@@ -59,6 +59,7 @@ function modelView(file: ChargeFile): unknown {
     codes: tallyView(file.codes),
     dates: tallyView(file.dates),
     uncodedDates: tallyView(file.uncodedDates),
+    suppressed: file.suppressed,
   };
 }
 
@@ -191,5 +192,23 @@ describe('file notes follow a one-row edit', () => {
     assert.match(moved.message, /^1 line\(s\) have no date/);
     assert.equal(moved.start, current.indexOf('C30,P30,,') + 'C30,P30,,'.length);
     assert.deepEqual(JSON.parse(JSON.stringify(one)), fresh(current));
+  });
+
+  it('suppression: an override without a reason typed into a line is reported, and not once erased', () => {
+    const base = 'claim_id,patient_id,dos,cpt,units,override_reason\n' + Array.from({ length: 40 }, (_, i) => `C${i},P${i},2025-10-14,99213,1,`).join('\n') + '\n';
+    const checker = createChargeChecker(plainCodeSet(), ALL_RULES, {});
+    let state = checker.update(base).state;
+    const at = base.indexOf('C25,P25,2025-10-14,99213,1,') + 'C25,P25,2025-10-14,99213,1,'.length;
+    const typed = base.slice(0, at) + 'units:' + base.slice(at);
+    const withOverride = checker.update(typed, state, { start: at, end: at, text: 'units:' });
+    assert.equal(checker.lastStats().mode, 'row');
+    state = withOverride.state;
+    const found = withOverride.findings.filter((f) => f.ruleId === 'suppression');
+    assert.equal(found.length, 1);
+    assert.equal(typed.slice(found[0].start, found[0].end), 'units:');
+    assert.match(found[0].message, /without a reason/);
+    assert.deepEqual(JSON.parse(JSON.stringify(withOverride.findings)), fresh(typed));
+    const erased = checker.update(base, state, { start: at, end: at + 'units:'.length, text: '' });
+    assert.equal(erased.findings.filter((f) => f.ruleId === 'suppression').length, 0);
   });
 });

@@ -129,6 +129,33 @@ export interface ChargeFile {
   dates: LineTally;
   /** Lines without a code per parsed date of service (with `dates`, every date a finding can be on). */
   uncodedDates: LineTally;
+  /** Indexes of the lines with suppression comments or an override, in order: the suppression rule reads these, not every line. */
+  suppressed: number[];
+}
+
+/** Position of the first entry of the sorted `list` that is at least `index`. */
+export function firstAtOrAfter(list: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Puts `index` in the sorted `list` or takes it out. */
+export function setListed(list: number[], index: number, listed: boolean): void {
+  const at = firstAtOrAfter(list, index);
+  if ((list[at] === index) === listed) return;
+  if (listed) list.splice(at, 0, index);
+  else list.splice(at, 1);
+}
+
+/** Whether a line is on `ChargeFile.suppressed`. */
+export function isSuppressedLine(line: ChargeLine): boolean {
+  return line.suppressions.length > 0 || line.override !== undefined;
 }
 
 /**
@@ -251,15 +278,17 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
   const claims = new Map<string, Claim>();
   const dates: DateCache = new Map();
   const tallies = { codes: new LineTally(), dates: new LineTally((i) => dateKey(lineDates[i])), uncodedDates: new LineTally(), lineDates };
+  const suppressed: number[] = [];
   let recent: Claim | undefined;
   for (let r = 1; r < table.rows.length; r++) {
     const line = toChargeLine(table.rows[r], lines.length, columns, byRow.get(r) ?? NO_SUPPRESSIONS, options.ruleIds ?? NO_RULES, dates);
     lines.push(line);
     lineDates.push(lineDateOf(line));
     tallyLine(tallies, line);
+    if (isSuppressedLine(line)) suppressed.push(line.index);
     recent = addToClaim(claims, line, recent);
   }
-  return { text, table, headers, columns, reading, lines, claims, strayComments, ...tallies };
+  return { text, table, headers, columns, reading, lines, claims, strayComments, ...tallies, suppressed };
 }
 
 function span(cell: CsvCell | undefined): Span | undefined {

@@ -7,7 +7,7 @@
  * undefined and the caller parses the whole text.
  */
 import type { ChargeFile, ChargeLine } from './chargeFile';
-import { NO_SUPPRESSIONS, lineDateOf, tallyLine, toChargeLine } from './chargeFile';
+import { NO_SUPPRESSIONS, firstAtOrAfter, isSuppressedLine, lineDateOf, setListed, tallyLine, toChargeLine } from './chargeFile';
 import { insertIntoClaim, removeFromClaim } from './claims';
 import { readColumns, sameReading } from './columnReading';
 import { CsvRow, parseCsv } from '../../csv/csv';
@@ -78,12 +78,8 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
   file.lines[r - 1] = after;
   file.lineDates[r - 1] = lineDateOf(after);
   tallyLine(file, after);
-  const j = firstAtOrAfter(own, after.index);
-  const listed = own[j] === after.index;
-  if (hasOwnSpans(after) !== listed) {
-    if (listed) own.splice(j, 1);
-    else own.splice(j, 0, after.index);
-  }
+  setListed(own, after.index, hasOwnSpans(after));
+  setListed(file.suppressed, after.index, isSuppressedLine(after));
   file.text = newText;
   return { before, after, delta };
 }
@@ -138,18 +134,6 @@ function linesWithOwnSpans(file: ChargeFile): number[] {
     ownSpanLines.set(file, list);
   }
   return list;
-}
-
-/** Position of the first entry of the sorted `list` that is at least `index`. */
-function firstAtOrAfter(list: readonly number[], index: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < index) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const isOwn = (s: { start: number; end: number; quoted?: boolean } | undefined): boolean => s !== undefined && s.quoted === undefined;

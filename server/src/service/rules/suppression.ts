@@ -15,7 +15,9 @@ export const suppression: FileRule = {
     }
     // Most files have neither suppression comments nor an override column: skip the scan.
     if (file.table.comments.length === 0 && !file.columns.overrideReason) return;
-    for (const line of file.lines) {
+    // The lines that have any (the model keeps them listed), not all of them: a keystroke re-runs this.
+    for (const index of file.suppressed) {
+      const line = file.lines[index];
       for (const s of line.suppressions) check(this.id, s, context.ruleIds, report, 'comment');
       if (line.override) check(this.id, line.override, context.ruleIds, report, 'override_reason');
     }
