@@ -16,7 +16,7 @@ import {
   MarkupKind,
   TextEdit,
 } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, FIX_ALL_TITLE, SafeFix, fixAllQuickFixTitle, fixAllSafe, fixAllSafeEdits, quickFixes, ClaimSummary, lensTitle, resolveCompletion, documentKindOf, type Finding } from '../service';
+import { DEFAULT_SETTINGS, FIX_ALL_KIND, FIX_ALL_QUICKFIX_KIND, FIX_ALL_TITLE, SafeFix, fixAllQuickFixTitle, fixAllSafe, fixAllSafeEdits, quickFixes, ClaimSummary, lensTitle, resolveCompletion, documentKindOf, type Finding, type FindingsView } from '../service';
 import { CLIENT_COMMAND } from '../protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { columnMappingAction } from './columnMapping';
@@ -183,7 +183,7 @@ export function registerFeatures(state: ServerState): void {
       const { document, service, settings } = context;
       const options = { ...DEFAULT_SETTINGS.codeLens, ...settings.codeLens };
       if (!options.enabled || options.mode === 'off' || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
-      const findings = options.mode === 'all' ? undefined : state.findingsOf(context);
+      const findings = options.mode === 'all' ? undefined : state.checkOf(context);
       const key = lensKeyOf(document.uri);
       return service.claimOffsets(document.getText(), document.uri, findings).map((offset) => {
         const at = document.positionAt(offset);
@@ -201,7 +201,7 @@ export function registerFeatures(state: ServerState): void {
       // A resolved lens must carry a command (VS Code drops one without and shows "no commands").
       if (!context) return { ...lens, command: { title: '', command: '' } };
       const { document, service } = context;
-      const findings = state.findingsOf(context);
+      const findings = state.checkOf(context);
       const text = document.getText();
       const summary = service.codeLensAt(text, document.offsetAt(lens.range.start), findings, document.uri);
       if (!summary) return { ...lens, command: { title: '', command: '' } };
@@ -287,32 +287,18 @@ function previewedFixAll(state: ServerState, document: TextDocument, fixes: read
   };
 }
 
-/** Findings sorted by start, once per findings array (every lens on screen asks). */
-const byStart = new WeakMap<readonly Finding[], readonly Finding[]>();
-
 /**
- * The findings that start on the claim's rows, in document order: a binary search per row,
- * so resolving the lenses on screen does not walk a 100k-line file's findings for each.
+ * The findings that start on the claim's rows, in document order: the check's view finds
+ * each row's, so resolving the lenses on screen makes only those findings.
  */
-function findingsOnRows(findings: readonly Finding[], rows: readonly [number, number][]): Finding[] {
-  let sorted = byStart.get(findings);
-  if (!sorted) byStart.set(findings, (sorted = [...findings].sort((a, b) => a.start - b.start)));
+function findingsOnRows(findings: FindingsView, rows: readonly [number, number][]): Finding[] {
   const mine: Finding[] = [];
-  for (const [start, end] of [...rows].sort((a, b) => a[0] - b[0])) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && sorted[i].start <= end; i++) mine.push(sorted[i]);
-  }
+  for (const [start, end] of [...rows].sort((a, b) => a[0] - b[0])) for (const f of findings.inRange(start, end)) if (f.start >= start && f.start <= end) mine.push(f);
   return mine;
 }
 
 /** The claim summary a lens click shows: totals, then each finding on the claim's lines with its line. */
-function claimReport(summary: ClaimSummary, findings: readonly Finding[], document: TextDocument): string {
+function claimReport(summary: ClaimSummary, findings: FindingsView, document: TextDocument): string {
   const head = `${summary.label || 'Claim'}: ${lensTitle(summary)}`;
   const mine = findingsOnRows(findings, summary.rows);
   const lines = mine.slice(0, 20).map((f) => `line ${document.positionAt(f.start).line + 1} ${f.severity} ${f.ruleId}: ${f.message}`);

@@ -189,12 +189,12 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   }
 
   /** The file rules' findings (they run last and read the claims' findings counted), and the view of it all. */
-  function finish(file: ChargeFile, context: RuleContext, text: string, claims: ClaimFindings[], rowStarts: Int32Array, tally: Tally): FindingsView {
+  function finish(file: ChargeFile, context: RuleContext, claims: ClaimFindings[], rowStarts: Int32Array, tally: Tally): FindingsView {
     const fileFindings: Finding[] = [];
     const report = collector((f) => fileFindings.push(f));
     for (const rule of claimRules) rule.checkFile?.(file, context, report);
     for (const rule of fileRules) rule.checkFile(file, context, report, tally);
-    return new ChargeView(claims, rowStarts, fileFindings.sort(compareFindings), tally, text.length);
+    return new ChargeView(claims, rowStarts, fileFindings.sort(compareFindings), tally);
   }
 
   function full(text: string, keep: boolean, previous: ChargeState | undefined): { view: FindingsView; state: ChargeState } {
@@ -223,7 +223,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     // Claims come in the order of their first lines (file.claims is filled in file order).
     const withFindings = claims.filter((c) => c.findings.length > 0);
     const tally = sumTallies(withFindings.map((c) => c.tally));
-    const view = finish(file, context, text, keep ? withFindings.slice() : withFindings, rowStarts, tally);
+    const view = finish(file, context, keep ? withFindings.slice() : withFindings, rowStarts, tally);
     return { view, state: { file, header, byClaim, withFindings, rowStarts, tally } };
   }
 
@@ -256,7 +256,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
       insertInOrder(withFindings, now);
     }
     const header = file.table.rows[0] ? text.slice(file.table.rows[0].start, file.table.rows[0].end) : '';
-    const view = finish(file, context, text, withFindings.slice(), rowStarts, tally);
+    const view = finish(file, context, withFindings.slice(), rowStarts, tally);
     return { view, state: { file, header, byClaim, withFindings, rowStarts, tally } };
   }
 

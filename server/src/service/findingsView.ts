@@ -45,6 +45,8 @@ export interface FindingsView {
   readonly count: number;
   /** Every finding, sorted by position (made once per view). */
   all(): readonly Finding[];
+  /** Every finding's start, ascending (numbers only: lenses count findings per line with it). */
+  starts(): readonly number[];
   /** Findings whose range overlaps `start`..`end` (inclusive, so an empty finding at a cell's end counts), sorted. */
   inRange(start: number, end: number): Finding[];
   /**
@@ -105,7 +107,11 @@ export function sumTallies(tallies: Iterable<Tally>): Tally {
 
 /** A plain list of findings (notes, one-off checks) as a view. */
 export class ListView implements FindingsView {
+  private sortedStarts: number[] | undefined;
   constructor(private readonly findings: readonly Finding[]) {}
+  starts(): readonly number[] {
+    return (this.sortedStarts ??= this.findings.map((f) => f.start).sort((a, b) => a - b));
+  }
   get count(): number {
     return this.findings.length;
   }
@@ -141,6 +147,9 @@ const SLACK = 32;
 export class ChargeView implements FindingsView {
   private readonly moved = new Map<number, readonly Finding[]>();
   private sorted: readonly Finding[] | undefined;
+  private sortedStarts: number[] | undefined;
+  private lineClaims: Int32Array | undefined;
+  private inRangeAsked = 0;
 
   /**
    * @param claims the findings of the claims that have some, in the order of their first lines
@@ -152,7 +161,6 @@ export class ChargeView implements FindingsView {
     private readonly rowStarts: Int32Array,
     private readonly fileFindings: readonly Finding[],
     private readonly claimTally: Tally,
-    private readonly textLength: number,
   ) {}
 
   get count(): number {
@@ -167,16 +175,59 @@ export class ChargeView implements FindingsView {
     return (this.sorted = out.sort(compareFindings));
   }
 
+  starts(): readonly number[] {
+    if (this.sortedStarts) return this.sortedStarts;
+    const starts = new Float64Array(this.count);
+    let n = 0;
+    for (const f of this.fileFindings) starts[n++] = f.start;
+    for (const claim of this.claims) {
+      const uniform = this.uniformShift(claim);
+      const shift = uniform === undefined ? this.shiftOf(claim) : undefined;
+      for (const mark of claim.marks) {
+        const at = Math.floor(mark / 4);
+        starts[n++] = shift ? shift(at) : at + uniform!;
+      }
+    }
+    return (this.sortedStarts = Array.from(starts.sort()));
+  }
+
   inRange(start: number, end: number): Finding[] {
     const out = this.fileFindings.filter((f) => f.start <= end && f.end >= start);
+    // The first ask of a view (the cell being typed, a hover) walks the claims that start
+    // before the range; a second (the lenses on screen ask for each of their rows) indexes
+    // the lines once and then looks up only the lines the range touches.
+    if (!this.lineClaims && this.inRangeAsked++ === 0) return this.inRangeByWalk(start, end, out);
+    const index = (this.lineClaims ??= this.indexLines());
+    const rows = this.rowStarts;
+    let first = Math.max(0, upperBound(rows, start) - 1);
+    const last = Math.max(0, upperBound(rows, end) - 1);
+    const seen = new Set<number>();
+    for (; first <= last && first < rows.length; first++) {
+      const c = index[first] - 1;
+      if (c < 0 || seen.has(c)) continue;
+      seen.add(c);
+      for (const f of this.claimAt(c)) if (f.start <= end && f.end >= start) out.push(f);
+    }
+    return out.sort(compareFindings);
+  }
+
+  private inRangeByWalk(start: number, end: number, out: Finding[]): Finding[] {
     for (let c = 0; c < this.claims.length; c++) {
       const claim = this.claims[c];
       // Claims are in the order of their first lines: none after this one starts in time.
       if (this.rowStarts[claim.lines[0]] > end) break;
-      if (!this.mayOverlap(claim, start, end)) continue;
+      const lastLine = claim.lines[claim.lines.length - 1];
+      if (lastLine + 1 < this.rowStarts.length && this.rowStarts[lastLine + 1] < start) continue;
       for (const f of this.claimAt(c)) if (f.start <= end && f.end >= start) out.push(f);
     }
     return out.sort(compareFindings);
+  }
+
+  /** Which claim (position + 1; 0: none with findings) each line belongs to, made on the first `inRange` of a view. */
+  private indexLines(): Int32Array {
+    const index = new Int32Array(this.rowStarts.length);
+    for (let c = 0; c < this.claims.length; c++) for (const line of this.claims[c].lines) index[line] = c + 1;
+    return index;
   }
 
   shown(max: number, skip?: (finding: Finding) => boolean): readonly Finding[] {
@@ -247,14 +298,6 @@ export class ChargeView implements FindingsView {
     return false;
   }
 
-  /** Whether a claim's rows can hold anything in `start`..`end`. */
-  private mayOverlap(claim: ClaimFindings, start: number, end: number): boolean {
-    const first = this.rowStarts[claim.lines[0]];
-    const lastLine = claim.lines[claim.lines.length - 1];
-    const lastEnd = lastLine + 1 < this.rowStarts.length ? this.rowStarts[lastLine + 1] : this.textLength;
-    return first <= end && lastEnd >= start;
-  }
-
   /** How far all of a claim's rows moved since its findings were made; undefined when they moved by different amounts. */
   private uniformShift(claim: ClaimFindings): number | undefined {
     const { starts, lines } = claim;
@@ -288,6 +331,18 @@ export class ChargeView implements FindingsView {
 }
 
 const identity = (offset: number): number => offset;
+
+/** The index of the first element greater than `key` in an ascending array. */
+function upperBound(sorted: Int32Array, key: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** A copy of a finding with every offset (its range, its fixes' edits, its related places) moved by `to`. */
 export function move(finding: Finding, to: (offset: number) => number): Finding {

@@ -75,12 +75,12 @@ export interface LanguageService {
   resolveCompletion(data: Parameters<typeof resolveCompletion>[0]): string | undefined;
   /** Descriptor hints after the code cells of the lines between two offsets (charge files). */
   inlayHints(text: string, start: number, end: number, documentKey?: string, maxLength?: number): InlayHintEntry[];
-  /** One summary per claim (charge files); `findings` are the document's current findings. */
-  codeLens(text: string, findings: readonly Finding[], documentKey?: string): ClaimSummary[];
+  /** One summary per claim (charge files); `findings` are the document's current findings (a list or its check's view). */
+  codeLens(text: string, findings: readonly Finding[] | FindingsView, documentKey?: string): ClaimSummary[];
   /** Offsets of each claim's first line: where the lenses go, resolved later with `codeLensAt`; with `findings`, only claims that have some. */
-  claimOffsets(text: string, documentKey?: string, findings?: readonly Finding[]): number[];
+  claimOffsets(text: string, documentKey?: string, findings?: readonly Finding[] | FindingsView): number[];
   /** The summary of the claim of the line at `offset`. */
-  codeLensAt(text: string, offset: number, findings: readonly Finding[], documentKey?: string): ClaimSummary | undefined;
+  codeLensAt(text: string, offset: number, findings: readonly Finding[] | FindingsView, documentKey?: string): ClaimSummary | undefined;
   /** "Accept with reason" for a charge finding of `ruleId` at `offset` (undefined: not acceptable). */
   acceptFix(text: string, offset: number, ruleId: string, documentKey?: string): AcceptFix | undefined;
   /** How a charge file's columns were read, for the Map columns… command. */
@@ -135,11 +135,13 @@ function snapOffset(text: string, offset: number): number {
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff ? at + 1 : at;
 }
 
-/** Sorted start offsets of findings, computed once per findings array (lens resolves ask many times). */
-const startsCache = new WeakMap<readonly Finding[], number[]>();
-function startsOf(findings: readonly Finding[]): number[] {
-  let starts = startsCache.get(findings);
-  if (!starts) startsCache.set(findings, (starts = findings.map((f) => f.start).sort((a, b) => a - b)));
+/** Sorted start offsets of findings, computed once per findings array or view (lens resolves ask many times). */
+const startsCache = new WeakMap<readonly Finding[], readonly number[]>();
+function startsOf(findings: readonly Finding[] | FindingsView): readonly number[] {
+  if (!Array.isArray(findings)) return (findings as FindingsView).starts();
+  const list = findings as readonly Finding[];
+  let starts = startsCache.get(list);
+  if (!starts) startsCache.set(list, (starts = list.map((f) => f.start).sort((a, b) => a - b)));
   return starts;
 }
 

@@ -62,6 +62,7 @@ describe('findings view', () => {
     for (const { text, change } of randomEdits(manyFindings(), 60, 11)) {
       view = check(text, change);
       const all = view.all();
+      assert.deepEqual(view.starts(), all.map((f) => f.start).sort((a, b) => a - b), 'the starts lenses count with');
       for (const max of [1, 5, 40, 150, 0]) {
         assert.deepEqual(plain(view.shown(max)), plain(limitFindings(all, max)), `max ${max}`);
         const cell = { start: change.start - 8, end: change.start + 8 };
