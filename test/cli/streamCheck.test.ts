@@ -2,8 +2,10 @@
  * The streaming check of big charge files (cli/streamCheck.ts) gives exactly the findings
  * and output of the whole-file check: files sorted and not sorted by claim, CRLF, a BOM,
  * quoted cells with line breaks and doubled quotes, comments, blank lines, ragged rows,
- * undated lines, and the generated multi-vendor corpus (columns read from their values).
- * CPT_LENS_STREAM_BYTES=1 streams every file; CPT_LENS_PART_BYTES makes many small parts.
+ * undated lines, claim ids beyond ASCII, several files in one run with --max-findings, and
+ * the generated multi-vendor corpus (columns read from their values).
+ * CPT_LENS_STREAM_BYTES=1 streams every file; CPT_LENS_PART_BYTES makes many small parts and
+ * CPT_LENS_RUN_BYTES checks each in several runs.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -16,7 +18,7 @@ const bin = path.join(repoRoot, 'bin', 'cpt-lens.js');
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-home-'));
 
 function check(args: string[], stream: boolean): { code: number | null; out: string; err: string } {
-  const env = { ...process.env, HOME: home, CPT_LENS_STREAM_BYTES: stream ? '1' : String(2 ** 40), CPT_LENS_PART_BYTES: '3000', CPT_LENS_STREAM_LOG: '1' };
+  const env = { ...process.env, HOME: home, CPT_LENS_STREAM_BYTES: stream ? '1' : String(2 ** 40), CPT_LENS_PART_BYTES: '3000', CPT_LENS_RUN_BYTES: '700', CPT_LENS_STREAM_LOG: '1' };
   const r = spawnSync(process.execPath, [bin, 'check', ...args], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -47,7 +49,9 @@ function write(file: string, rows: string[][], options: { crlf?: boolean; bom?: 
     if (options.extras && i % 50 === 10) text.push('# cpt-lens-disable-next-line duplicate-line: billed twice on purpose');
     if (options.extras && i % 70 === 20) text.push('# cpt-lens-disable-next-line no-such-rule');
     if (options.extras && i % 60 === 30) text.push('');
-    text.push(options.extras && i % 333 === 5 ? r.slice(0, 5).join(',') : r.join(','));
+    // Claim ids beyond ASCII: a streamed finding's text is copied as the bytes it was stored as.
+    const row = options.extras ? [r[0].replace('CLM', i % 2 ? 'CLMé' : 'CLM\u{1F3E5}'), ...r.slice(1)] : r;
+    text.push(options.extras && i % 333 === 5 ? row.slice(0, 5).join(',') : row.join(','));
   });
   if (options.extras) text.push('# cpt-lens-disable-next-line: nothing follows');
   fs.writeFileSync(file, (options.bom ? '\ufeff' : '') + text.join(nl) + nl);
@@ -58,8 +62,11 @@ describe('cpt-lens check streaming a big charge file', function () {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-stream-'));
   const sorted = lines(900);
   const shuffled = sorted.map((r) => [random(), r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  // Lines are grouped by patient (the first claim key), so parts are checked in several runs.
+  const byPatient = [...sorted].sort((a, b) => Number(a[1].slice(2)) - Number(b[1].slice(2)));
   const files = {
     sorted: { rows: sorted, options: {} },
+    'by-patient': { rows: byPatient, options: { extras: true } },
     shuffled: { rows: shuffled, options: {} },
     'crlf-bom-extras': { rows: sorted, options: { crlf: true, bom: true, extras: true } },
     'shuffled-crlf-extras': { rows: shuffled, options: { crlf: true, extras: true } },
@@ -71,7 +78,10 @@ describe('cpt-lens check streaming a big charge file', function () {
       for (const format of name === 'shuffled-crlf-extras' ? ['json', 'text', 'junit', 'sarif', 'csv', 'github'] : ['json']) {
         const whole = check(['--format', format, file], false);
         const streamed = check(['--format', format, file], true);
-        assert.match(streamed.err, /streamed .* in \d+ parts/, 'the streaming path was taken');
+        const [, parts, runs] = /streamed .* in (\d+) parts, (\d+) runs/.exec(streamed.err) ?? [];
+        assert.ok(parts, 'the streaming path was taken');
+        // A file grouped by patient is checked in runs smaller than its parts.
+        if (name === 'by-patient') assert.ok(Number(runs) > 2 * Number(parts), `${parts} parts, ${runs} runs`);
         assert.doesNotMatch(whole.err, /streamed/);
         assert.ok(whole.out.length > 1000, 'the file has findings');
         assert.equal(streamed.code, whole.code);
@@ -79,6 +89,25 @@ describe('cpt-lens check streaming a big charge file', function () {
       }
     });
   }
+  it("gives the whole-file check's output for several files in one run, with --max-findings", () => {
+    const a = path.join(dir, 'a.csv');
+    const b = path.join(dir, 'b.csv');
+    write(a, sorted.slice(0, 400), { extras: true });
+    write(b, shuffled.slice(0, 400), { crlf: true });
+    for (const format of ['json', 'sarif', 'text', 'junit']) {
+      for (const limit of [[], ['--max-findings', '150']]) {
+        const whole = check(['--format', format, ...limit, a, b], false);
+        const streamed = check(['--format', format, ...limit, a, b], true);
+        assert.equal((streamed.err.match(/streamed/g) ?? []).length, 2, 'both files were streamed');
+        assert.ok(whole.out.length > 1000, 'the files have findings');
+        assert.equal(streamed.code, whole.code);
+        assert.equal(streamed.out, whole.out, `${format} ${limit.join(' ')}`);
+        // The totals and what --max-findings left out.
+        assert.equal(streamed.err.replace(/^streamed .*\n/gm, ''), whole.err);
+        if (limit.length > 0 && format !== 'junit') assert.match(whole.err, /more finding\(s\) not shown/);
+      }
+    }
+  });
   it("gives the whole-file check's output for the generated multi-vendor exports", () => {
     const corpus = path.join(dir, 'corpus');
     spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'generate-exports.mjs'), corpus, '--accounts', '300']);

@@ -23,6 +23,8 @@ import { FindingSink, STREAM_BYTES, StreamOptions, streamCheck } from './streamC
 /** Files a directory argument expands to. */
 const CHECKED_EXTENSIONS = /\.(csv|tsv|tab|txt|md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** A streamed file's findings given to a format at a time, when they are not copied as bytes. */
+const BATCH = 2000;
 type Format = keyof typeof FORMATS;
 
 export interface CheckIo {
@@ -179,11 +181,13 @@ export function runCheck(args: string[], io: CheckIo): number {
     if (size < streamBytes) return undefined;
     const { service, settings } = configFor(file);
     const partBytes = Number(process.env.CPT_LENS_PART_BYTES) || undefined;
+    const runBytes = Number(process.env.CPT_LENS_RUN_BYTES) || undefined;
     return streamCheck(file, {
       service,
       codeSet,
       columns: settings.columns,
       partBytes,
+      runBytes,
       render,
       serviceWithColumns: (columns) => getLanguageService({ codeSet, settings: { ...settings, columns } }),
     }, sink);
@@ -200,40 +204,45 @@ export function runCheck(args: string[], io: CheckIo): number {
   const format = FORMATS[options.format]({ write: out.write, codeSet, version });
   const totals = { files: 0, errors: 0, warnings: 0 };
   format.begin();
-  /**
-   * Counts a file's findings and gives the format those shown (`--max-findings`), rendered
-   * by `text(i)`; a streamed file's come in several batches.
-   */
+  /** Counts a finding in the totals; whether it is shown (`--max-findings`). */
+  const counted = (severity: Severity): boolean => {
+    if (severity === 'error') totals.errors++;
+    else if (severity === 'warning') totals.warnings++;
+    if (options.maxFindings > 0 && shown >= options.maxFindings) {
+      truncated++;
+      return false;
+    }
+    shown++;
+    return true;
+  };
+  /** Counts a file's findings and gives the format those shown, rendered by `text(i)`. */
   const report = (name: string, severities: readonly Severity[], text: (i: number) => string): void => {
-    for (const s of severities) {
-      if (s === 'error') totals.errors++;
-      else if (s === 'warning') totals.warnings++;
-    }
-    let count = severities.length;
-    if (options.maxFindings > 0) {
-      const room = Math.max(0, options.maxFindings - shown);
-      if (count > room) truncated += count - room;
-      count = Math.min(count, room);
-    }
-    shown += count;
     const texts: string[] = [];
-    for (let i = 0; i < count; i++) texts.push(text(i));
+    for (let i = 0; i < severities.length; i++) if (counted(severities[i])) texts.push(text(i));
     format.file(name, texts);
   };
   for (const file of files) {
-    // JUnit writes a file's count before its findings: it gets them in one batch.
-    const whole = options.format === 'junit' ? { texts: [] as string[], severities: [] as Severity[] } : undefined;
-    const big = streamed(file, (f, document) => format.render({ file, document }, f), (texts, severities) => {
-      if (!whole) return report(file, severities, (i) => texts[i]);
-      for (let i = 0; i < texts.length; i++) {
-        whole.texts.push(texts[i]);
-        whole.severities.push(severities[i]);
+    // A streamed file's findings come one at a time, as bytes: a format with `lead` has them
+    // copied to the output as they are; JUnit, which writes a file's count first, gets them in
+    // one batch (and without byte output, the others in batches).
+    let batch = { texts: [] as string[], severities: [] as Severity[] };
+    const lead = format.lead?.bind(format);
+    const big = streamed(file, (f, document) => format.render({ file, document }, f), (bytes, start, end, severity) => {
+      if (lead && out.line) {
+        if (counted(severity)) out.line(lead(), bytes, start, end);
+        return;
+      }
+      batch.texts.push(bytes.toString('utf8', start, end));
+      batch.severities.push(severity);
+      if (lead && batch.texts.length === BATCH) {
+        report(file, batch.severities, (i) => batch.texts[i]);
+        batch = { texts: [], severities: [] };
       }
     });
     if (big) {
       totals.files++;
-      if (whole) report(file, whole.severities, (i) => whole.texts[i]);
-      if (process.env.CPT_LENS_STREAM_LOG) io.err(`streamed ${file} in ${big.parts} parts`);
+      report(file, batch.severities, (i) => batch.texts[i]);
+      if (process.env.CPT_LENS_STREAM_LOG) io.err(`streamed ${file} in ${big.parts} parts, ${big.runs} runs`);
       continue;
     }
     let bytes: Buffer;
@@ -280,12 +289,22 @@ export function runCheck(args: string[], io: CheckIo): number {
  * export has a million findings, and a write (a system call to a file or pipe) per line of
  * them was seconds of the check. The bytes are those of writing each line on its own.
  */
-function bufferedOut(io: CheckIo): { write: (line: string) => void; flush: () => void } {
+function bufferedOut(io: CheckIo): {
+  write: (line: string) => void;
+  /** A line of `lead` and the UTF-8 text `text[start, end)`, copied (only with byte output). */
+  line?: (lead: string, text: Buffer, start: number, end: number) => void;
+  flush: () => void;
+} {
   if (!io.outBytes) return { write: io.out, flush: () => undefined };
   const bytes = new ByteWriter(io.outBytes);
   return {
     write(line) {
       bytes.write(line);
+      bytes.write('\n');
+    },
+    line(lead, text, start, end) {
+      if (lead !== '') bytes.write(lead);
+      bytes.writeBytes(text, start, end);
       bytes.write('\n');
     },
     flush: () => bytes.flush(),

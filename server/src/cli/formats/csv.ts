@@ -18,6 +18,7 @@ export function csvFormat({ write }: FormatContext): OutputFormat {
       const at = where(document, f.start);
       return [file, at.line, at.column, f.claim ?? '', f.charge?.code ?? '', f.charge?.modifiers.join(' ') ?? '', f.ruleId, f.severity, f.message].map(csvCell).join(',');
     },
+    lead: () => '',
     file(_file, texts) {
       for (const text of texts) write(text);
     },

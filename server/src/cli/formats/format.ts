@@ -7,7 +7,9 @@
  * A finding is first `render`ed to its text alone, then a file's texts are written in order
  * by `file`: a streamed file (streamCheck.ts) renders each part's findings as they are found
  * and keeps only the text until the parts are merged into file order, so a million findings
- * are never held, nor written to disk and parsed back, as objects.
+ * are never held, nor written to disk and parsed back, as objects. A format whose `file`
+ * writes each text as one `write` of `lead()` and the text says so by having `lead`: a
+ * streamed file's texts are then copied to the output as the bytes they were stored as.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeSet } from '../../codeset/types';
@@ -25,6 +27,12 @@ export interface OutputFormat {
   render(checked: CheckedFinding, f: Finding): string;
   /** Writes a file's rendered findings in file order (a streamed file's come in several batches, JUnit's in one). */
   file(file: string, texts: readonly string[]): void;
+  /**
+   * What goes before the next finding's text on its line (it counts that finding as written):
+   * `file` is exactly `write(lead() + text)` for each text. Absent when a format must see a
+   * file's findings together (JUnit counts them first).
+   */
+  lead?(): string;
   end(totals: Totals): void;
 }
 

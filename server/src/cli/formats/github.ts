@@ -16,6 +16,7 @@ export function githubFormat({ write }: FormatContext): OutputFormat {
       const b = where(document, f.end);
       return `::${LEVEL[f.severity]} file=${property(slashed(file))},line=${a.line},col=${a.column},endLine=${b.line},endColumn=${b.column},title=${property(`cpt-lens ${f.ruleId}`)}::${data(f.message)}`;
     },
+    lead: () => '',
     file(_file, texts) {
       for (const text of texts) write(text);
     },

@@ -28,19 +28,25 @@ export function jsonFinding({ file, document }: CheckedFinding, f: Finding): Rec
 /** One JSON array of findings, written as files are checked. */
 export function jsonFormat({ write }: FormatContext): OutputFormat {
   let first = true;
+  const lead = (): string => {
+    const text = first ? '  ' : ', ';
+    first = false;
+    return text;
+  };
   return {
     begin() {
       write('[');
     },
-    // Pretty-printed and indented two more spaces. Line breaks inside values are escaped by
-    // JSON.stringify, so every '\n' of the text starts a line (a /^/gm replace also indented
-    // after a U+2028 inside a message, and was slower on a million findings).
-    render: (checked, f) => JSON.stringify(jsonFinding(checked, f), null, 2).replaceAll('\n', '\n  '),
+    // Pretty-printed and indented two more spaces, as an array's element is: JSON.stringify
+    // of a one-element array, without its '[\n  ' and '\n]'. One pass, and no copy of the
+    // text (a replace of each '\n' after it was a fifth of the time of a million findings).
+    render(checked, f) {
+      const text = JSON.stringify([jsonFinding(checked, f)], null, 2);
+      return text.slice(4, text.length - 2);
+    },
+    lead,
     file(_file, texts) {
-      for (const text of texts) {
-        write(first ? `  ${text}` : `, ${text}`);
-        first = false;
-      }
+      for (const text of texts) write(lead() + text);
     },
     end() {
       write(']');

@@ -39,6 +39,11 @@ function result({ file, document }: CheckedFinding, f: Finding): Record<string, 
 /** SARIF 2.1.0 for code-scanning dashboards; results are written as files are checked. */
 export function sarifFormat({ write, codeSet, version }: FormatContext): OutputFormat {
   let first = true;
+  const lead = (): string => {
+    const text = first ? '' : ',';
+    first = false;
+    return text;
+  };
   return {
     begin() {
       const driver = {
@@ -52,11 +57,9 @@ export function sarifFormat({ write, codeSet, version }: FormatContext): OutputF
       write(head.slice(0, head.lastIndexOf('[]') + 1));
     },
     render: (checked, f) => JSON.stringify(result(checked, f), null, 2),
+    lead,
     file(_file, texts) {
-      for (const text of texts) {
-        write(first ? text : `,${text}`);
-        first = false;
-      }
+      for (const text of texts) write(lead() + text);
     },
     end() {
       write(']\n    }\n  ]\n}');

@@ -9,6 +9,7 @@ export function textFormat({ write }: FormatContext): OutputFormat {
       const at = where(document, f.start);
       return `${file}:${at.line}:${at.column} ${f.severity} ${f.ruleId} ${f.message}`;
     },
+    lead: () => '',
     file(_file, texts) {
       for (const text of texts) write(text);
     },
