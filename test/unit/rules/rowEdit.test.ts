@@ -13,17 +13,17 @@ import type { Finding } from '../../../server/src/service/types';
 import { plainCodeSet } from '../../golden/testCodeSet';
 
 const BASE = [
-  'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,override_reason',
-  'CLM1,PT1,2025-10-14,47383,51 22,1,22,C22.0,',
-  'CLM1,PT1,,76940,26,1,22,C22.0,',
+  'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,dxptr,override_reason',
+  'CLM1,PT1,2025-10-14,47383,51 22,1,22,C22.0 K76.89,AB,',
+  'CLM1,PT1,,76940-26,,1,22,C22.0,A,',
   '# cpt-lens-disable-next-line units: verified',
-  'CLM2,PT2,2025-10-14,99213,,0,11,E11.9,',
-  'CLM2,PT2,10/14/2025,20610,,1,11,M25.561,',
-  'CLM3,PT3,2025-10-15,11045,51,1,11,L97.812,',
-  'CLM3,PT3,2019-10-15,71046,,1,22,R05.9,',
-  'CLM4,PT4,2025-10-16,,,1,21,M17.0,',
-  'CLM4,PT4,,99214,,1,21,M17.0,',
-  'CLM4,PT4,2025-10-16,27447,50 LT,1,21,M17.0,ncci-ptp: reviewed',
+  'CLM2,PT2,2025-10-14,99213,,0,11,E11.9,A B,',
+  'CLM2,PT2,10/14/2025,20610,, 1 ,11,M25.561,1 2,',
+  'CLM3,PT3,2025-10-15,11045,51,1,11,L97.812,,',
+  'CLM3,PT3,2019-10-15,71046 59,,1,22,R05.9,A,',
+  'CLM4,PT4,2025-10-16,,,1,21,M17.0,,',
+  'CLM4,PT4,,99214,,1,21,M17.0,,units: checked',
+  'CLM4,PT4,2025-10-16,27447,50 LT,1,21,M17.0,AB,ncci-ptp: reviewed',
 ].join('\n') + '\n';
 
 /** A tally's counts and first lines, in a form deepEqual compares regardless of insertion order. */

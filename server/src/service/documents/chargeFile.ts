@@ -22,6 +22,40 @@ export interface Span {
   end: number;
 }
 
+/**
+ * A span inside a row cell (a modifier of a list, a diagnosis split from its cell, a trimmed
+ * value), kept as its distance from the cell's start: it moves with the cell, so a one-row
+ * edit (rowEdit.ts) moves rows and cells and nothing of the lines. `start` and `end` are
+ * read-only getters on the prototype: read them, do not spread or assign them.
+ */
+export class CellSpan implements Span {
+  constructor(
+    readonly text: string,
+    private readonly anchor: { readonly start: number },
+    private readonly from: number,
+  ) {}
+  get start(): number {
+    return this.anchor.start + this.from;
+  }
+  get end(): number {
+    return this.anchor.start + this.from + this.text.length;
+  }
+}
+
+/** The modifier spans of a line, anchored to their cell as CellSpan is. */
+class CellModifier extends CellSpan implements ModifierSpan {
+  constructor(
+    text: string,
+    anchor: { readonly start: number },
+    from: number,
+    readonly value: string,
+    readonly source: ModifierSource,
+    readonly cell: CsvCell | undefined,
+  ) {
+    super(text, anchor, from);
+  }
+}
+
 /** Where a modifier was written: attached to the code, in a modifiers list column, or in its own mod1..mod4 column. */
 export type ModifierSource = 'code' | 'list' | 'column';
 
@@ -294,7 +328,14 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
 function span(cell: CsvCell | undefined): Span | undefined {
   if (!cell) return undefined;
   const value = cellValueRange(cell);
-  return value.text === '' ? undefined : value;
+  if (value.text === '') return undefined;
+  // Most cells are their own value; a trimmed or quoted one gets a span that moves with it.
+  return value === cell ? value : new CellSpan(value.text, cell, value.start - cell.start);
+}
+
+/** `item` (a span inside `cell`, at document offsets) as a span that moves with the cell. */
+function inCell(item: Span, cell: CsvCell): Span {
+  return item === cell ? item : new CellSpan(item.text, cell, item.start - cell.start);
 }
 
 const isListSeparator = (c: number): boolean =>
@@ -368,6 +409,8 @@ const LETTERS_ONLY = /^[A-Za-z]+$/;
 
 export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, suppressions: Suppression[], ruleIds: ReadonlySet<string>, dates: DateCache): ChargeLine {
   // Plain functions, not closures over this line: a closure per line allocates a context.
+  // Every span below is a row cell or a CellSpan anchored to one, so a one-row edit that
+  // moves the cells of later rows moves their lines' spans too (rowEdit.ts relies on it).
   const cells = row.cells;
   const codeCell = spanAt(cells, columns, 'code');
   let code: Span | undefined;
@@ -375,23 +418,26 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
   if (codeCell) {
     if (!hasSeparator(codeCell.text, false)) code = codeCell;
     else {
+      const raw = cells[columns.code![0]];
       const token = splitCodeCell(codeCell.text, codeCell.start);
-      code = { text: token.code, start: token.start, end: token.end };
-      for (const m of token.modifiers) modifiers = addTo(modifiers, { text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'code' });
+      code = new CellSpan(token.code, raw, token.start - raw.start);
+      for (const m of token.modifiers) modifiers = addTo(modifiers, new CellModifier(m.text, raw, m.start - raw.start, m.text.toUpperCase(), 'code', undefined));
     }
   }
   if (columns.modifiers) {
     for (const col of columns.modifiers) {
       const cell = span(cells[col]);
       if (!cell) continue;
+      const raw = cells[col];
       const items = hasSeparator(cell.text, false) ? splitList(cell) : [cell];
-      for (const m of items) modifiers = addTo(modifiers, { text: m.text, start: m.start, end: m.end, value: m.text.toUpperCase(), source: 'list', cell: cells[col] });
+      for (const m of items) modifiers = addTo(modifiers, new CellModifier(m.text, raw, m.start - raw.start, m.text.toUpperCase(), 'list', raw));
     }
   }
   if (columns.modifier) {
     for (const col of columns.modifier) {
       const cell = span(cells[col]);
-      if (cell) modifiers = addTo(modifiers, { text: cell.text, start: cell.start, end: cell.end, value: cell.text.toUpperCase(), source: 'column', cell: cells[col] });
+      const raw = cells[col];
+      if (cell) modifiers = addTo(modifiers, new CellModifier(cell.text, raw, cell.start - raw.start, cell.text.toUpperCase(), 'column', raw));
     }
   }
   let diagnoses: Span[] = NONE;
@@ -401,7 +447,7 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
       if (!cell) continue;
       if (diagnoses === NONE) diagnoses = [];
       // A loop, not push(...list): a cell of 150,000 codes would overflow the call stack.
-      if (hasSeparator(cell.text, true)) for (const dx of splitList(cell, true)) diagnoses.push(dx);
+      if (hasSeparator(cell.text, true)) for (const dx of splitList(cell, true)) diagnoses.push(inCell(dx, cells[col]));
       else diagnoses.push(cell);
     }
   }
@@ -409,11 +455,12 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
   let pointers: Span[] = NONE;
   if (pointerCell) {
     pointers = [];
+    const raw = cells[columns.pointer![0]];
     // Pointers may be written `AB`, `A,B`, `A B` or `1,2`.
     for (const item of splitList(pointerCell)) {
       if (LETTERS_ONLY.test(item.text)) {
-        for (let k = 0; k < item.text.length; k++) pointers.push({ text: item.text[k], start: item.start + k, end: item.start + k + 1 });
-      } else pointers.push(item);
+        for (let k = 0; k < item.text.length; k++) pointers.push(new CellSpan(item.text[k], raw, item.start + k - raw.start));
+      } else pointers.push(inCell(item, raw));
     }
   }
   // The model lives as long as the document: trim arrays grown by push (an array grown

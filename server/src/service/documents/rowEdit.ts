@@ -53,13 +53,14 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
     if (!sameReading(file.reading, readColumns(file.headers, sample, file.reading.custom))) return undefined;
   }
 
-  const own = linesWithOwnSpans(file);
   for (let k = r + 1; k < rows.length; k++) shiftRow(rows[k], delta);
   for (const c of file.table.comments) if (c.start > row.start) shiftSpan(c, delta);
   for (const s of file.strayComments) if (s.start > row.start) shiftSuppression(s, delta);
-  // The lines after this one whose spans are not all their row's cells (moved above).
+  // A line's spans are its row's cells or anchored to them (CellSpan), moved with the rows
+  // above; only suppression comments and overrides have offsets of their own.
   const moved = new Set<Suppression>();
-  for (let j = firstAtOrAfter(own, r); j < own.length; j++) shiftLine(file.lines[own[j]], delta, moved);
+  const suppressed = file.suppressed;
+  for (let j = firstAtOrAfter(suppressed, r); j < suppressed.length; j++) shiftSuppressions(file.lines[suppressed[j]], delta, moved);
   // Ragged-row problems of this row go; the others after it move.
   const width = rows[0].cells.length;
   file.table.problems = file.table.problems.filter((p) => p.start < row.start || p.start > row.end);
@@ -78,7 +79,6 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
   file.lines[r - 1] = after;
   file.lineDates[r - 1] = lineDateOf(after);
   tallyLine(file, after);
-  setListed(own, after.index, hasOwnSpans(after));
   setListed(file.suppressed, after.index, isSuppressedLine(after));
   file.text = newText;
   return { before, after, delta };
@@ -101,11 +101,6 @@ function shiftSpan(s: { start: number; end: number }, delta: number): void {
   s.end += delta;
 }
 
-/** A line's span, unless it is a row cell itself (cellValueRange's fast path), which shiftRow moved already. */
-function shiftOwn(s: { start: number; end: number; quoted?: boolean } | undefined, delta: number): void {
-  if (s && s.quoted === undefined) shiftSpan(s, delta);
-}
-
 function shiftRow(row: CsvRow, delta: number): void {
   row.start += delta;
   row.end += delta;
@@ -117,43 +112,8 @@ function shiftSuppression(s: Suppression, delta: number): void {
   for (const r of s.rules) shiftSpan(r, delta);
 }
 
-/**
- * Per model, the indexes of the lines that have spans of their own, in order: a modifier
- * (attached to the code or from a modifier column), diagnoses split from one cell, pointers,
- * a value with blanks around it, an override or suppression comment. A one-row edit moves
- * only those lines' spans, as their rows' cells (most lines' spans) moved with the rows.
- * Made at a model's first row edit (a parse pays nothing), then kept by each edit.
- */
-const ownSpanLines = new WeakMap<ChargeFile, number[]>();
-
-function linesWithOwnSpans(file: ChargeFile): number[] {
-  let list = ownSpanLines.get(file);
-  if (!list) {
-    list = [];
-    for (const line of file.lines) if (hasOwnSpans(line)) list.push(line.index);
-    ownSpanLines.set(file, list);
-  }
-  return list;
-}
-
-const isOwn = (s: { start: number; end: number; quoted?: boolean } | undefined): boolean => s !== undefined && s.quoted === undefined;
-
-/** Whether shiftLine has anything to move on the line: the spans it moves, exactly. */
-function hasOwnSpans(line: ChargeLine): boolean {
-  return isOwn(line.code) || isOwn(line.date) || isOwn(line.units) || isOwn(line.pos) ||
-    line.modifiers.some(isOwn) || line.diagnoses.some(isOwn) || line.pointers.some(isOwn) ||
-    line.override !== undefined || line.suppressions.length > 0;
-}
-
-/** Moves a line's spans; its row was moved by shiftRow (the edited line is rebuilt, not moved). Keep to what hasOwnSpans lists. */
-function shiftLine(line: ChargeLine, delta: number, moved: Set<Suppression>): void {
-  shiftOwn(line.code, delta);
-  shiftOwn(line.date, delta);
-  shiftOwn(line.units, delta);
-  shiftOwn(line.pos, delta);
-  for (const m of line.modifiers) shiftOwn(m, delta);
-  for (const d of line.diagnoses) shiftOwn(d, delta);
-  for (const p of line.pointers) shiftOwn(p, delta);
+/** Moves a line's suppression comments and override (its other spans move with its row's cells). */
+function shiftSuppressions(line: ChargeLine, delta: number, moved: Set<Suppression>): void {
   if (line.override) shiftSuppression(line.override, delta);
   for (const s of line.suppressions) {
     if (!moved.has(s)) {
