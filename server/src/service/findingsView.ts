@@ -140,6 +140,9 @@ export function limitFindings(findings: readonly Finding[], max: number): readon
   return picked.sort(compareFindings);
 }
 
+/** Range queries of a view answered by walking its claims before it indexes their lines. */
+const WALKS_BEFORE_INDEX = 4;
+
 /** How many more than asked the first pass of `shown` takes, so a few skipped findings rarely need a second. */
 const SLACK = 32;
 
@@ -193,10 +196,11 @@ export class ChargeView implements FindingsView {
 
   inRange(start: number, end: number): Finding[] {
     const out = this.fileFindings.filter((f) => f.start <= end && f.end >= start);
-    // The first ask of a view (the cell being typed, a hover) walks the claims that start
-    // before the range; a second (the lenses on screen ask for each of their rows) indexes
-    // the lines once and then looks up only the lines the range touches.
-    if (!this.lineClaims && this.inRangeAsked++ === 0) return this.inRangeByWalk(start, end, out);
+    // The first few asks of a view (the cell being typed, a hover: about 1 ms each on 100k
+    // lines) walk the claims that start before the range; after them (the lenses on screen
+    // ask for each of their rows) the lines are indexed once (about 4 ms) and each ask looks
+    // up only the lines its range touches.
+    if (!this.lineClaims && this.inRangeAsked++ < WALKS_BEFORE_INDEX) return this.inRangeByWalk(start, end, out);
     const index = (this.lineClaims ??= this.indexLines());
     const rows = this.rowStarts;
     let first = Math.max(0, upperBound(rows, start) - 1);

@@ -50,12 +50,23 @@ export function doCodeLens(file: ChargeFile, findingStarts: readonly number[], c
 export function claimOffsets(file: ChargeFile, onlyWithFindings?: readonly number[]): number[] {
   if (!file.columns.code) return [];
   const offsets: number[] = [];
+  // With `onlyWithFindings` (sorted finding starts), a claim none of whose lines has one gets
+  // no lens. One pass over the lines beside the starts (both in document order), not a
+  // search per line: a keystroke with lenses on asks for every lens of the file.
+  let withFindings: Set<string> | undefined;
+  if (onlyWithFindings) {
+    withFindings = new Set();
+    let i = 0;
+    for (const line of file.lines) {
+      while (i < onlyWithFindings.length && onlyWithFindings[i] < line.row.start) i++;
+      if (i < onlyWithFindings.length && onlyWithFindings[i] <= line.row.end) withFindings.add(line.claimKey);
+    }
+  }
   for (const claim of file.claims.values()) {
-    // With `onlyWithFindings` (sorted finding starts), a claim none of whose lines has one gets no lens.
-    if (onlyWithFindings && !claim.lines.some((l) => countWithin(onlyWithFindings, l.row.start, l.row.end) > 0)) continue;
+    if (withFindings && !withFindings.has(claim.key)) continue;
     offsets.push(claim.lines[0].row.start);
   }
-  return offsets;
+  return offsets.sort((a, b) => a - b);
 }
 
 /** The summary of the claim whose line is at `offset`. */
