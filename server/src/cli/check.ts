@@ -215,8 +215,16 @@ export function runCheck(args: string[], io: CheckIo): number {
     shown++;
     return true;
   };
-  /** Counts a file's findings and gives the format those shown, rendered by `text(i)`. */
+  /**
+   * Counts a file's findings and gives the format those shown, rendered by `text(i)`: one at
+   * a time when the format writes a line a finding (a million rendered findings held together
+   * were gigabytes of strings), else all together.
+   */
   const report = (name: string, severities: readonly Severity[], text: (i: number) => string): void => {
+    if (format.lead) {
+      for (let i = 0; i < severities.length; i++) if (counted(severities[i])) out.write(format.lead() + text(i));
+      return;
+    }
     const texts: string[] = [];
     for (let i = 0; i < severities.length; i++) if (counted(severities[i])) texts.push(text(i));
     format.file(name, texts);
