@@ -132,3 +132,44 @@ describe('pulling diagnostics after an edit far from the ones shown', function (
     }
   });
 });
+
+describe('a big charge file whose lenses are asked for before its first pull (as VS Code does)', function () {
+  this.timeout(60_000);
+  it('answers the lenses empty, the pull with the preview (twice: the same answer), then refreshes both after the whole check', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-big-lens-'));
+    const uri = pathToFileURL(path.join(dir, 'export.csv')).href;
+    const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+    const refreshed = new Set<string>();
+    try {
+      server.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
+      server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+      server.connection.onRequest('client/registerCapability', () => null);
+      for (const method of ['workspace/diagnostic/refresh', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh']) {
+        server.connection.onRequest(method, () => {
+          refreshed.add(method);
+          return null;
+        });
+      }
+      await server.initialize(10_000, {
+        rootUri: pathToFileURL(dir).href,
+        capabilities: {
+          workspace: { configuration: true, diagnostics: { refreshSupport: true }, codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true } },
+          textDocument: { diagnostic: { dynamicRegistration: false }, codeLens: {}, inlayHint: {} },
+        },
+      });
+      await server.open(uri, 'csv', bigFile());
+      const lenses = await withDeadline('lenses', 20_000, server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as unknown[];
+      assert.deepEqual(lenses, [], 'no lenses before the whole check');
+      const pull = () => withDeadline('a pull', 20_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }));
+      const [first, second] = await Promise.all([pull(), pull()]);
+      assert.match(String(first.resultId), /:preview$/);
+      assert.equal(second.resultId, first.resultId, 'a second pull before the check gets the same preview');
+      await withDeadline('the refreshes', 20_000, (async () => { while (refreshed.size < 3) await new Promise((r) => setTimeout(r, 20)); })());
+      const after = await withDeadline('lenses', 20_000, server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as unknown[];
+      assert.ok(after.length > 1000, `lenses after the check (${after.length})`);
+    } finally {
+      server.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

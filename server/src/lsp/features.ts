@@ -163,6 +163,7 @@ export function registerFeatures(state: ServerState): void {
       const { document, service, settings } = context;
       const options = { ...DEFAULT_SETTINGS.inlayHints, ...settings.inlayHints };
       if (!options.enabled || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
+      if (state.awaitsFirstCheck(context, 'inlayHint')) return [];
       const start = document.offsetAt(params.range.start);
       const end = document.offsetAt(params.range.end);
       state.checkOf(context);
@@ -183,6 +184,7 @@ export function registerFeatures(state: ServerState): void {
       const { document, service, settings } = context;
       const options = { ...DEFAULT_SETTINGS.codeLens, ...settings.codeLens };
       if (!options.enabled || options.mode === 'off' || documentKindOf(document.uri, document.languageId) !== 'charges') return [];
+      if (state.awaitsFirstCheck(context, 'codeLens')) return [];
       const findings = options.mode === 'all' ? undefined : state.checkOf(context);
       const key = lensKeyOf(document.uri);
       return service.claimOffsets(document.getText(), document.uri, findings).map((offset) => {

@@ -207,35 +207,73 @@ export function startServer(version: string, connection: Connection = createConn
     );
   }
 
-  /** Documents whose preview went out and whose whole check is queued. */
-  const previewed = new Set<string>();
+  /** Big charge files whose preview went out, with it: asked again before the whole check is done, the answer is the same. */
+  const previewed = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+  /** Big charge files whose first whole check is queued (after a preview, or a lens or inlay request that came first). */
+  const queued = new Set<string>();
+
+  function bigAndUnchecked(context: DocumentContext): boolean {
+    const { document, service } = context;
+    return service.checkedVersion(document.uri) === undefined && document.getText().length >= PREVIEW_MIN_CHARS && documentKindOf(document.uri, document.languageId) === 'charges';
+  }
 
   /**
-   * A big charge file's first diagnostics, never checked before: its first rows' line
-   * findings, with the whole check queued after the answer goes out (`then` runs once it is
-   * done, to publish or ask for a new pull). Undefined when the file is small or the preview
-   * is not possible; then the caller checks it whole, as for any other file.
+   * Queues a big file's first whole check (once), to run after the answers now going out
+   * have left: the connection writes an answer from a setImmediate queued when its handler
+   * returns, so the check goes two setImmediates after a short timer (a check started before
+   * the write would hold the answer back for the whole check). Once it is done, diagnostics
+   * (a refresh, or a publish), lenses and inlay hints are asked for again.
    */
-  function preview(context: DocumentContext, then: () => void): Diagnostic[] | undefined {
-    const { document, service } = context;
-    const uri = document.uri;
-    if (previewed.has(uri) || service.checkedVersion(uri) !== undefined || document.getText().length < PREVIEW_MIN_CHARS) return undefined;
-    const view = runSafe('validation', undefined, () => service.preview(document.getText(), documentKindOf(uri, document.languageId), PREVIEW_ROWS));
-    if (!view) return undefined;
-    previewed.add(uri);
-    // Once the answer has left: the connection writes it from a setImmediate queued when the
-    // handler returns, so the whole check goes two setImmediates after a short timer (a check
-    // started before the write would hold the answer back for the whole check).
+  function queueFirstCheck(uri: string): void {
+    if (queued.has(uri)) return;
+    queued.add(uri);
     setTimeout(() => setImmediate(() => setImmediate(() => {
       void runSafeAsync('validation', undefined, async () => {
         const current = await contextOf(uri);
         if (current) runSafe('validation', undefined, () => void checkOf(current));
+        queued.delete(uri);
         previewed.delete(uri);
-        then();
+        if (!current) return;
+        const workspace = clientCapabilities.workspace;
+        if (!pullDiagnostics) schedule(current.document, 0);
+        else if (workspace?.diagnostics?.refreshSupport) void connection.sendRequest(DiagnosticRefreshRequest.type);
+        if (workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+        if (workspace?.inlayHint?.refreshSupport) void connection.sendRequest(InlayHintRefreshRequest.type);
       });
     })), PREVIEW_FLUSH_MS);
+  }
+
+  /**
+   * A big charge file's first diagnostics, never checked before: its first rows' line
+   * findings, with the whole check queued. Undefined when the file is small or the preview
+   * is not possible; then the caller checks it whole, as for any other file.
+   */
+  function preview(context: DocumentContext): Diagnostic[] | undefined {
+    const { document, service } = context;
+    const uri = document.uri;
+    if (!bigAndUnchecked(context)) return undefined;
+    // VS Code pulls again at once (the editor became visible): the same answer, not the whole check now.
+    const known = previewed.get(uri);
+    if (known?.version === document.version) return known.diagnostics;
+    const view = runSafe('validation', undefined, () => service.preview(document.getText(), documentKindOf(uri, document.languageId), PREVIEW_ROWS));
+    if (!view) return undefined;
     const max = context.settings.maxFindingsPerFile ?? DEFAULT_SETTINGS.maxFindingsPerFile;
-    return view.shown(max > 0 ? Math.min(max, PREVIEW_MAX_FINDINGS) : PREVIEW_MAX_FINDINGS).map((f) => toDiagnostic(document, f));
+    const diagnostics = view.shown(max > 0 ? Math.min(max, PREVIEW_MAX_FINDINGS) : PREVIEW_MAX_FINDINGS).map((f) => toDiagnostic(document, f));
+    previewed.set(uri, { version: document.version, diagnostics });
+    queueFirstCheck(uri);
+    return diagnostics;
+  }
+
+  /**
+   * Whether a lens or inlay-hint request should wait for a big file's first whole check: the
+   * editor asks for them on opening, often before its first pull of diagnostics, and answering
+   * would check the whole file before the preview could go out. The answer is then empty and
+   * a refresh follows the check; a client that cannot be asked again gets its answer now.
+   */
+  function awaitsFirstCheck(context: DocumentContext, feature: 'codeLens' | 'inlayHint'): boolean {
+    if (!clientCapabilities.workspace?.[feature]?.refreshSupport || !bigAndUnchecked(context)) return false;
+    queueFirstCheck(context.document.uri);
+    return true;
   }
 
   async function publish(uri: string): Promise<void> {
@@ -244,7 +282,7 @@ export function startServer(version: string, connection: Connection = createConn
     const context = await contextOf(uri);
     if (!context) return;
     const { document } = context;
-    const first = preview(context, () => schedule(document, 0));
+    const first = preview(context);
     if (first) {
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics: first });
       return;
@@ -296,6 +334,7 @@ export function startServer(version: string, connection: Connection = createConn
     contextOf,
     checkOf,
     findingsOf,
+    awaitsFirstCheck,
     refreshAll,
     settingsChanged: () => {
       settings.clear();
@@ -394,6 +433,7 @@ export function startServer(version: string, connection: Connection = createConn
     settleTimers.delete(uri);
     lastEdits.delete(uri);
     previewed.delete(uri);
+    queued.delete(uri);
     lastShown.delete(uri);
     settings.forget(uri);
     for (const service of services.values()) service.forget(uri);
@@ -412,8 +452,10 @@ export function startServer(version: string, connection: Connection = createConn
     const generation = `${context.document.version}:${settings.generation}:${data?.generation ?? 0}`;
     // A big file never checked: its first rows at once, then a new pull once the whole check is done.
     if (clientCapabilities.workspace?.diagnostics?.refreshSupport) {
-      const first = preview(context, () => void connection.sendRequest(DiagnosticRefreshRequest.type));
-      if (first) return { kind: DocumentDiagnosticReportKind.Full, resultId: `${generation}:preview`, items: first };
+      const first = preview(context);
+      const previewId = `${generation}:preview`;
+      if (first && params.previousResultId === previewId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previewId };
+      if (first) return { kind: DocumentDiagnosticReportKind.Full, resultId: previewId, items: first };
     }
     const held = runSafe('validation', undefined, () => heldCell(context));
     const resultId = `${generation}${held ? ':typing' : ''}`;
