@@ -181,16 +181,27 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
 
   const width = rows.length > 0 ? rows[0].cells.length : 0;
   for (const row of rows) {
-    if (row.cells.length !== width) {
-      problems.push({
-        kind: 'ragged-row',
-        start: row.start,
-        end: row.end,
-        message: `Row has ${row.cells.length} cells but the header has ${width}.`,
-      });
-    }
+    const problem = raggedRow(row, width);
+    if (problem) problems.push(problem);
   }
   return { delimiter, rows, problems, comments };
+}
+
+/**
+ * The problem of a row whose cells do not match the header's `width`, if any. Empty cells
+ * past the header's last (a trailing delimiter, as spreadsheets save a formatted column)
+ * hold nothing that could be misread: not damage.
+ */
+export function raggedRow(row: CsvRow, width: number): CsvProblem | undefined {
+  if (row.cells.length === width || onlyEmptyAfter(row.cells, width)) return undefined;
+  return { kind: 'ragged-row', start: row.start, end: row.end, message: `Row has ${row.cells.length} cells but the header has ${width}.` };
+}
+
+/** Whether a row is longer than `width` only by cells with nothing (or only blanks) in them. */
+function onlyEmptyAfter(cells: readonly CsvCell[], width: number): boolean {
+  if (cells.length < width) return false;
+  for (let i = width; i < cells.length; i++) if (cells[i].text.trim() !== '') return false;
+  return true;
 }
 
 /**

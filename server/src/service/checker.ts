@@ -21,6 +21,7 @@
 import type { CodeSet } from '../codeset/types';
 import { ChargeFile, ChargeLine, Claim, parseChargeFile } from './documents/chargeFile';
 import { TextChange, applyRowEdit } from './documents/rowEdit';
+import { sameReading } from './documents/columnReading';
 import { suppresses } from './documents/suppressions';
 import { memoCodeSet } from './memoCodeSet';
 import { periodGate } from './dataPeriods';
@@ -210,7 +211,8 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
       // Claims whose text is unchanged since the previous check reuse its findings, where
       // they were: the view moves them when they are read. The previous claims' texts are
       // only built here, when an edit needed a full parse.
-      const old = previous && previous.header === header ? claimsByText(previous) : undefined;
+      // The same header can be read differently when a column's role comes from its values: then nothing is reused.
+      const old = previous && previous.header === header && sameReading(previous.file.reading, file.reading) ? claimsByText(previous) : undefined;
       for (const claim of file.claims.values()) {
         const cached = old?.get(claimText(text, claim));
         const found = cached ? (cached.findings.length === 0 ? NO_FINDINGS : { ...cached, lines: claim.lines.map((l) => l.index) }) : checkClaim(claim, context);

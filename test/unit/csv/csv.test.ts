@@ -54,3 +54,10 @@ describe('csv parser', () => {
     assert.equal(text.slice(plain.start, plain.end), '99213');
   });
 });
+
+describe('ragged rows and trailing delimiters', () => {
+  it('does not call a row damaged for empty cells past the header (a trailing comma), but does for data there or for a short row', () => {
+    const table = parseCsv('a,b,c\n1,2,3,\n1,2,3, ,\n1,2,3,x\n1,2\n');
+    assert.deepEqual(table.problems.map((p) => [p.kind, table.rows.findIndex((r) => r.start === p.start)]), [['ragged-row', 3], ['ragged-row', 4]]);
+  });
+});

@@ -72,25 +72,29 @@ describe('incremental re-check', () => {
     });
   }
 
-  it('a sequence of random one-character edits stays equal to fresh checks', () => {
-    const checker = keptChecker();
-    let text = BASE;
-    checker.check(text);
-    let seed = 7;
-    const random = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    const alphabet = '0123456789ACLRTXS ,-';
-    for (let i = 0; i < 200; i++) {
-      const at = random(text.length);
-      const kind = random(3);
-      if (kind === 0) text = text.slice(0, at) + alphabet[random(alphabet.length)] + text.slice(at);
-      else if (kind === 1 && text[at] !== '\n') text = text.slice(0, at) + text.slice(at + 1);
-      else text = text.slice(0, at) + alphabet[random(alphabet.length)] + text.slice(at + 1);
-      assert.deepEqual(plain(checker.check(text)), fresh(text), `after edit ${i} at ${at}`);
-    }
-  });
+  // Seed 23 found a full parse that reused claims' findings when the same header was read
+  // differently (a column's role from its values): the reading is part of the reuse test now.
+  for (const start of [7, 23, 101]) {
+    it(`a sequence of random one-character edits stays equal to fresh checks (seed ${start})`, () => {
+      const checker = keptChecker();
+      let text = BASE;
+      checker.check(text);
+      let seed = start;
+      const random = (n: number): number => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      const alphabet = '0123456789ACLRTXS ,-';
+      for (let i = 0; i < 200; i++) {
+        const at = random(text.length);
+        const kind = random(3);
+        if (kind === 0) text = text.slice(0, at) + alphabet[random(alphabet.length)] + text.slice(at);
+        else if (kind === 1 && text[at] !== '\n') text = text.slice(0, at) + text.slice(at + 1);
+        else text = text.slice(0, at) + alphabet[random(alphabet.length)] + text.slice(at + 1);
+        assert.deepEqual(plain(checker.check(text)), fresh(text), `after edit ${i} at ${at}`);
+      }
+    });
+  }
 
   it('reuses claims unchanged by a full parse', () => {
     const checker = keptChecker();

@@ -10,7 +10,7 @@ import type { ChargeFile, ChargeLine } from './chargeFile';
 import { NO_SUPPRESSIONS, firstAtOrAfter, isSuppressedLine, lineDateOf, setListed, tallyLine, toChargeLine } from './chargeFile';
 import { insertIntoClaim, removeFromClaim } from './claims';
 import { readColumns, sameReading } from './columnReading';
-import { CsvRow, parseCsv } from '../../csv/csv';
+import { CsvRow, parseCsv, raggedRow } from '../../csv/csv';
 import type { Suppression } from './suppressions';
 
 /** A text change by offsets into the previous text. */
@@ -65,8 +65,9 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
   const width = rows[0].cells.length;
   file.table.problems = file.table.problems.filter((p) => p.start < row.start || p.start > row.end);
   for (const p of file.table.problems) if (p.start > row.end) shiftSpan(p, delta);
-  if (cells.length !== width) {
-    file.table.problems.push({ kind: 'ragged-row', start: newRow.start, end: newRow.end, message: `Row has ${cells.length} cells but the header has ${width}.` });
+  const ragged = raggedRow(newRow, width);
+  if (ragged) {
+    file.table.problems.push(ragged);
     file.table.problems.sort((a, b) => a.start - b.start);
   }
   rows[r] = newRow;
