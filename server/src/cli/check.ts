@@ -170,7 +170,7 @@ export function runCheck(args: string[], io: CheckIo): number {
   // A charge file this big is read in chunks and checked in parts (streamCheck.ts), so memory
   // does not grow with the file; --fix and standard input are checked whole.
   const streamBytes = Number(process.env.CPT_LENS_STREAM_BYTES) || STREAM_BYTES;
-  const streamed = (file: string, render: StreamOptions['render'], sink: FindingSink): ReturnType<typeof streamCheck> => {
+  const streamed = (file: string, render: StreamOptions['render'], sink: FindingSink, rounds: number): ReturnType<typeof streamCheck> => {
     if (file === '-' || options.fix || documentKindOf(file) !== 'charges') return undefined;
     let size: number;
     try {
@@ -189,6 +189,7 @@ export function runCheck(args: string[], io: CheckIo): number {
       partBytes,
       runBytes,
       render,
+      rounds,
       serviceWithColumns: (columns) => getLanguageService({ codeSet, settings: { ...settings, columns } }),
     }, sink);
   };
@@ -231,13 +232,31 @@ export function runCheck(args: string[], io: CheckIo): number {
   };
   for (const file of files) {
     // A streamed file's findings come one at a time, as bytes: a format with `lead` has them
-    // copied to the output as they are; JUnit, which writes a file's count first, gets them in
-    // one batch (and without byte output, the others in batches).
+    // copied to the output as they are; JUnit, which writes a file's count first, has them
+    // counted in a first round and copied in a second (without byte output: in batches).
     let batch = { texts: [] as string[], severities: [] as Severity[] };
     const lead = format.lead?.bind(format);
-    const big = streamed(file, (f, document) => format.render({ file, document }, f), (bytes, start, end, severity) => {
+    const counting = !lead && format.fileHead && format.fileTail && out.line ? { shown: 0, failing: 0, written: 0, headed: false } : undefined;
+    const head = (): void => {
+      if (counting && !counting.headed) format.fileHead!(file, counting.failing);
+      if (counting) counting.headed = true;
+    };
+    const big = streamed(file, (f, document) => format.render({ file, document }, f), (bytes, start, end, severity, round) => {
       if (lead && out.line) {
         if (counted(severity)) out.line(lead(), bytes, start, end);
+        return;
+      }
+      if (counting && out.line) {
+        if (round === 0) {
+          // This file's shown findings are its first `shown` (--max-findings counts across files).
+          if (counted(severity)) {
+            counting.shown++;
+            if (end > start) counting.failing++;
+          }
+        } else {
+          head();
+          if (counting.written++ < counting.shown && end > start) out.line('', bytes, start, end);
+        }
         return;
       }
       batch.texts.push(bytes.toString('utf8', start, end));
@@ -246,10 +265,13 @@ export function runCheck(args: string[], io: CheckIo): number {
         report(file, batch.severities, (i) => batch.texts[i]);
         batch = { texts: [], severities: [] };
       }
-    });
+    }, counting ? 2 : 1);
     if (big) {
       totals.files++;
-      report(file, batch.severities, (i) => batch.texts[i]);
+      if (counting) {
+        head();
+        format.fileTail!();
+      } else report(file, batch.severities, (i) => batch.texts[i]);
       if (process.env.CPT_LENS_STREAM_LOG) io.err(`streamed ${file} in ${big.parts} parts, ${big.runs} runs`);
       continue;
     }

@@ -65,15 +65,18 @@ export interface StreamOptions {
   partBytes?: number;
   /** About how much text one run of a part holds (`RUN_BYTES`). */
   runBytes?: number;
+  /** How many times the findings are given to the sink, all of them each time (JUnit counts, then writes): 1 unless given. */
+  rounds?: number;
   /** A finding's output text (the format's `render`), given a document that places its offsets. */
   render: (finding: Finding, document: Pick<TextDocument, 'positionAt'>) => string;
 }
 
 /**
  * Gets each rendered finding in file order: its text as UTF-8, `bytes[start, end)` (only for
- * the call: the buffer is filled again after it), and its severity (for the totals).
+ * the call: the buffer is filled again after it), its severity (for the totals), and which of
+ * the `rounds` this is.
  */
-export type FindingSink = (bytes: Buffer, start: number, end: number, severity: Severity) => void;
+export type FindingSink = (bytes: Buffer, start: number, end: number, severity: Severity, round: number) => void;
 
 export interface StreamResult {
   /** How many parts the file was checked in. */
@@ -321,7 +324,7 @@ function run(fd: number, dir: string, findingsFd: number, options: StreamOptions
   for (const [f, placed] of kept) writeRecord(records, f, options.render(f, placedDocument(placed)));
   if (records.position > keptFrom) ranges.unshift([keptFrom, records.position]);
   records.flush();
-  merge(findingsFd, ranges, sink);
+  for (let round = 0; round < (options.rounds ?? 1); round++) merge(findingsFd, ranges, sink, round);
   return { parts: partCount, runs };
 }
 
@@ -425,7 +428,7 @@ function before(a: RecordReader, b: RecordReader): boolean {
 }
 
 /** Merges the ranges of the findings file, each in file order, into one, given to the sink a finding at a time. */
-function merge(fd: number, ranges: readonly [number, number][], sink: FindingSink): void {
+function merge(fd: number, ranges: readonly [number, number][], sink: FindingSink, round: number): void {
   const size = Math.max(2 ** 12, Math.min(2 ** 16, Math.floor(MERGE_BYTES / Math.max(1, ranges.length))));
   // A binary heap of the ranges' next findings.
   const heads: RecordReader[] = [];
@@ -455,7 +458,7 @@ function merge(fd: number, ranges: readonly [number, number][], sink: FindingSin
   }
   while (heads.length > 0) {
     const top = heads[0];
-    sink(top.buffer, top.textAt, top.textEnd, SEVERITIES[top.rank]);
+    sink(top.buffer, top.textAt, top.textEnd, SEVERITIES[top.rank], round);
     // The top reader's next finding sinks to its place; a finished reader leaves the heap.
     if (!top.next()) {
       const last = heads.pop()!;

@@ -33,6 +33,13 @@ export interface OutputFormat {
    * file's findings together (JUnit counts them first).
    */
   lead?(): string;
+  /**
+   * For a format that writes a file's count first (JUnit): `file` is exactly `fileHead(file,
+   * failing)` (failing: how many texts are not ''), each text that is not '' written, then
+   * `fileTail()`. A streamed file's findings are then merged twice, to count and to write.
+   */
+  fileHead?(file: string, failing: number): void;
+  fileTail?(): void;
   end(totals: Totals): void;
 }
 

@@ -8,6 +8,11 @@ const xml = (text: string): string =>
 
 /** JUnit XML for CI test reports: a test suite a file, a failing test case an error or warning. */
 export function junitFormat({ write }: FormatContext): OutputFormat {
+  const fileHead = (file: string, failing: number): void => {
+    write(`  <testsuite name="${xml(slashed(file))}" tests="${Math.max(1, failing)}" failures="${failing}">`);
+    if (failing === 0) write(`    <testcase name="${xml(slashed(file))}" classname="cpt-lens"/>`);
+  };
+  const fileTail = (): void => write('  </testsuite>');
   return {
     begin() {
       write('<?xml version="1.0" encoding="UTF-8"?>');
@@ -23,14 +28,15 @@ export function junitFormat({ write }: FormatContext): OutputFormat {
         '    </testcase>',
       ].join('\n');
     },
-    // The suite's count comes first: a file's texts come in one batch.
+    // The suite's count comes first: a file's texts come in one batch (or are counted first).
     file(file, texts) {
       const failing = texts.filter((t) => t !== '');
-      write(`  <testsuite name="${xml(slashed(file))}" tests="${Math.max(1, failing.length)}" failures="${failing.length}">`);
-      if (failing.length === 0) write(`    <testcase name="${xml(slashed(file))}" classname="cpt-lens"/>`);
+      fileHead(file, failing.length);
       for (const text of failing) write(text);
-      write('  </testsuite>');
+      fileTail();
     },
+    fileHead,
+    fileTail,
     end() {
       write('</testsuites>');
     },
