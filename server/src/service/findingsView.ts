@@ -227,7 +227,7 @@ export class ChargeView implements FindingsView {
     return out.sort(compareFindings);
   }
 
-  /** Which claim (position + 1; 0: none with findings) each line belongs to, made on the first `inRange` of a view. */
+  /** Which claim (position + 1; 0: none with findings) each line belongs to, made once a view has been asked for ranges a few times. */
   private indexLines(): Int32Array {
     const index = new Int32Array(this.rowStarts.length);
     for (let c = 0; c < this.claims.length; c++) for (const line of this.claims[c].lines) index[line] = c + 1;
