@@ -8,9 +8,10 @@
  * samples, give the column map; each row goes to one of N part files on disk by a hash of
  * its claim key (patient, else account, else claim id, as chargeFile.ts groups lines), so
  * every claim's lines land in one part, in file order, however the file is sorted (the
- * two-pass index the issue asks for: no claim is ever split). Pass 2 checks each part as a
- * charge file of its own (the header, then its rows) with the same engine, and moves its
- * findings to the offsets and lines of the original file.
+ * two-pass index the issue asks for: no claim is ever split). Pass 2 checks each part as
+ * charge files of its own (the header, then its rows) with the same engine, a run of whole
+ * claims at a time (`claimRuns`), and moves their findings to the offsets and lines of the
+ * original file.
  *
  * What only the whole file knows is put together here: the notes on the header (columns
  * read, claim grouping, no code column, NCCI not loaded) come from a check of the header
@@ -19,8 +20,9 @@
  * parts' counts. Each finding is rendered by the output format as soon as it is found and
  * only its text and sort key go to the findings file, one range of it a part; a heap merges
  * the ranges into file order, reading each through a small buffer and handing on each text as
- * the bytes it was written as (never decoded again). Memory is one part's model and a buffer
- * of a few kilobytes a part, not the file nor its findings.
+ * the bytes it was written as (never decoded again; for JUnit, which counts first, twice).
+ * Memory is one run's model, the rows waiting for their part files and the merge's buffers
+ * (16 MB for all parts), not the file nor its findings.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
