@@ -8,52 +8,141 @@
 export interface CsvCell {
   /** The value: quotes removed, doubled quotes undone. Not trimmed. */
   readonly text: string;
-  start: number;
-  end: number;
-  quoted: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly quoted: boolean;
 }
 
 /**
- * An unquoted cell whose text is cut from the source only when read: exports carry
- * many columns the engine never looks at (names, addresses, amounts), and a string
- * per unused cell is most of the garbage of a big file. Until it is read, `origin` is
- * the cell's start in `source`; `start`/`end` may later move with edits before it
- * (rowEdit.ts). Once read, `source` holds the value itself and `origin` is -1: one
- * field does both jobs, as a million cells each a field smaller are 8 MB less for the
- * garbage collector to copy.
+ * A cell of a parsed table keeps its range as offsets into its row, and reads `start` and
+ * `end` from the row: a one-row edit then moves the rows after it (one pending delta, see
+ * RowStarts) and no cell of theirs, so a keystroke's model update does not grow with the
+ * file (rowEdit.ts).
+ *
+ * An unquoted cell's text is cut from the source only when read: exports carry many
+ * columns the engine never looks at (names, addresses, amounts), and a string per unused
+ * cell is most of the garbage of a big file. Until it is read, `to` is where the cell ends
+ * in its row; once read, `to` holds the value itself (as long as the cell's range, so the
+ * end is `from` plus its length): one field does both jobs, as a million cells each a
+ * field smaller are 8 MB less for the garbage collector to copy.
  */
 class PlainCell implements CsvCell {
   // On the prototype, not each instance, for the same reason.
   declare quoted: boolean;
-  private source: string;
-  private origin: number;
   constructor(
-    source: string,
-    public start: number,
-    public end: number,
-  ) {
-    this.source = source;
-    this.origin = start;
-  }
+    private readonly row: TableRow,
+    private readonly from: number,
+    private to: number | string,
+  ) {}
   get text(): string {
-    if (this.origin >= 0) {
-      this.source = this.source.slice(this.origin, this.origin + (this.end - this.start));
-      this.origin = -1;
-    }
-    return this.source;
+    const to = this.to;
+    if (typeof to === 'string') return to;
+    const origin = this.row.origin;
+    return (this.to = this.row.source.slice(origin + this.from, origin + to));
+  }
+  get start(): number {
+    return this.row.start + this.from;
+  }
+  get end(): number {
+    const to = this.to;
+    return this.row.start + (typeof to === 'string' ? this.from + to.length : to);
   }
 }
 PlainCell.prototype.quoted = false;
 
-export interface CsvRow {
-  cells: CsvCell[];
-  /** Offset of the row's first character. */
-  start: number;
-  /** Offset just past the row's last cell (before its line break). */
-  end: number;
-  /** Zero-based index among the non-blank rows (0 is the header). */
-  index: number;
+/** A quoted cell (rare in exports): its value is made while parsing; its range is in its row, as PlainCell's. */
+class QuotedCell implements CsvCell {
+  declare quoted: boolean;
+  constructor(
+    readonly text: string,
+    private readonly row: TableRow,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+  get start(): number {
+    return this.row.start + this.from;
+  }
+  get end(): number {
+    return this.row.start + this.to;
+  }
 }
+QuotedCell.prototype.quoted = true;
+
+export interface CsvRow {
+  readonly cells: CsvCell[];
+  /** Offset of the row's first character. */
+  readonly start: number;
+  /** Offset just past the row's last cell (before its line break). */
+  readonly end: number;
+  /** Zero-based index among the non-blank rows (0 is the header). */
+  readonly index: number;
+}
+
+/**
+ * Where each row of one table starts, by row index, with one pending move: rows from
+ * `from` on are `delta` further than `starts` says. A one-row edit moves the rows after
+ * it by changing the pending move, and writes `starts` only between its row and the
+ * previous edit's (nothing while typing in one row), so its cost does not grow with the
+ * number of later rows.
+ */
+class RowStarts {
+  private from = 0x7fffffff;
+  private delta = 0;
+  constructor(private starts: Int32Array) {}
+
+  /** The starts of a table just parsed (made once its rows are counted). */
+  reset(starts: Int32Array): void {
+    this.starts = starts;
+    this.from = 0x7fffffff;
+    this.delta = 0;
+  }
+
+  at(index: number): number {
+    return index >= this.from ? this.starts[index] + this.delta : this.starts[index];
+  }
+
+  /** Rows after `index` move by `delta` characters. */
+  moveAfter(index: number, delta: number): void {
+    const next = index + 1;
+    const starts = this.starts;
+    const end = starts.length;
+    if (this.delta === 0) this.from = next;
+    else if (next > this.from) {
+      // Settle the pending move on the rows between the previous edit and this one.
+      for (let i = this.from; i < next && i < end; i++) starts[i] += this.delta;
+      this.from = next;
+    } else if (next < this.from) {
+      // Those rows move now; the pending move takes this edit's delta too.
+      for (let i = next; i < this.from && i < end; i++) starts[i] += delta;
+    }
+    this.delta += delta;
+  }
+}
+
+/**
+ * A row of a parsed table. `source` is the text it was parsed from and `origin` its first
+ * character there (the document's text at parse time; a row parsed again alone, its own
+ * text): unread cells cut their text from it.
+ */
+class TableRow implements CsvRow {
+  cells: CsvCell[] = NO_CELLS;
+  constructor(
+    readonly index: number,
+    readonly starts: RowStarts,
+    readonly source: string,
+    readonly origin: number,
+  ) {}
+  get start(): number {
+    return this.starts.at(this.index);
+  }
+  /** The end of its last cell (a row has at least one). */
+  get end(): number {
+    const cells = this.cells;
+    return cells[cells.length - 1].end;
+  }
+}
+
+const NO_CELLS: CsvCell[] = [];
 
 export type CsvProblemKind = 'unclosed-quote' | 'stray-quote' | 'ragged-row';
 
@@ -142,13 +231,12 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 export function parseCsv(text: string, delimiter: string = detectDelimiter(text), options: CsvOptions = {}): CsvTable {
   const delim = delimiter.charCodeAt(0);
   const rows: CsvRow[] = [];
+  const rowStarts: number[] = [];
+  const starts = new RowStarts(EMPTY_STARTS);
   const problems: CsvProblem[] = [];
   const comments: CsvComment[] = [];
   const length = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // A row's cells are collected here and copied out at their exact count: an array grown
-  // by push from empty reserves 17 slots, and every row's array lives as long as the model.
-  const scratch: CsvCell[] = [];
 
   while (pos < length) {
     const rowStart = pos;
@@ -161,23 +249,17 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
       if (pos < length && text.charCodeAt(pos) === LF) pos++;
       continue;
     }
-    let count = 0;
-    for (;;) {
-      const cell = text.charCodeAt(pos) === QUOTE ? readQuoted(text, pos, delim, problems) : readPlain(text, pos, delim, problems);
-      scratch[count++] = cell;
-      pos = cell.end;
-      if (pos < length && text.charCodeAt(pos) === delim) {
-        pos++;
-        continue;
-      }
-      break;
-    }
+    const row = new TableRow(rows.length, starts, text, rowStart);
+    pos = readCells(text, rowStart, delim, problems, row);
     const rowEnd = pos;
     if (pos < length && text.charCodeAt(pos) === CR) pos++;
     if (pos < length && text.charCodeAt(pos) === LF) pos++;
-    const blank = count === 1 && scratch[0].end === scratch[0].start;
-    if (!blank) rows.push({ cells: scratch.slice(0, count), start: rowStart, end: rowEnd, index: rows.length });
+    // A blank row: one empty cell.
+    if (rowEnd === rowStart) continue;
+    rows.push(row);
+    rowStarts.push(rowStart);
   }
+  starts.reset(Int32Array.from(rowStarts));
 
   const width = rows.length > 0 ? rows[0].cells.length : 0;
   for (const row of rows) {
@@ -185,6 +267,63 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
     if (problem) problems.push(problem);
   }
   return { delimiter, rows, problems, comments };
+}
+
+const EMPTY_STARTS = new Int32Array(0);
+
+// A row's cells are collected here and copied out at their exact count: an array grown
+// by push from empty reserves 17 slots, and every row's array lives as long as the model.
+const scratch: CsvCell[] = [];
+
+/** Reads the cells of `row` (which starts at `base` in `text`) into it; returns where the row ends (before its line break). */
+function readCells(text: string, base: number, delim: number, problems: CsvProblem[], row: TableRow): number {
+  const length = text.length;
+  let pos = base;
+  let count = 0;
+  for (;;) {
+    scratch[count++] = text.charCodeAt(pos) === QUOTE ? readQuoted(text, pos, delim, problems, row, base) : readPlain(text, pos, delim, problems, row, base);
+    pos = cellEnd;
+    if (pos < length && text.charCodeAt(pos) === delim) {
+      pos++;
+      continue;
+    }
+    break;
+  }
+  row.cells = scratch.slice(0, count);
+  scratch.length = 0;
+  return pos;
+}
+
+/**
+ * `row` with its text changed to `text` (one row: no line break, no quote; as rowEdit.ts
+ * checks), parsed again: a row of the same table at the same index and start, which
+ * replaces `row` there. Undefined for a row not made by parseCsv.
+ */
+export function reparseRow(row: CsvRow, text: string, delimiter: string): CsvRow | undefined {
+  if (!(row instanceof TableRow)) return undefined;
+  const fresh = new TableRow(row.index, row.starts, text, 0);
+  if (readCells(text, 0, delimiter.charCodeAt(0), [], fresh) !== text.length) return undefined;
+  return fresh;
+}
+
+/**
+ * The text `row` was parsed from, its line break excluded (the document's at that row as
+ * long as every edit since went through reparseRow or a new parse); undefined for a row not
+ * made by parseCsv.
+ */
+export function rowSourceText(row: CsvRow): string | undefined {
+  if (!(row instanceof TableRow)) return undefined;
+  return row.source.slice(row.origin, row.origin + (row.end - row.start));
+}
+
+/**
+ * Moves the rows after `row` in its table by `delta` characters, and their cells with them
+ * (they read their offsets from their row). False for a row not made by parseCsv.
+ */
+export function moveRowsAfter(row: CsvRow, delta: number): boolean {
+  if (!(row instanceof TableRow)) return false;
+  if (delta !== 0) row.starts.moveAfter(row.index, delta);
+  return true;
 }
 
 /**
@@ -228,7 +367,10 @@ export function plainEnd(text: string, start: number, delim: number): number {
   return pos;
 }
 
-function readPlain(text: string, start: number, delim: number, problems: CsvProblem[]): CsvCell {
+/** Where the cell read last ends in the text (the readers return the cell). */
+let cellEnd = 0;
+
+function readPlain(text: string, start: number, delim: number, problems: CsvProblem[], row: TableRow, base: number): CsvCell {
   let pos = start;
   const length = text.length;
   let sawQuote = -1;
@@ -241,10 +383,11 @@ function readPlain(text: string, start: number, delim: number, problems: CsvProb
   if (sawQuote >= 0) {
     problems.push({ kind: 'stray-quote', start: sawQuote, end: sawQuote + 1, message: 'Quote character inside an unquoted cell.' });
   }
-  return new PlainCell(text, start, pos);
+  cellEnd = pos;
+  return new PlainCell(row, start - base, pos - base);
 }
 
-function readQuoted(text: string, start: number, delim: number, problems: CsvProblem[]): CsvCell {
+function readQuoted(text: string, start: number, delim: number, problems: CsvProblem[], row: TableRow, base: number): CsvCell {
   const length = text.length;
   let pos = start + 1;
   let value = '';
@@ -255,7 +398,7 @@ function readQuoted(text: string, start: number, delim: number, problems: CsvPro
       // Unclosed: take the quote literally and end the cell at its line, so one bad
       // quote does not swallow the rest of the file.
       problems.push({ kind: 'unclosed-quote', start, end: start + 1, message: 'Quoted cell is never closed.' });
-      return readPlainNoReport(text, start, delim);
+      return readPlainNoReport(text, start, delim, row, base);
     }
     if (close + 1 < length && text.charCodeAt(close + 1) === QUOTE) {
       value += text.slice(chunk, close + 1);
@@ -271,16 +414,18 @@ function readQuoted(text: string, start: number, delim: number, problems: CsvPro
     const c = text.charCodeAt(pos);
     if (c !== delim && c !== CR && c !== LF) {
       // Text after the closing quote: keep it in the cell, report it.
-      const rest = readPlainNoReport(text, pos, delim);
+      const rest = readPlainNoReport(text, pos, delim, row, base);
       problems.push({ kind: 'stray-quote', start: pos - 1, end: pos, message: 'Text follows the closing quote of a quoted cell.' });
-      return { text: value + rest.text, start, end: rest.end, quoted: true };
+      return new QuotedCell(value + rest.text, row, start - base, cellEnd - base);
     }
   }
-  return { text: value, start, end: pos, quoted: true };
+  cellEnd = pos;
+  return new QuotedCell(value, row, start - base, pos - base);
 }
 
-function readPlainNoReport(text: string, start: number, delim: number): CsvCell {
-  return new PlainCell(text, start, plainEnd(text, start, delim));
+function readPlainNoReport(text: string, start: number, delim: number, row: TableRow, base: number): CsvCell {
+  cellEnd = plainEnd(text, start, delim);
+  return new PlainCell(row, start - base, cellEnd - base);
 }
 
 /**
@@ -292,8 +437,7 @@ export function cellValueRange(cell: CsvCell): { start: number; end: number; tex
   const raw = cell.text;
   const n = raw.length;
   // Fast path: most cells are unquoted with no surrounding blanks; the cell is its own
-  // value range, so a 100k-row file makes no extra objects for them. (Callers that move
-  // offsets must not move such a span twice: see rowEdit.ts.)
+  // value range, so a 100k-row file makes no extra objects for them.
   if (n === 0 || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(n - 1) > 0x20)) return cell.quoted ? { start: inner, end: inner + n, text: raw } : cell;
   const leading = raw.length - raw.trimStart().length;
   const trimmed = raw.trim();

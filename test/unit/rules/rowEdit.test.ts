@@ -95,6 +95,28 @@ describe('charge file after one-row edits', () => {
     assert.ok(inPlace > 200, `${inPlace} edits in place`);
   });
 
+  it('the cells of later rows keep exact offsets and texts whether the next edit is on the same row, below or above the last one', () => {
+    // The rows after an edit move by one pending delta (csv.ts RowStarts), settled on the rows
+    // between two edits when the next one is elsewhere: each order is taken here. The `note`
+    // column is read by nothing, so its cells are first read at the end, from their origin.
+    const header = 'claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1,note';
+    const text = `${header}\n${Array.from({ length: 60 }, (_, i) => `C${i},P${i},2025-10-14,99213,${i % 3 ? '' : '25'},1,11,E11.9,n${i}`).join('\n')}\n`;
+    let file = parseChargeFile(text, { ruleIds: RULE_IDS });
+    const offsets = (f: ChargeFile): number[][] => f.table.rows.map((r) => [r.start, r.end, ...r.cells.flatMap((c) => [c.start, c.end])]);
+    // Data rows by table index: the same row twice, down, up, the last row, the first, up from the end.
+    const order = [30, 30, 45, 10, 10, 59, 60, 1, 40, 20, 60, 5, 5, 58];
+    for (const [k, r] of order.entries()) {
+      const at = file.table.rows[r].start + 1;
+      const next = k % 3 === 2 ? edit(file, at, at + 1, '') : edit(file, at, at, k % 3 === 0 ? '77' : '4');
+      assert.ok(next.inPlace, `edit ${k} in place`);
+      file = next.file;
+      assert.deepEqual(offsets(file), offsets(parseChargeFile(file.text, { ruleIds: RULE_IDS })), `offsets after edit ${k} on row ${r}`);
+    }
+    const note = file.headers.indexOf('note');
+    for (const row of file.table.rows.slice(1)) assert.equal(file.text.slice(row.cells[note].start, row.cells[note].end), row.cells[note].text);
+    assert.deepEqual(modelView(file), modelView(parseChargeFile(file.text, { ruleIds: RULE_IDS })));
+  });
+
   it("a date's first line moves when that line's date changes, and back when it returns", () => {
     const text = 'claim_id,dos,cpt\nA,2025-10-14,99213\nB,2025-10-15,99213\nC,2025-10-14,99213\nD,2025-10-14,99213\n';
     let file = parseChargeFile(text);

@@ -24,8 +24,9 @@ export interface Span {
 
 /**
  * A span inside a row cell (a modifier of a list, a diagnosis split from its cell, a trimmed
- * value), kept as its distance from the cell's start: it moves with the cell, so a one-row
- * edit (rowEdit.ts) moves rows and cells and nothing of the lines. `start` and `end` are
+ * value), kept as its distance from the cell's start: it moves with the cell, which moves
+ * with its row (csv.ts), so a one-row edit (rowEdit.ts) moves the later rows and nothing of
+ * their cells or lines. `start` and `end` are
  * read-only getters on the prototype: read them, do not spread or assign them.
  */
 export class CellSpan implements Span {

@@ -1,7 +1,9 @@
 /**
  * Applying a one-row edit to a parsed charge file in place, so a keystroke does not
  * re-parse 100k lines: the edited row is parsed again, the rows after it move by the
- * edit's length, and the line moves between claims if its claim key changed. Only
+ * edit's length (one pending delta in the table, csv.ts: their cells and the lines' spans
+ * read their offsets from them, so nothing per later row is written), and the line moves
+ * between claims if its claim key changed. Only
  * for edits that cannot change the table's shape: inside one data row, no line
  * break, no quote, not turning the row into a comment. Anything else returns
  * undefined and the caller parses the whole text.
@@ -10,7 +12,7 @@ import type { ChargeFile, ChargeLine } from './chargeFile';
 import { NO_SUPPRESSIONS, firstAtOrAfter, isSuppressedLine, lineDateOf, setListed, tallyLine, toChargeLine } from './chargeFile';
 import { insertIntoClaim, removeFromClaim } from './claims';
 import { readColumns, sameReading } from './columnReading';
-import { CsvRow, parseCsv, raggedRow } from '../../csv/csv';
+import { CsvRow, moveRowsAfter, raggedRow, reparseRow, rowSourceText } from '../../csv/csv';
 import type { Suppression } from './suppressions';
 
 /** A text change by offsets into the previous text. */
@@ -29,23 +31,27 @@ export interface RowEdit {
 const UNSAFE = /["\r\n]/;
 
 export function applyRowEdit(file: ChargeFile, newText: string, change: TextChange, ruleIds: ReadonlySet<string>): RowEdit | undefined {
-  const old = file.text;
-  if (UNSAFE.test(change.text) || UNSAFE.test(old.slice(change.start, change.end))) return undefined;
+  if (UNSAFE.test(change.text)) return undefined;
   const rows = file.table.rows;
   const r = rowAt(rows, change.start);
   if (r < 1 || change.end > rows[r].end) return undefined;
   const row = rows[r];
+  // The row's new text from the text it was parsed from, not cut from `newText`: an editor
+  // makes the new text by joining pieces, and the first cut of it copies the whole document
+  // (7 MB, nearly 1 ms per keystroke on a 100k-line file).
+  const oldRowText = rowSourceText(row);
+  if (oldRowText === undefined) return undefined;
+  const from = change.start - row.start;
+  const to = change.end - row.start;
+  if (UNSAFE.test(oldRowText.slice(from, to))) return undefined;
   const delta = change.text.length - (change.end - change.start);
-  const rowText = newText.slice(row.start, row.end + delta);
+  const rowText = oldRowText.slice(0, from) + change.text + oldRowText.slice(to);
   if (rowText.trim() === '' || rowText.startsWith('#')) return undefined;
   // Quotes elsewhere in the row can make a delimiter change meaning; leave those rows to a full parse.
   if (rowText.includes('"')) return undefined;
-  const parsed = parseCsv(rowText, file.table.delimiter);
-  if (parsed.rows.length !== 1) return undefined;
-  // The row's cells were parsed from the row's text: move them to the document's offsets.
-  const cells = parsed.rows[0].cells;
-  for (const c of cells) shiftSpan(c, row.start);
-  const newRow: CsvRow = { cells, start: row.start, end: row.end + delta, index: row.index };
+  // The new row takes the old one's place in the table: same index, same start.
+  const newRow = reparseRow(row, rowText, file.table.delimiter);
+  if (!newRow) return undefined;
   // A row the column reading sampled may change what a column is read as: then read the whole file again.
   if (r <= file.reading.sampled) {
     const sample = rows.slice(0, file.reading.sampled + 1);
@@ -53,7 +59,7 @@ export function applyRowEdit(file: ChargeFile, newText: string, change: TextChan
     if (!sameReading(file.reading, readColumns(file.headers, sample, file.reading.custom))) return undefined;
   }
 
-  for (let k = r + 1; k < rows.length; k++) shiftRow(rows[k], delta);
+  moveRowsAfter(row, delta);
   for (const c of file.table.comments) if (c.start > row.start) shiftSpan(c, delta);
   for (const s of file.strayComments) if (s.start > row.start) shiftSuppression(s, delta);
   // A line's spans are its row's cells or anchored to them (CellSpan), moved with the rows
@@ -100,12 +106,6 @@ function rowAt(rows: readonly CsvRow[], offset: number): number {
 function shiftSpan(s: { start: number; end: number }, delta: number): void {
   s.start += delta;
   s.end += delta;
-}
-
-function shiftRow(row: CsvRow, delta: number): void {
-  row.start += delta;
-  row.end += delta;
-  for (const c of row.cells) shiftSpan(c, delta);
 }
 
 function shiftSuppression(s: Suppression, delta: number): void {
