@@ -100,9 +100,17 @@ export function adjustTally(total: Tally, add: Tally, remove: Tally): Tally {
 }
 
 export function sumTallies(tallies: Iterable<Tally>): Tally {
-  let total = EMPTY_TALLY;
-  for (const t of tallies) if (t.count > 0) total = adjustTally(total, t, EMPTY_TALLY);
-  return total;
+  // Added up in place: a new tally per claim would be garbage for every claim of the file.
+  let count = 0;
+  const bySeverity: [number, number, number, number] = [0, 0, 0, 0];
+  const outsidePeriod = new Map<string, number>();
+  for (const t of tallies) {
+    if (t.count === 0) continue;
+    count += t.count;
+    for (let i = 0; i < 4; i++) bySeverity[i] += t.bySeverity[i];
+    for (const [table, n] of t.outsidePeriod) outsidePeriod.set(table, (outsidePeriod.get(table) ?? 0) + n);
+  }
+  return count === 0 ? EMPTY_TALLY : { count, bySeverity, outsidePeriod: outsidePeriod.size > 0 ? outsidePeriod : NO_TABLES };
 }
 
 /** A plain list of findings (notes, one-off checks) as a view. */
