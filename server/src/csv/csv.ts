@@ -235,6 +235,7 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
   const starts = new RowStarts(EMPTY_STARTS);
   const problems: CsvProblem[] = [];
   const comments: CsvComment[] = [];
+  const scratch: CsvCell[] = [];
   const length = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
@@ -250,7 +251,7 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
       continue;
     }
     const row = new TableRow(rows.length, starts, text, rowStart);
-    pos = readCells(text, rowStart, delim, problems, row);
+    pos = readCells(text, rowStart, delim, problems, row, scratch);
     const rowEnd = pos;
     if (pos < length && text.charCodeAt(pos) === CR) pos++;
     if (pos < length && text.charCodeAt(pos) === LF) pos++;
@@ -271,18 +272,34 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
 
 const EMPTY_STARTS = new Int32Array(0);
 
-// A row's cells are collected here and copied out at their exact count: an array grown
-// by push from empty reserves 17 slots, and every row's array lives as long as the model.
-const scratch: CsvCell[] = [];
-
-/** Reads the cells of `row` (which starts at `base` in `text`) into it; returns where the row ends (before its line break). */
-function readCells(text: string, base: number, delim: number, problems: CsvProblem[], row: TableRow): number {
+/**
+ * Reads the cells of `row` (which starts at `base` in `text`) into it; returns where the row
+ * ends (before its line break). The cells are collected in `scratch` (one per parse, reused
+ * row after row) and copied out at their exact count: an array grown by push from empty
+ * reserves 17 slots, and every row's array lives as long as the model.
+ */
+function readCells(text: string, base: number, delim: number, problems: CsvProblem[], row: TableRow, scratch: CsvCell[]): number {
   const length = text.length;
   let pos = base;
   let count = 0;
   for (;;) {
-    scratch[count++] = text.charCodeAt(pos) === QUOTE ? readQuoted(text, pos, delim, problems, row, base) : readPlain(text, pos, delim, problems, row, base);
-    pos = cellEnd;
+    if (text.charCodeAt(pos) === QUOTE) {
+      scratch[count++] = readQuoted(text, pos, delim, problems, row, base);
+      pos = cellEnd;
+    } else {
+      const start = pos;
+      let sawQuote = -1;
+      while (pos < length) {
+        const c = text.charCodeAt(pos);
+        if (c === delim || c === CR || c === LF) break;
+        if (c === QUOTE && sawQuote < 0) sawQuote = pos;
+        pos++;
+      }
+      if (sawQuote >= 0) {
+        problems.push({ kind: 'stray-quote', start: sawQuote, end: sawQuote + 1, message: 'Quote character inside an unquoted cell.' });
+      }
+      scratch[count++] = new PlainCell(row, start - base, pos - base);
+    }
     if (pos < length && text.charCodeAt(pos) === delim) {
       pos++;
       continue;
@@ -290,7 +307,6 @@ function readCells(text: string, base: number, delim: number, problems: CsvProbl
     break;
   }
   row.cells = scratch.slice(0, count);
-  scratch.length = 0;
   return pos;
 }
 
@@ -302,7 +318,7 @@ function readCells(text: string, base: number, delim: number, problems: CsvProbl
 export function reparseRow(row: CsvRow, text: string, delimiter: string): CsvRow | undefined {
   if (!(row instanceof TableRow)) return undefined;
   const fresh = new TableRow(row.index, row.starts, text, 0);
-  if (readCells(text, 0, delimiter.charCodeAt(0), [], fresh) !== text.length) return undefined;
+  if (readCells(text, 0, delimiter.charCodeAt(0), [], fresh, []) !== text.length) return undefined;
   return fresh;
 }
 
@@ -367,25 +383,8 @@ export function plainEnd(text: string, start: number, delim: number): number {
   return pos;
 }
 
-/** Where the cell read last ends in the text (the readers return the cell). */
+/** Where the quoted cell read last ends in the text (readQuoted returns the cell). */
 let cellEnd = 0;
-
-function readPlain(text: string, start: number, delim: number, problems: CsvProblem[], row: TableRow, base: number): CsvCell {
-  let pos = start;
-  const length = text.length;
-  let sawQuote = -1;
-  while (pos < length) {
-    const c = text.charCodeAt(pos);
-    if (c === delim || c === CR || c === LF) break;
-    if (c === QUOTE && sawQuote < 0) sawQuote = pos;
-    pos++;
-  }
-  if (sawQuote >= 0) {
-    problems.push({ kind: 'stray-quote', start: sawQuote, end: sawQuote + 1, message: 'Quote character inside an unquoted cell.' });
-  }
-  cellEnd = pos;
-  return new PlainCell(row, start - base, pos - base);
-}
 
 function readQuoted(text: string, start: number, delim: number, problems: CsvProblem[], row: TableRow, base: number): CsvCell {
   const length = text.length;
