@@ -173,3 +173,42 @@ describe('a big charge file whose lenses are asked for before its first pull (as
     }
   });
 });
+
+describe('pulling diagnostics after an edit above the ones shown', function () {
+  this.timeout(30_000);
+  it('answers "unchanged" when the findings only moved with their rows, and in full after rows were reordered', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-moved-'));
+    const uri = pathToFileURL(path.join(dir, 'export.csv')).href;
+    const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+    try {
+      server.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
+      server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+      server.connection.onRequest('client/registerCapability', () => null);
+      await server.initialize(10_000, { rootUri: pathToFileURL(dir).href, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
+      const rows = ['claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1'];
+      for (let i = 0; i < 40; i++) rows.push(`CLM${i},PT${i},2025-10-14,99213,${i % 2 === 0 ? '5l' : ''},1,11,M25.561`);
+      await server.open(uri, 'csv', rows.join('\n') + '\n');
+      const pull = (previousResultId?: string) => withDeadline('a pull', 10_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }));
+      const first = await pull();
+      assert.equal(first.kind, 'full');
+      // Line 2 (a clean line near the top): units 1 → 11, so every finding below moves one character.
+      const unitsAt = rows[2].split(',').slice(0, 5).join(',').length + 1;
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: unitsAt }, end: { line: 2, character: unitsAt } }, text: '1' }] });
+      const second = await pull(first.resultId);
+      assert.equal(second.kind, 'unchanged', 'the findings below only moved with their rows');
+      // Lines 3 and 4 swapped in one edit: the same line count, but findings changed lines.
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 3 },
+        contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 5, character: 0 } }, text: `${rows[4]}\n${rows[3]}\n` }],
+      });
+      const third = await pull(second.resultId);
+      assert.equal(third.kind, 'full', 'rows reordered: the answer is made again');
+      const items = third.kind === 'full' ? third.items : [];
+      assert.ok(items.some((d) => d.code === 'modifier-shape' && d.range.start.line === 4), 'the 5l of CLM2 is now on line index 4');
+      assert.ok(!items.some((d) => d.code === 'modifier-shape' && d.range.start.line === 3), 'and no longer on line index 3');
+    } finally {
+      server.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -27,7 +27,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DataLoadError } from '../codeset/load';
-import { DEFAULT_SETTINGS, LanguageService, documentKindOf, getLanguageService, isInCell, type CptLensSettings, type Finding, type FindingsView, type TextChange } from '../service';
+import { DEFAULT_SETTINGS, LanguageService, documentKindOf, getLanguageService, isInCell, type CptLensSettings, type Finding, type FindingsView, type TextChange, sameMade } from '../service';
 import { SERVER_COMMANDS } from '../protocol';
 import { registerCommands } from './commands';
 import { toDiagnostic } from './convert';
@@ -46,10 +46,14 @@ const VALIDATE_DELAY_MS = 150;
  */
 export const SETTLE_MS = 1200;
 
-/** Whether two lists hold the very same findings (objects) in the same order. */
+/**
+ * Whether two lists hold the same findings in the same order: the very objects, the same ones
+ * moved with their rows, or equal in every field (the file rules' notes are made anew at
+ * each check).
+ */
 function sameList(a: readonly Finding[], b: readonly Finding[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameMade(a[i], b[i]) && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
   return true;
 }
 
@@ -165,11 +169,13 @@ export function startServer(version: string, connection: Connection = createConn
 
   /**
    * The findings each document's last pull answer showed, by URI. A keystroke in row 50,000
-   * leaves the first thousand findings the very same objects (a view moves only findings
-   * whose rows moved): then the answer is "unchanged" and 300 KB of diagnostics are neither
-   * made nor sent. The line count guards against a full parse that kept offsets but not lines.
+   * leaves the findings shown the same: the very objects above the edit, the same findings
+   * moved with their rows below it (`sameMade`); then the answer is "unchanged" and 300 KB of
+   * diagnostics are neither made nor sent. Only when no check in between parsed the file
+   * whole (the same `checkEpoch`: one-row edits keep every line's number; a sort of the rows
+   * would not) and the line count is the same.
    */
-  const lastShown = new Map<string, { resultId: string; findings: readonly Finding[]; lines: number }>();
+  const lastShown = new Map<string, { resultId: string; findings: readonly Finding[]; lines: number; epoch: number | undefined }>();
 
   /** A cell being typed: its findings wait `wait` ms more. */
   interface Held {
@@ -466,10 +472,11 @@ export function startServer(version: string, connection: Connection = createConn
     if (held) afterSettling(context.document, held.wait);
     const shown = runSafe('validation', [], () => shownOf(context, held));
     const last = lastShown.get(uri);
-    if (last && params.previousResultId === last.resultId && last.lines === context.document.lineCount && sameList(last.findings, shown)) {
+    const epoch = context.service.checkEpoch(uri);
+    if (last && params.previousResultId === last.resultId && last.epoch === epoch && last.lines === context.document.lineCount && sameList(last.findings, shown)) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     }
-    lastShown.set(uri, { resultId, findings: shown, lines: context.document.lineCount });
+    lastShown.set(uri, { resultId, findings: shown, lines: context.document.lineCount, epoch });
     const items = runSafe('validation', [], () => shown.map((f) => toDiagnostic(context.document, f)));
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });

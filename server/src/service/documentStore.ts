@@ -14,6 +14,12 @@ export interface DocumentEntry {
   /** The editor's version of `text`, when the caller gave one. */
   readonly version: number | undefined;
   readonly kind: DocumentKind;
+  /**
+   * How many checks of the document parsed it whole (or were of a note): between two equal
+   * epochs only one-row edits happened, so every line kept its number and a finding moved
+   * with its rows is at the same line and column (the server answers "unchanged" then).
+   */
+  readonly epoch: number;
   /** Its findings (read as needed: see findingsView.ts). */
   readonly view: FindingsView;
   /** Charge files: the model of `text` and the findings per claim (consumed by the next check). */

@@ -336,10 +336,30 @@ export class ChargeView implements FindingsView {
     if (known) return known;
     const shift = this.shiftOf(claim);
     if (shift === identity) return claim.findings;
-    const moved = claim.findings.map((f) => move(f, shift));
+    const moved = claim.findings.map((f) => {
+      const copy = move(f, shift);
+      // Not enumerable: JSON and deep comparisons see a plain finding.
+      Object.defineProperty(copy, MADE_AS, { value: f, enumerable: false });
+      return copy;
+    });
     this.moved.set(c, moved);
     return moved;
   }
+}
+
+/** On a finding a view moved: the finding its claim's rules made. */
+const MADE_AS = Symbol('madeAs');
+
+/**
+ * Whether two findings are one finding its claim's rules made once, read from two views
+ * whose rows moved in between (or the very same object). Only a claim the edits did not
+ * touch is moved rather than checked again, and its rows moved whole: at the same line
+ * count, everything such a finding points to is at the same line and column.
+ */
+export function sameMade(a: Finding, b: Finding): boolean {
+  const madeA = (a as { [MADE_AS]?: Finding })[MADE_AS] ?? a;
+  const madeB = (b as { [MADE_AS]?: Finding })[MADE_AS] ?? b;
+  return madeA === madeB;
 }
 
 const identity = (offset: number): number => offset;

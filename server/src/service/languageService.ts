@@ -63,6 +63,8 @@ export interface LanguageService {
    * cleanly. Nothing is kept.
    */
   preview(text: string, kind: DocumentKind, rows: number): FindingsView | undefined;
+  /** How many checks of the document parsed it whole (see documentStore.ts): equal epochs mean every line kept its number. */
+  checkEpoch(documentKey: string): number | undefined;
   /** The version of the text last checked for a document, if the caller gave one. */
   checkedVersion(documentKey: string): number | undefined;
   /** Forgets what `validate` kept for a document (call on close). */
@@ -158,7 +160,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       const templateMode = kind === 'note-template' || options.noteTemplateMode === true;
       const view = new ListView(checkNote(text, options.codeSet, { templateMode, chargeRules: options.rules ?? ALL_RULES, settings: options.settings }));
       // Kept so a hover on a finding can explain it without checking again.
-      if (documentKey !== undefined) store.set(documentKey, { text, version: edit?.version, kind, view });
+      if (documentKey !== undefined) store.set(documentKey, { text, version: edit?.version, kind, view, epoch: (store.get(documentKey)?.epoch ?? 0) + 1 });
       return view;
     }
     if (documentKey === undefined) return new ListView(checker.check(text));
@@ -168,7 +170,8 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     const state = previous?.kind === 'charges' ? previous.charges : undefined;
     const change = edit?.change && previous?.version === edit.change.fromVersion ? edit.change : undefined;
     const result = checker.update(text, state, change);
-    store.set(documentKey, { text, version: edit?.version, kind, view: result.view, charges: result.state });
+    const epoch = (previous?.epoch ?? 0) + (checker.lastStats().mode === 'row' ? 0 : 1);
+    store.set(documentKey, { text, version: edit?.version, kind, view: result.view, charges: result.state, epoch });
     return result.view;
   };
 
@@ -186,6 +189,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       return findings && new ListView(findings);
     },
     checkedVersion: (documentKey) => store.get(documentKey)?.version,
+    checkEpoch: (documentKey) => store.get(documentKey)?.epoch,
     forget: (documentKey) => store.delete(documentKey),
     complete(text, requested, kind, documentKey) {
       const offset = snapOffset(text, requested);
