@@ -196,12 +196,25 @@ describe('pulling diagnostics after an edit above the ones shown', function () {
       await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: unitsAt }, end: { line: 2, character: unitsAt } }, text: '1' }] });
       const second = await pull(first.resultId);
       assert.equal(second.kind, 'unchanged', 'the findings below only moved with their rows');
+      // Line 1's "5l" deleted: a shown finding goes, so the answer is full; the ones below keep
+      // the diagnostics made before (same line and column), equal to a fresh check's.
+      const modAt = rows[1].indexOf('5l');
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 1, character: modAt }, end: { line: 1, character: modAt + 2 } }, text: '' }] });
+      const afterFix = await pull(second.resultId);
+      assert.equal(afterFix.kind, 'full');
+      const freshUri = uri.replace('export.csv', 'fresh.csv');
+      const edited = [rows[0], rows[1].replace('5l', ''), rows[2].replace(',1,11,', ',11,11,'), ...rows.slice(3)].join('\n') + '\n';
+      await server.open(freshUri, 'csv', edited);
+      const fresh = await withDeadline('a fresh pull', 10_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: freshUri } }));
+      const ranges = (r: typeof fresh) => (r.kind === 'full' ? r.items.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${JSON.stringify((d.data as { fixes?: unknown })?.fixes ?? null)}`) : []);
+      assert.deepEqual(ranges(afterFix), ranges(fresh));
+      // (Later edits go on from version 3.)
       // Lines 3 and 4 swapped in one edit: the same line count, but findings changed lines.
       await server.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version: 3 },
+        textDocument: { uri, version: 4 },
         contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 5, character: 0 } }, text: `${rows[4]}\n${rows[3]}\n` }],
       });
-      const third = await pull(second.resultId);
+      const third = await pull(afterFix.resultId);
       assert.equal(third.kind, 'full', 'rows reordered: the answer is made again');
       const items = third.kind === 'full' ? third.items : [];
       assert.ok(items.some((d) => d.code === 'modifier-shape' && d.range.start.line === 4), 'the 5l of CLM2 is now on line index 4');

@@ -27,7 +27,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DataLoadError } from '../codeset/load';
-import { DEFAULT_SETTINGS, LanguageService, documentKindOf, getLanguageService, isInCell, type CptLensSettings, type Finding, type FindingsView, type TextChange, sameMade } from '../service';
+import { DEFAULT_SETTINGS, LanguageService, documentKindOf, getLanguageService, isInCell, type CptLensSettings, type Finding, type FindingsView, type TextChange, madeOf, sameMade } from '../service';
 import { SERVER_COMMANDS } from '../protocol';
 import { registerCommands } from './commands';
 import { toDiagnostic } from './convert';
@@ -175,6 +175,22 @@ export function startServer(version: string, connection: Connection = createConn
    * whole (the same `checkEpoch`: one-row edits keep every line's number; a sort of the rows
    * would not) and the line count is the same.
    */
+  /**
+   * The diagnostic made for a finding (by the finding its rules made: a moved copy has the
+   * same one), kept while no check parses the document whole: then every line kept its
+   * number, so a finding that only moved with its rows is at the same line and column. A
+   * keystroke whose answer must go out in full makes only the diagnostics of what changed.
+   */
+  const madeDiagnostics = new WeakMap<Finding, { uri: string; epoch: number | undefined; lines: number; diagnostic: Diagnostic }>();
+  function diagnosticOf(document: TextDocument, finding: Finding, epoch: number | undefined): Diagnostic {
+    const made = madeOf(finding);
+    const known = madeDiagnostics.get(made);
+    if (known && known.uri === document.uri && known.epoch === epoch && known.lines === document.lineCount) return known.diagnostic;
+    const diagnostic = toDiagnostic(document, finding);
+    madeDiagnostics.set(made, { uri: document.uri, epoch, lines: document.lineCount, diagnostic });
+    return diagnostic;
+  }
+
   const lastShown = new Map<string, { resultId: string; findings: readonly Finding[]; lines: number; epoch: number | undefined }>();
 
   /** A cell being typed: its findings wait `wait` ms more. */
@@ -477,7 +493,7 @@ export function startServer(version: string, connection: Connection = createConn
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     }
     lastShown.set(uri, { resultId, findings: shown, lines: context.document.lineCount, epoch });
-    const items = runSafe('validation', [], () => shown.map((f) => toDiagnostic(context.document, f)));
+    const items = runSafe('validation', [], () => shown.map((f) => diagnosticOf(context.document, f, epoch)));
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 

@@ -357,9 +357,12 @@ const MADE_AS = Symbol('madeAs');
  * count, everything such a finding points to is at the same line and column.
  */
 export function sameMade(a: Finding, b: Finding): boolean {
-  const madeA = (a as { [MADE_AS]?: Finding })[MADE_AS] ?? a;
-  const madeB = (b as { [MADE_AS]?: Finding })[MADE_AS] ?? b;
-  return madeA === madeB;
+  return madeOf(a) === madeOf(b);
+}
+
+/** The finding its claim's rules made, of which `finding` may be a moved copy (else itself). */
+export function madeOf(finding: Finding): Finding {
+  return (finding as { [MADE_AS]?: Finding })[MADE_AS] ?? finding;
 }
 
 const identity = (offset: number): number => offset;

@@ -6,7 +6,7 @@
  */
 export { type LanguageService, type LanguageServiceOptions, type DocumentEdit, documentKindOf, getLanguageService } from './languageService';
 export type { Finding, OffsetEdit, Severity } from './types';
-export { type FindingsView, sameMade } from './findingsView';
+export { type FindingsView, madeOf, sameMade } from './findingsView';
 export { SEVERITY_RANK, compareFindings } from './types';
 export type { TextChange } from './documents/rowEdit';
 export { type CptLensSettings, DEFAULT_SETTINGS, effectiveSettings } from './editorSettings';
