@@ -27,20 +27,30 @@ function bigFile(): string {
   return rows.join('\n') + '\n';
 }
 
+/** A server over stdio in a scratch folder, answering configuration with `settings` (initialize is the test's). */
+function startServer(prefix: string, settings: Record<string, unknown> = {}): { dir: string; uri: string; server: ServerProcess } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+  server.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
+  server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+  server.connection.onRequest('client/registerCapability', () => null);
+  return { dir, uri: pathToFileURL(path.join(dir, 'export.csv')).href, server };
+}
+
+function stop(server: ServerProcess, dir: string): void {
+  server.kill();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 const key = (d: Diagnostic): string => `${d.range.start.line}:${d.range.start.character}:${d.code}:${d.message}`;
 
 for (const mode of ['pull', 'push'] as const) {
   describe(`opening a big charge file (${mode} diagnostics)`, function () {
     this.timeout(60_000);
     it('answers with the first rows\' findings first, then the whole file\'s', async function () {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-big-'));
-      const uri = pathToFileURL(path.join(dir, 'export.csv')).href;
-      const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+      const { dir, uri, server } = startServer('cpt-lens-big-');
       let refreshes = 0;
       try {
-        server.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
-        server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-        server.connection.onRequest('client/registerCapability', () => null);
         server.connection.onRequest('workspace/diagnostic/refresh', () => {
           refreshes++;
           return null;
@@ -86,8 +96,7 @@ for (const mode of ['pull', 'push'] as const) {
         // The complete answer is limited too (errors first): compare with the first rows' errors only.
         for (const d of first.filter((f) => f.severity === 1 && f.range.start.line < 200)) assert.ok(all.has(key(d)), `the preview's ${key(d)} is in the complete answer`);
       } finally {
-        server.kill();
-        fs.rmSync(dir, { recursive: true, force: true });
+        stop(server, dir);
       }
     });
   });
@@ -96,14 +105,9 @@ for (const mode of ['pull', 'push'] as const) {
 describe('pulling diagnostics after an edit far from the ones shown', function () {
   this.timeout(30_000);
   it('answers "unchanged" when the shown findings are the same, and in full when one of them changed', async function () {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-unchanged-'));
-    const uri = pathToFileURL(path.join(dir, 'export.csv')).href;
-    const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+    // At most 5 diagnostics: the first rows' errors; the edits below are far after them, then on one of them.
+    const { dir, uri, server } = startServer('cpt-lens-unchanged-', { maxFindingsPerFile: 5 });
     try {
-      // At most 5 diagnostics: the first rows' errors; the edits below are far after them, then on one of them.
-      server.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ maxFindingsPerFile: 5 })));
-      server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-      server.connection.onRequest('client/registerCapability', () => null);
       await server.initialize(10_000, { rootUri: pathToFileURL(dir).href, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
       const rows = ['claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1'];
       for (let i = 0; i < 300; i++) rows.push(`CLM${i},PT${i},2025-10-14,99213,${i % 2 === 0 ? '5l' : ''},1,11,M25.561`);
@@ -127,8 +131,7 @@ describe('pulling diagnostics after an edit far from the ones shown', function (
       const thirdItems = third.kind === 'full' ? third.items : [];
       assert.ok(!thirdItems.some((d) => d.range.start.line === 1 && d.code === 'modifier-shape'), 'the fixed line has no modifier finding');
     } finally {
-      server.kill();
-      fs.rmSync(dir, { recursive: true, force: true });
+      stop(server, dir);
     }
   });
 });
@@ -136,14 +139,9 @@ describe('pulling diagnostics after an edit far from the ones shown', function (
 describe('a big charge file whose lenses are asked for before its first pull (as VS Code does)', function () {
   this.timeout(60_000);
   it('answers the lenses empty, the pull with the preview (twice: the same answer), then refreshes both after the whole check', async function () {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-big-lens-'));
-    const uri = pathToFileURL(path.join(dir, 'export.csv')).href;
-    const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+    const { dir, uri, server } = startServer('cpt-lens-big-lens-');
     const refreshed = new Set<string>();
     try {
-      server.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
-      server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-      server.connection.onRequest('client/registerCapability', () => null);
       for (const method of ['workspace/diagnostic/refresh', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh']) {
         server.connection.onRequest(method, () => {
           refreshed.add(method);
@@ -168,8 +166,7 @@ describe('a big charge file whose lenses are asked for before its first pull (as
       const after = await withDeadline('lenses', 20_000, server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as unknown[];
       assert.ok(after.length > 1000, `lenses after the check (${after.length})`);
     } finally {
-      server.kill();
-      fs.rmSync(dir, { recursive: true, force: true });
+      stop(server, dir);
     }
   });
 });
@@ -177,13 +174,8 @@ describe('a big charge file whose lenses are asked for before its first pull (as
 describe('pulling diagnostics after an edit above the ones shown', function () {
   this.timeout(30_000);
   it('answers "unchanged" when the findings only moved with their rows, and in full after rows were reordered', async function () {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-moved-'));
-    const uri = pathToFileURL(path.join(dir, 'export.csv')).href;
-    const server = ServerProcess.start('stdio', { ...process.env, CPT_LENS_DATA_DIR: path.join(dir, 'user-data') });
+    const { dir, uri, server } = startServer('cpt-lens-moved-');
     try {
-      server.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
-      server.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-      server.connection.onRequest('client/registerCapability', () => null);
       await server.initialize(10_000, { rootUri: pathToFileURL(dir).href, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
       const rows = ['claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1'];
       for (let i = 0; i < 40; i++) rows.push(`CLM${i},PT${i},2025-10-14,99213,${i % 2 === 0 ? '5l' : ''},1,11,M25.561`);
@@ -220,8 +212,7 @@ describe('pulling diagnostics after an edit above the ones shown', function () {
       assert.ok(items.some((d) => d.code === 'modifier-shape' && d.range.start.line === 4), 'the 5l of CLM2 is now on line index 4');
       assert.ok(!items.some((d) => d.code === 'modifier-shape' && d.range.start.line === 3), 'and no longer on line index 3');
     } finally {
-      server.kill();
-      fs.rmSync(dir, { recursive: true, force: true });
+      stop(server, dir);
     }
   });
 });

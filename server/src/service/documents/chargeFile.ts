@@ -4,6 +4,7 @@
  * throws; table damage is in `table.problems`. Built in one pass over the rows,
  * with Maps for the claim index, so a 100k-line export models in linear time.
  */
+import { lowerBound } from '../../codeset/sorted';
 import type { ProcedureCode } from '../../codeset/types';
 import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from '../../csv/csv';
 import { ColumnMap, ColumnMapping, ColumnRole } from './columns';
@@ -169,16 +170,7 @@ export interface ChargeFile {
 }
 
 /** Position of the first entry of the sorted `list` that is at least `index`. */
-export function firstAtOrAfter(list: readonly number[], index: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < index) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const firstAtOrAfter = (list: readonly number[], index: number): number => lowerBound(list, index);
 
 /** Puts `index` in the sorted `list` or takes it out. */
 export function setListed(list: number[], index: number, listed: boolean): void {
