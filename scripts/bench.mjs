@@ -35,8 +35,10 @@ const rows = [];
 for (const c of charges) rows.push([`full check in-process, ${c.lines} lines (${c.name}) vs papaparse parse-only`, `${c.vsPapaparse.toFixed(2)}× (${c.checkMs.toFixed(0)} / ${c.papaparseMs.toFixed(0)} ms)`, '≤ 1.0×']);
 for (const c of cli) {
   if (c.papaparse && c.cli.ok) rows.push([`CLI ${c.lines} lines whole process vs papaparse whole process`, `${c.timeRatio.toFixed(1)}× time (${c.cli.seconds.toFixed(1)} / ${c.papaparse.seconds.toFixed(1)} s), ${c.memoryRatio.toFixed(2)}× memory (${c.cli.mb.toFixed(0)} / ${c.papaparse.mb.toFixed(0)} MB)`, '≤ 2.0× time, ≤ 1.0× memory']);
-  if (c.papaparse && c.whole) rows.push([`  the same with streaming off (whole file in memory)`, `${(c.whole.seconds / c.papaparse.seconds).toFixed(1)}× time (${c.whole.seconds.toFixed(1)} s), ${(c.whole.mb / c.papaparse.mb).toFixed(2)}× memory (${c.whole.mb.toFixed(0)} MB)`, '']);
-  else rows.push([`CLI ${c.lines} lines`, c.cli.ok ? `completes: ${c.cli.seconds.toFixed(1)} s, ${c.cli.mb.toFixed(0)} MB peak` : `fails (exit ${c.cli.status}, ${c.cli.mb.toFixed(0)} MB peak)`, 'completes, memory as for 1M']);
+  if (c.papaparse && c.whole) {
+    const failed = c.whole.status !== 0 && c.whole.status !== 1;
+    rows.push([`  the same with streaming off (whole file in memory)`, failed ? `fails (exit ${c.whole.status}) at ${c.whole.mb.toFixed(0)} MB` : `${(c.whole.seconds / c.papaparse.seconds).toFixed(1)}× time (${c.whole.seconds.toFixed(1)} s), ${(c.whole.mb / c.papaparse.mb).toFixed(2)}× memory (${c.whole.mb.toFixed(0)} MB)`, '']);
+  } else rows.push([`CLI ${c.lines} lines`, c.cli.ok ? `completes: ${c.cli.seconds.toFixed(1)} s, ${c.cli.mb.toFixed(0)} MB peak` : `fails (exit ${c.cli.status}, ${c.cli.mb.toFixed(0)} MB peak)`, 'completes, memory as for 1M']);
 }
 const editor = fs.existsSync(part('editor')) ? JSON.parse(fs.readFileSync(part('editor'), 'utf8')) : undefined;
 if (editor) {
