@@ -181,7 +181,9 @@ export class ChargeView implements FindingsView {
   all(): readonly Finding[] {
     if (this.sorted) return this.sorted;
     const out: Finding[] = [];
-    for (let c = 0; c < this.claims.length; c++) for (const f of this.claimAt(c)) out.push(f);
+    // Unmarked copies (not kept for `shown`): marking each of 100k moved findings costs more
+    // than fix-all or a lens needs; the editor's diagnostics mark their own few.
+    for (let c = 0; c < this.claims.length; c++) for (const f of this.claimAt(c, false)) out.push(f);
     for (const f of this.fileFindings) out.push(f);
     return (this.sorted = out.sort(compareFindings));
   }
@@ -243,7 +245,13 @@ export class ChargeView implements FindingsView {
   }
 
   shown(max: number, skip?: (finding: Finding) => boolean): readonly Finding[] {
-    if (max <= 0 || this.count <= max + SLACK) return limitFindings(skip ? this.all().filter((f) => !skip(f)) : this.all(), max);
+    if (max <= 0 || this.count <= max + SLACK) {
+      // Few enough to make them all, marked (the editor compares them with its last answer).
+      const every: Finding[] = [...this.fileFindings];
+      for (let c = 0; c < this.claims.length; c++) for (const f of this.claimAt(c)) every.push(f);
+      every.sort(compareFindings);
+      return limitFindings(skip ? every.filter((f) => !skip(f)) : every, max);
+    }
     const picked: Finding[] = [];
     for (const severity of SEVERITIES) {
       const need = max - picked.length;
@@ -330,12 +338,13 @@ export class ChargeView implements FindingsView {
   }
 
   /** The claim's findings at this view's offsets (moved copies, made once per view). */
-  private claimAt(c: number): readonly Finding[] {
+  private claimAt(c: number, marked = true): readonly Finding[] {
     const claim = this.claims[c];
     const known = this.moved.get(c);
     if (known) return known;
     const shift = this.shiftOf(claim);
     if (shift === identity) return claim.findings;
+    if (!marked) return claim.findings.map((f) => move(f, shift));
     const moved = claim.findings.map((f) => {
       const copy = move(f, shift);
       // Not enumerable: JSON and deep comparisons see a plain finding.
