@@ -159,7 +159,8 @@ export function startServer(version: string, connection: Connection = createConn
    * of a cell still being typed (`held`); fix-all and lenses still see every finding.
    */
   function diagnosticsOf(context: DocumentContext, held?: Held): Diagnostic[] {
-    return shownOf(context, held).map((f) => toDiagnostic(context.document, f));
+    const epoch = context.service.checkEpoch(context.document.uri);
+    return shownOf(context, held).map((f) => diagnosticOf(context.document, f, epoch));
   }
 
   function shownOf(context: DocumentContext, held?: Held): readonly Finding[] {

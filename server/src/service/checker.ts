@@ -207,7 +207,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     // claims for a one-off check costs more than its use.
     const byClaim = new Map<string, ClaimFindings>();
     const claims: ClaimFindings[] = [];
-    const header = file.table.rows[0] ? text.slice(file.table.rows[0].start, file.table.rows[0].end) : '';
+    const header = headerOf(file, text);
     if (file.columns.code) {
       // Claims whose text is unchanged since the previous check reuse its findings, where
       // they were: the view moves them when they are read. The previous claims' texts are
@@ -258,7 +258,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
       removeInOrder(withFindings, was);
       insertInOrder(withFindings, now);
     }
-    const header = file.table.rows[0] ? text.slice(file.table.rows[0].start, file.table.rows[0].end) : '';
+    const header = headerOf(file, text);
     const view = finish(file, context, withFindings.slice(), rowStarts, tally);
     return { view, state: { file, header, byClaim, withFindings, rowStarts, tally } };
   }
@@ -294,6 +294,12 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     },
     lastStats: () => stats,
   };
+}
+
+/** The header row's text ('' without one): a full parse reuses claims only under the same header. */
+function headerOf(file: ChargeFile, text: string): string {
+  const row = file.table.rows[0];
+  return row ? text.slice(row.start, row.end) : '';
 }
 
 /** Whether `change` turns `before` into `after` (cheap checks: lengths and the inserted text). */

@@ -62,7 +62,6 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information
 const NO_TABLES: ReadonlyMap<string, number> = new Map();
 export const EMPTY_TALLY: Tally = { count: 0, bySeverity: [0, 0, 0, 0], outsidePeriod: NO_TABLES };
 
-
 /** A claim's findings as a view keeps them; `findings` sorted, offsets as made. */
 export function claimFindings(findings: readonly Finding[], starts: readonly number[], lines: readonly number[]): ClaimFindings {
   const marks = findings.map((f) => f.start * 4 + SEVERITY_RANK[f.severity]);
@@ -179,13 +178,16 @@ export class ChargeView implements FindingsView {
   }
 
   all(): readonly Finding[] {
-    if (this.sorted) return this.sorted;
-    const out: Finding[] = [];
     // Unmarked copies (not kept for `shown`): marking each of 100k moved findings costs more
     // than fix-all or a lens needs; the editor's diagnostics mark their own few.
-    for (let c = 0; c < this.claims.length; c++) for (const f of this.claimAt(c, false)) out.push(f);
-    for (const f of this.fileFindings) out.push(f);
-    return (this.sorted = out.sort(compareFindings));
+    return (this.sorted ??= this.every(false));
+  }
+
+  /** Every finding, sorted; moved ones `marked` (and kept) or not. */
+  private every(marked: boolean): Finding[] {
+    const out: Finding[] = [...this.fileFindings];
+    for (let c = 0; c < this.claims.length; c++) for (const f of this.claimAt(c, marked)) out.push(f);
+    return out.sort(compareFindings);
   }
 
   starts(): readonly number[] {
@@ -194,12 +196,8 @@ export class ChargeView implements FindingsView {
     let n = 0;
     for (const f of this.fileFindings) starts[n++] = f.start;
     for (const claim of this.claims) {
-      const uniform = this.uniformShift(claim);
-      const shift = uniform === undefined ? this.shiftOf(claim) : undefined;
-      for (const mark of claim.marks) {
-        const at = Math.floor(mark / 4);
-        starts[n++] = shift ? shift(at) : at + uniform!;
-      }
+      const shift = this.shiftOf(claim);
+      for (const mark of claim.marks) starts[n++] = shift(Math.floor(mark / 4));
     }
     return (this.sortedStarts = Array.from(starts.sort()));
   }
@@ -220,9 +218,14 @@ export class ChargeView implements FindingsView {
       const c = index[first] - 1;
       if (c < 0 || seen.has(c)) continue;
       seen.add(c);
-      for (const f of this.claimAt(c)) if (f.start <= end && f.end >= start) out.push(f);
+      this.overlapping(c, start, end, out);
     }
     return out.sort(compareFindings);
+  }
+
+  /** Adds claim `c`'s findings that overlap `start`..`end` to `out`. */
+  private overlapping(c: number, start: number, end: number, out: Finding[]): void {
+    for (const f of this.claimAt(c)) if (f.start <= end && f.end >= start) out.push(f);
   }
 
   private inRangeByWalk(start: number, end: number, out: Finding[]): Finding[] {
@@ -232,7 +235,7 @@ export class ChargeView implements FindingsView {
       if (this.rowStarts[claim.lines[0]] > end) break;
       const lastLine = claim.lines[claim.lines.length - 1];
       if (lastLine + 1 < this.rowStarts.length && this.rowStarts[lastLine + 1] < start) continue;
-      for (const f of this.claimAt(c)) if (f.start <= end && f.end >= start) out.push(f);
+      this.overlapping(c, start, end, out);
     }
     return out.sort(compareFindings);
   }
@@ -247,9 +250,7 @@ export class ChargeView implements FindingsView {
   shown(max: number, skip?: (finding: Finding) => boolean): readonly Finding[] {
     if (max <= 0 || this.count <= max + SLACK) {
       // Few enough to make them all, marked (the editor compares them with its last answer).
-      const every: Finding[] = [...this.fileFindings];
-      for (let c = 0; c < this.claims.length; c++) for (const f of this.claimAt(c)) every.push(f);
-      every.sort(compareFindings);
+      const every = this.every(true);
       return limitFindings(skip ? every.filter((f) => !skip(f)) : every, max);
     }
     const picked: Finding[] = [];
@@ -277,13 +278,8 @@ export class ChargeView implements FindingsView {
       for (const claim of this.claims) {
         if (heap.full && this.rowStarts[claim.lines[0]] > heap.top) break;
         if (claim.tally.bySeverity[rank] === 0) continue;
-        const uniform = this.uniformShift(claim);
-        const shift = uniform === undefined ? this.shiftOf(claim) : undefined;
-        for (const mark of claim.marks) {
-          if (mark % 4 !== rank) continue;
-          const start = (mark - rank) / 4;
-          heap.offer(shift ? shift(start) : start + uniform!);
-        }
+        const shift = this.shiftOf(claim);
+        for (const mark of claim.marks) if (mark % 4 === rank) heap.offer(shift((mark - rank) / 4));
       }
       if (heap.full) limit = heap.top;
     }
@@ -318,19 +314,13 @@ export class ChargeView implements FindingsView {
     return false;
   }
 
-  /** How far all of a claim's rows moved since its findings were made; undefined when they moved by different amounts. */
-  private uniformShift(claim: ClaimFindings): number | undefined {
-    const { starts, lines } = claim;
-    const first = this.rowStarts[lines[0]] - starts[0];
-    for (let j = 1; j < lines.length; j++) if (this.rowStarts[lines[j]] - starts[j] !== first) return undefined;
-    return first;
-  }
-
-  /** Offset at the claim's making → offset in this view's text. */
+  /** Offset at the claim's making → offset in this view's text (`identity` when none of its rows moved). */
   private shiftOf(claim: ClaimFindings): (offset: number) => number {
     const { starts, lines } = claim;
-    const uniform = this.uniformShift(claim);
-    if (uniform !== undefined) return uniform === 0 ? identity : (offset) => offset + uniform;
+    const first = this.rowStarts[lines[0]] - starts[0];
+    let uniform = true;
+    for (let j = 1; j < lines.length && uniform; j++) uniform = this.rowStarts[lines[j]] - starts[j] === first;
+    if (uniform) return first === 0 ? identity : (offset) => offset + first;
     return (offset) => {
       const j = lastAtOrBefore(starts, offset);
       return offset + this.rowStarts[lines[j]] - starts[j];
