@@ -44,39 +44,62 @@ export function removeModifier(line: CodedItem, target: ModifierSpan, index = li
  * `modifierRank`), before the first one it goes ahead of, so the fix does not leave a
  * `modifier-order` warning behind (XS before RT). Undefined when there is no room (four mod
  * columns full); in mod1..mod4 columns it takes the first empty one.
+ *
+ * Plain loops over `line.modifiers`, no arrays or closures: it runs five times for each
+ * duplicate or NCCI finding (`distinctServiceFixes`), tens of thousands of times in a big file.
  */
 export function addModifier(line: CodedItem, columns: ColumnMap, value: string, rank?: (modifier: string) => number): OffsetEdit | undefined {
-  const ahead = (group: readonly ModifierSpan[]): ModifierSpan | undefined => {
-    const own = rank?.(value) ?? -1;
-    return own < 0 ? undefined : group.find((m) => (rank?.(m.value) ?? -1) > own);
-  };
   const listColumn = columns.modifiers?.[0];
   if (listColumn !== undefined) {
     const cell = line.row?.cells[listColumn];
     if (!cell) return undefined;
-    const items = line.modifiers.filter((m) => m.source === 'list' && m.cell === cell);
-    if (items.length === 0) {
+    let first: ModifierSpan | undefined;
+    let second: ModifierSpan | undefined;
+    let last: ModifierSpan | undefined;
+    let before: ModifierSpan | undefined;
+    let own: number | undefined;
+    for (const m of line.modifiers) {
+      if (m.source !== 'list' || m.cell !== cell) continue;
+      if (!first) first = m;
+      else if (!second) second = m;
+      last = m;
+      if (!before && rank) {
+        own ??= rank(value);
+        if (own >= 0 && rank(m.value) > own) before = m;
+      }
+    }
+    if (!first || !last) {
       const at = cellValueRange(cell);
       return { start: at.start, end: at.end, newText: value };
     }
-    const separator = (items.length > 1 ? sliceBetween(items[0], items[1], cell.text, cell) : ' ') || ' ';
-    const before = ahead(items);
-    if (before) return { start: before.start, end: before.start, newText: `${value}${separator}` };
-    const last = items[items.length - 1];
-    return { start: last.end, end: last.end, newText: `${separator}${value}` };
+    const separator = (second ? sliceBetween(first, second, cell.text, cell) : ' ') || ' ';
+    if (before) return { start: before.start, end: before.start, newText: value + separator };
+    return { start: last.end, end: last.end, newText: separator + value };
   }
-  for (const column of columns.modifier ?? []) {
-    const cell = line.row?.cells[column];
-    if (!cell) continue;
-    const at = cellValueRange(cell);
-    if (at.text === '') return { start: at.start, end: at.end, newText: value };
+  const modColumns = columns.modifier;
+  if (modColumns && modColumns.length > 0) {
+    for (const column of modColumns) {
+      const cell = line.row?.cells[column];
+      if (!cell) continue;
+      const at = cellValueRange(cell);
+      if (at.text === '') return { start: at.start, end: at.end, newText: value };
+    }
+    return undefined;
   }
-  if ((columns.modifier ?? []).length > 0) return undefined;
-  const attached = line.modifiers.filter((m) => m.source === 'code');
-  const before = ahead(attached);
-  if (before) return { start: before.start, end: before.start, newText: `${value}-` };
-  const end = attached.length > 0 ? attached[attached.length - 1].end : line.code?.end;
-  return end === undefined ? undefined : { start: end, end, newText: `-${value}` };
+  let last: ModifierSpan | undefined;
+  let before: ModifierSpan | undefined;
+  let own: number | undefined;
+  for (const m of line.modifiers) {
+    if (m.source !== 'code') continue;
+    last = m;
+    if (!before && rank) {
+      own ??= rank(value);
+      if (own >= 0 && rank(m.value) > own) before = m;
+    }
+  }
+  if (before) return { start: before.start, end: before.start, newText: value + '-' };
+  const end = last ? last.end : line.code?.end;
+  return end === undefined ? undefined : { start: end, end, newText: '-' + value };
 }
 
 function sliceBetween(a: ModifierSpan, b: ModifierSpan, cellText: string, cell: { start: number; quoted: boolean }): string {
@@ -93,23 +116,51 @@ export function reorderModifiers(modifiers: readonly ModifierSpan[], order: read
   return edits;
 }
 
+/** The pick-list entry of each distinct-service modifier: one object each, shared by every fix that offers it (never changed). */
+const DISTINCT_CHOICES: readonly { modifier: string; choice: NonNullable<Fix['choice']> }[] = DISTINCT_SERVICE_MODIFIERS.map((m) => ({
+  modifier: m.modifier,
+  choice: Object.freeze({ group: 'distinct-service', label: m.modifier, description: m.meaning, detail: `Needs: ${m.documentation}.` }),
+}));
+
+/**
+ * The fix titles per code (one per distinct-service modifier, in `DISTINCT_CHOICES` order):
+ * a code billed twice on 10,000 claims makes its five titles once, not 10,000 times. Emptied
+ * when it grows past `MAX_TITLED_CODES` (a file of junk codes must not keep them all).
+ */
+const titlesByCode = new Map<string, string[]>();
+const MAX_TITLED_CODES = 2000;
+
+function distinctServiceTitles(code: string): string[] {
+  let titles = titlesByCode.get(code);
+  if (!titles) {
+    if (titlesByCode.size >= MAX_TITLED_CODES) titlesByCode.clear();
+    titles = DISTINCT_SERVICE_MODIFIERS.map((m) => `Add ${m.modifier} to ${code} (only if the documentation supports a distinct service: ${m.meaning})`);
+    titlesByCode.set(code, titles);
+  }
+  return titles;
+}
+
+function hasModifier(line: CodedItem, value: string): boolean {
+  for (const m of line.modifiers) if (m.value === value) return true;
+  return false;
+}
+
 /**
  * The judgment fixes that add a distinct-service modifier (XS, XU, XE, XP, 59) to `line`, each
  * labelled with what it means; never safe, and one pick list in VS Code (`choice`). A modifier
- * the line has already is not offered again.
+ * the line has already is not offered again. Titles and pick-list entries are shared strings
+ * and objects; each fix has its own edit.
  */
 export function distinctServiceFixes(line: CodedItem, columns: ColumnMap, code: string, rank?: (modifier: string) => number): Fix[] {
   const fixes: Fix[] = [];
-  for (const m of DISTINCT_SERVICE_MODIFIERS) {
-    if (line.modifiers.some((x) => x.value === m.modifier)) continue;
-    const edit = addModifier(line, columns, m.modifier, rank);
+  let titles: string[] | undefined;
+  for (let i = 0; i < DISTINCT_CHOICES.length; i++) {
+    const { modifier, choice } = DISTINCT_CHOICES[i];
+    if (hasModifier(line, modifier)) continue;
+    const edit = addModifier(line, columns, modifier, rank);
     if (!edit) continue;
-    fixes.push({
-      title: `Add ${m.modifier} to ${code} (only if the documentation supports a distinct service: ${m.meaning})`,
-      safe: false,
-      edits: [edit],
-      choice: { group: 'distinct-service', label: m.modifier, description: m.meaning, detail: `Needs: ${m.documentation}.` },
-    });
+    titles ??= distinctServiceTitles(code);
+    fixes.push({ title: titles[i], safe: false, edits: [edit], choice });
   }
   return fixes;
 }

@@ -27,9 +27,14 @@ export function modifierRank(codeSet: CodeSet, order: readonly ModifierFamily[])
   };
 }
 
+/** The last `configuredRank` made, with what it was made of: a check asks once per finding with a fix, always for the same. */
+let lastRank: { codeSet: CodeSet; order: readonly ModifierFamily[]; rank: (modifier: string) => number } | undefined;
+
 /** `modifierRank` in the order a check's settings configure (default: pricing, payment, anatomic). */
 export function configuredRank(context: { codeSet: CodeSet; settings: CheckSettings }): (modifier: string) => number {
-  return modifierRank(context.codeSet, context.settings.modifierOrder ?? DEFAULT_MODIFIER_ORDER);
+  const order = context.settings.modifierOrder ?? DEFAULT_MODIFIER_ORDER;
+  if (lastRank?.codeSet !== context.codeSet || lastRank.order !== order) lastRank = { codeSet: context.codeSet, order, rank: modifierRank(context.codeSet, order) };
+  return lastRank.rank;
 }
 
 /** Whether the modifier bypasses an NCCI PTP edit with indicator 1 (codeset/modifiers.ts). */
