@@ -61,6 +61,8 @@ function sameList(a: readonly Finding[], b: readonly Finding[]): boolean {
  * A charge file at least this long (about 15,000 lines) gets its first diagnostics from its
  * first PREVIEW_ROWS rows' line rules at once, and the whole check right after: a coder
  * opening a monthly export sees findings in a fraction of a second, not after the whole file.
+ * The first few hundred rows are checked first, and are the answer when they hold as many
+ * errors as it shows (service `preview`).
  */
 const PREVIEW_MIN_CHARS = 1_000_000;
 const PREVIEW_ROWS = 5000;
@@ -278,10 +280,11 @@ export function startServer(version: string, connection: Connection = createConn
     // VS Code pulls again at once (the editor became visible): the same answer, not the whole check now.
     const known = previewed.get(uri);
     if (known?.version === document.version) return known.diagnostics;
-    const view = runSafe('validation', undefined, () => service.preview(document.getText(), documentKindOf(uri, document.languageId), PREVIEW_ROWS));
-    if (!view) return undefined;
     const max = context.settings.maxFindingsPerFile ?? DEFAULT_SETTINGS.maxFindingsPerFile;
-    const diagnostics = view.shown(max > 0 ? Math.min(max, PREVIEW_MAX_FINDINGS) : PREVIEW_MAX_FINDINGS).map((f) => toDiagnostic(document, f));
+    const shown = max > 0 ? Math.min(max, PREVIEW_MAX_FINDINGS) : PREVIEW_MAX_FINDINGS;
+    const view = runSafe('validation', undefined, () => service.preview(document.getText(), documentKindOf(uri, document.languageId), PREVIEW_ROWS, shown));
+    if (!view) return undefined;
+    const diagnostics = view.shown(shown).map((f) => toDiagnostic(document, f));
     previewed.set(uri, { version: document.version, diagnostics });
     queueFirstCheck(uri);
     return diagnostics;
@@ -422,8 +425,13 @@ export function startServer(version: string, connection: Connection = createConn
         load();
       }
       markLoaded();
-      // Build the procedure search index while the coder reads, not on the first keystroke.
-      setImmediate(() => runSafe('warm-up', undefined, () => void data?.codeSet.search('warm', 'procedure', 1)));
+      // Read the ICD-10-CM table (11 MB; a big file's first answer waits for it otherwise), then
+      // build the procedure search index, while the coder reads, not on the first check or
+      // keystroke; each in its own turn, so a request that comes first is answered between.
+      setImmediate(() => {
+        runSafe('warm-up', undefined, () => void data?.codeSet.diagnosis('A00'));
+        setImmediate(() => runSafe('warm-up', undefined, () => void data?.codeSet.search('warm', 'procedure', 1)));
+      });
     })();
   });
 

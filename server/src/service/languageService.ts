@@ -60,9 +60,10 @@ export interface LanguageService {
    * A big charge file's first findings before its whole check: the line rules' findings of
    * its first `rows` data rows, exact for those rows (claim and file rules follow with the
    * check). Undefined for a note, a file no longer than that, or one whose rows cannot be cut
-   * cleanly. Nothing is kept.
+   * cleanly. Nothing is kept. With `enough` (the most findings the caller shows), fewer rows
+   * when the first few hundred already hold that many findings other than hints.
    */
-  preview(text: string, kind: DocumentKind, rows: number): FindingsView | undefined;
+  preview(text: string, kind: DocumentKind, rows: number, enough?: number): FindingsView | undefined;
   /** How many checks of the document parsed it whole (see documentStore.ts): equal epochs mean every line kept its number. */
   checkEpoch(documentKey: string): number | undefined;
   /** The version of the text last checked for a document, if the caller gave one. */
@@ -183,9 +184,9 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   return {
     check,
     validate: (text, kind, documentKey, edit) => check(text, kind, documentKey, edit).all(),
-    preview(text, kind, rows) {
+    preview(text, kind, rows, enough) {
       if (kind !== 'charges') return undefined;
-      const findings = checker.preview(text, rows);
+      const findings = checker.preview(text, rows, enough);
       return findings && new ListView(findings);
     },
     checkedVersion: (documentKey) => store.get(documentKey)?.version,

@@ -4,7 +4,7 @@
  * a range, and a view read only after later keystrokes.
  */
 import * as assert from 'node:assert/strict';
-import { ChargeState, createChargeChecker } from '../../../server/src/service/checker';
+import { ChargeState, PREVIEW_FIRST_ROWS, createChargeChecker } from '../../../server/src/service/checker';
 import { FindingsView, MaxHeap, limitFindings } from '../../../server/src/service/findingsView';
 import { ALL_RULES } from '../../../server/src/service/rules';
 import type { Finding } from '../../../server/src/service/types';
@@ -14,10 +14,10 @@ const plain = (findings: readonly Finding[]): unknown => JSON.parse(JSON.stringi
 const fresh = (text: string): unknown => plain(createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {}).check(text));
 
 /** SYNTHETIC: 240 lines, claims of 1–4 lines, patients spread over the file, findings of every severity. */
-function manyFindings(): string {
+function manyFindings(lines = 240): string {
   const codes = ['47383', '76940', '99213', '20610', '71046', '27447', '99214', 'J1100', '11045', 'A9999'];
   const rows = ['claim_id,patient_id,dos,cpt,modifiers,units,pos,dx1'];
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < lines; i++) {
     const claim = Math.floor(i / 3);
     // Every fifth claim's patient comes back 40 claims later: claims whose lines are far apart.
     const patient = claim % 5 === 0 ? claim % 40 : claim;
@@ -117,6 +117,19 @@ describe('preview of a big file', () => {
     assert.ok(preview && preview.length > 20, `${preview?.length} findings`);
     const whole = checker.check(text).filter((f) => lineRules.has(f.ruleId) && f.start < cut);
     assert.deepEqual(plain(preview), plain(whole));
+  });
+
+  it('stops after the first PREVIEW_FIRST_ROWS rows when they hold `enough` listed findings, and reads on when they do not', () => {
+    const text = manyFindings(3000);
+    const checker = createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {});
+    const cutAt = (rows: number): number => text.split('\n').slice(0, rows + 1).join('\n').length;
+    const lineFindings = (end: number): unknown => plain(checker.check(text).filter((f) => lineRules.has(f.ruleId) && f.start < end));
+    const listed = checker.preview(text, PREVIEW_FIRST_ROWS)!.filter((f) => f.severity !== 'hint').length;
+    assert.ok(listed > 10, `${listed} listed findings in the first rows`);
+    // Enough in the first rows: those rows' findings, exactly.
+    assert.deepEqual(plain(checker.preview(text, 2000, listed)!), lineFindings(cutAt(PREVIEW_FIRST_ROWS)));
+    // One more than they hold: all 2,000 rows'.
+    assert.deepEqual(plain(checker.preview(text, 2000, listed + 1)!), lineFindings(cutAt(2000)));
   });
 
   it('gives none for a file no longer than the preview, or cut inside a quoted cell', () => {
