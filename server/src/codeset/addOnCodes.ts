@@ -52,8 +52,20 @@ const BY_CODE = new Map(ADD_ON_CODES_BEYOND_ZZZ.map((e) => [e.code, e]));
 /** A CMS descriptor that says the code is reported in addition to a primary one. */
 const LISTED_IN_ADDITION = /\blist(?:ed)?\s+(?:separately\s+)?in\s+addition\s+to\b|\(\s*list separately in addition/i;
 
-/** The add-on facts of a code, or undefined when it is not an add-on. */
+/** `addOnCode`'s answers, per procedure (null: not an add-on): rules ask for every line of a file. */
+const addOnOfProcedure = new WeakMap<ProcedureCode, AddOnCode | null>();
+
+/** The add-on facts of a code, or undefined when it is not an add-on (one object per procedure, shared: read only). */
 export function addOnCode(procedure: ProcedureCode): AddOnCode | undefined {
+  let known = addOnOfProcedure.get(procedure);
+  if (known === undefined) {
+    known = readAddOnCode(procedure) ?? null;
+    addOnOfProcedure.set(procedure, known);
+  }
+  return known ?? undefined;
+}
+
+function readAddOnCode(procedure: ProcedureCode): AddOnCode | undefined {
   const listed = BY_CODE.get(procedure.code);
   if (listed) return listed;
   const zzz = procedure.row?.globalDays === 'ZZZ';
@@ -74,8 +86,22 @@ function defaultPrimaryKind(code: string): PrimaryKind {
   return 'any';
 }
 
+const KIND_BIT: Readonly<Record<PrimaryKind, number>> = { 'evaluation-and-management': 1, procedure: 2, 'opioid-treatment-bundle': 4, any: 8 };
+/** The kinds of primary each procedure can be (bits of `KIND_BIT`), read once per procedure. */
+const primaryKindsOf = new WeakMap<ProcedureCode, number>();
+
 /** Whether a line's code can be the primary of an add-on of this kind. */
 export function plausiblePrimary(kind: PrimaryKind, procedure: ProcedureCode): boolean {
+  let kinds = primaryKindsOf.get(procedure);
+  if (kinds === undefined) {
+    kinds = 0;
+    for (const k of Object.keys(KIND_BIT) as PrimaryKind[]) if (readPlausiblePrimary(k, procedure)) kinds |= KIND_BIT[k];
+    primaryKindsOf.set(procedure, kinds);
+  }
+  return (kinds & KIND_BIT[kind]) !== 0;
+}
+
+function readPlausiblePrimary(kind: PrimaryKind, procedure: ProcedureCode): boolean {
   const code = procedure.code;
   switch (kind) {
     case 'evaluation-and-management':

@@ -48,8 +48,14 @@ export const EM_FAMILY: readonly EmRange[] = [
 
 /** The E/M kind of a code, or undefined when it is not in the E/M family. */
 export function emKind(code: string): EmRange | undefined {
-  if (code.length !== 5 || !/^9\d{4}$/.test(code)) return undefined;
-  const n = Number(code);
+  // Read by character, not by pattern and Number(): it runs for every line, several times.
+  if (code.length !== 5 || code.charCodeAt(0) !== 57) return undefined;
+  let n = 0;
+  for (let i = 0; i < 5; i++) {
+    const digit = code.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
+  }
   // Narrower ranges listed later (99415-99418 inside 99401-99429) win.
   let found: EmRange | undefined;
   for (const range of EM_FAMILY) if (n >= range.from && n <= range.to) found = range;

@@ -16,15 +16,37 @@ export function procedureOf(line: CodedItem, codeSet: CodeSet): ProcedureCode | 
   return line.procedure ?? undefined;
 }
 
-export function feeRowOf(line: CodedItem, codeSet: CodeSet): LineFeeRow | undefined {
+/**
+ * The answers of `feeRowOf` for one procedure (no variant, 26, TC), made once per procedure
+ * and shared by every line of it (four rules ask for every line): read only.
+ */
+interface ProcedureFeeRows {
+  plain: LineFeeRow;
+  professional?: LineFeeRow;
+  technical?: LineFeeRow;
+}
+const feeRowsOf = new WeakMap<ProcedureCode, ProcedureFeeRows>();
+
+export function feeRowOf(line: CodedItem, codeSet: CodeSet): Readonly<LineFeeRow> | undefined {
   if (!line.codeValue) return undefined;
   const procedure = procedureOf(line, codeSet);
-  if (!procedure?.row) return undefined;
-  let variant: FeeScheduleRow | undefined;
+  const row = procedure?.row;
+  if (!procedure || !row) return undefined;
+  let variant: '26' | 'TC' | undefined;
   for (const m of line.modifiers) {
-    if ((m.value === '26' || m.value === 'TC') && procedure.variants.has(m.value)) variant = procedure.variants.get(m.value);
+    if ((m.value === '26' || m.value === 'TC') && procedure.variants.has(m.value)) variant = m.value;
   }
-  return { procedure, row: procedure.row, variant };
+  let rows = feeRowsOf.get(procedure);
+  if (!rows || rows.plain.row !== row) {
+    rows = { plain: Object.freeze({ procedure, row, variant: undefined }) };
+    feeRowsOf.set(procedure, rows);
+  }
+  if (variant === undefined) return rows.plain;
+  const variantRow = procedure.variants.get(variant);
+  const key = variant === '26' ? 'professional' : 'technical';
+  let made = rows[key];
+  if (!made || made.variant !== variantRow) rows[key] = made = Object.freeze({ procedure, row, variant: variantRow });
+  return made;
 }
 
 /** Compact data for findings: the indicators a finding rests on, not the whole row. */

@@ -8,24 +8,13 @@
  *   the base endoscopy is paid only inside another endoscopy of its family that day.
  */
 import { X_MODIFIERS } from '../../codeset/modifiers';
-import type { CodeSet, ProcedureCode } from '../../codeset/types';
+import type { CodeSet } from '../../codeset/types';
 import type { ChargeLine } from '../documents/chargeFile';
 import type { Finding, Severity } from '../types';
 import { feeRowOf, procedureOf } from './feeRow';
 
 /** Statuses of services payable under the physician fee schedule that bundle a status-T line. */
 const FEE_SCHEDULE_PAYABLE: ReadonlySet<string> = new Set(['A', 'R', 'C']);
-
-/** A line of a service day with its code in the code set. */
-export interface DayLine {
-  line: ChargeLine;
-  procedure?: ProcedureCode;
-}
-
-/** The day's lines with their codes looked up (once per line, whichever rule asks first). */
-export function dayLines(day: readonly ChargeLine[], codeSet: CodeSet): DayLine[] {
-  return day.map((line) => ({ line, procedure: line.code ? procedureOf(line, codeSet) : undefined }));
-}
 
 /** The status of the row the line is paid on (the 26/TC row when it carries one). */
 export function lineStatus(line: ChargeLine, codeSet: CodeSet): string | undefined {
@@ -36,10 +25,12 @@ export function lineStatus(line: ChargeLine, codeSet: CodeSet): string | undefin
 /** The day's status-T lines and the fee-schedule service they are bundled into; undefined when none is bundled. */
 export function statusTBundling(day: readonly ChargeLine[], codeSet: CodeSet): { tLines: ChargeLine[]; into: ChargeLine } | undefined {
   if (day.length < 2) return undefined;
-  const tLines = day.filter((l) => l.code && lineStatus(l, codeSet) === 'T');
-  if (tLines.length === 0) return undefined;
-  const into = day.find((l) => l.code && FEE_SCHEDULE_PAYABLE.has(lineStatus(l, codeSet) ?? ''));
-  return into ? { tLines, into } : undefined;
+  // Plain loops: this runs for every service day of a file (twice: the rule and payment).
+  let tLines: ChargeLine[] | undefined;
+  for (const l of day) if (l.code && lineStatus(l, codeSet) === 'T') (tLines ??= []).push(l);
+  if (!tLines) return undefined;
+  for (const l of day) if (l.code && FEE_SCHEDULE_PAYABLE.has(lineStatus(l, codeSet) ?? '')) return { tLines, into: l };
+  return undefined;
 }
 
 /**

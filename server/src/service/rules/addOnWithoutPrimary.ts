@@ -1,10 +1,9 @@
 import { addOnCode, plausiblePrimary, type AddOnCode, type PrimaryKind } from '../../codeset/addOnCodes';
 import { dateInRange } from '../documents/dates';
-import { dayLines, type DayLine } from '../lineFacts/sameDayServices';
 import { procedureOf } from '../lineFacts/feeRow';
-import type { ChargeLine } from '../documents/chargeFile';
-import type { CodeSet } from '../../codeset/types';
-import type { ClaimRule } from './rule';
+import type { ChargeLine, Span } from '../documents/chargeFile';
+import type { AddOnEdit, CodeSet } from '../../codeset/types';
+import type { ClaimRule, Report } from './rule';
 
 const KIND_WORDS: Readonly<Record<PrimaryKind, string>> = {
   'evaluation-and-management': 'an evaluation and management service',
@@ -12,10 +11,6 @@ const KIND_WORDS: Readonly<Record<PrimaryKind, string>> = {
   'opioid-treatment-bundle': 'an opioid treatment program weekly bundle (G2067-G2075)',
   any: 'another service',
 };
-
-interface AddOnDayLine extends DayLine {
-  addOn?: AddOnCode;
-}
 
 /**
  * An add-on code with none of its primary codes on the same service day. Add-ons are global
@@ -31,45 +26,73 @@ export const addOnWithoutPrimary: ClaimRule = {
   fixKinds: [],
   dataTables: ['feeSchedule'],
   checkClaim(claim, context, report) {
+    const codeSet = context.codeSet;
     for (const lines of claim.days) {
-      // Most days have no add-on: look before building the day's list (objects per line, per day).
-      if (!lines.some((l) => hasAddOn(l, context.codeSet))) continue;
-      const day: AddOnDayLine[] = dayLines(lines, context.codeSet).map((d) => ({ ...d, addOn: d.procedure ? addOnCode(d.procedure) : undefined }));
-      const addOns = day.filter((d) => d.addOn);
-      if (addOns.length === 0) continue;
-      const codes = new Set(lines.map((l) => l.codeValue));
-      const others = day.filter((d) => d.procedure && !d.addOn);
-      for (const { line, addOn } of addOns) {
+      // Most days have no add-on: a plain look (no arrays, closures or objects) before anything is built.
+      let any = false;
+      for (const l of lines) {
+        if (addOnOf(l, codeSet)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) continue;
+      // A day with an add-on: each add-on line against the day's lines. Built as it is needed
+      // (in a file of add-ons with their primaries, nothing is).
+      let codes: Set<string> | undefined;
+      for (const line of lines) {
         const code = line.code;
+        const addOn = addOnOf(line, codeSet);
         if (!code || !addOn) continue;
         const date = line.dateValue;
         const when = date ?? 'this date';
-        const table = context.codeSet.addOnPrimaries(line.codeValue, date);
-        const active = (table ?? []).filter((e) => !date || dateInRange(date, e.effective, e.deletion));
-        const say = (severity: 'error' | 'warning', message: string, data: Record<string, unknown>): void =>
-          report({ ruleId: this.id, severity, start: code.start, end: code.end, message, data: { code: line.codeValue, ...data } }, line);
+        const table = codeSet.addOnPrimaries(line.codeValue, date);
+        const active = table && table.length > 0 ? table.filter((e) => !date || dateInRange(date, e.effective, e.deletion)) : NO_PRIMARIES;
         if (active.length > 0) {
-          if (active.some((e) => codes.has(e.primary))) continue;
+          codes ??= new Set(lines.map((l) => l.codeValue));
+          if (active.some((e) => codes!.has(e.primary))) continue;
           const list = active.slice(0, 8).map((e) => e.primary);
-          say('error', `${line.codeValue} is an add-on code, and none of its primary codes is on this claim for ${when} (NCCI add-on table: ${list.join(', ')}${active.length > list.length ? `, and ${active.length - list.length} more` : ''}).`, { primaries: active.map((e) => e.primary) });
+          reportOn(report, line, code, 'error', `${line.codeValue} is an add-on code, and none of its primary codes is on this claim for ${when} (NCCI add-on table: ${list.join(', ')}${active.length > list.length ? `, and ${active.length - list.length} more` : ''}).`, { primaries: active.map((e) => e.primary) });
         } else if (addOn.primaries) {
-          if (addOn.primaries.some((p) => codes.has(p))) continue;
-          say('error', `${line.codeValue} is an add-on to ${addOn.primaries.join(', ')}, and none of them is on this claim for ${when} (${addOn.basis}).`, { primaries: addOn.primaries, basis: addOn.basis });
-        } else if (others.length === 0) {
-          say('warning', `${line.codeValue} is an add-on code (${addOn.basis}) with no other service on this claim for ${when}; an add-on is paid only with its primary. ${
-            table === undefined ? 'The NCCI add-on primary list is not loaded' : `The loaded NCCI add-on table does not list ${line.codeValue}`
-          }, so the primary codes cannot be named.`, { primaryKind: addOn.primaryKind, basis: addOn.basis, primariesLoaded: table !== undefined });
-        } else if (!others.some((d) => d.procedure && plausiblePrimary(addOn.primaryKind, d.procedure))) {
-          const seen = [...new Set(others.map((d) => d.line.codeValue))];
-          say('warning', `${line.codeValue} is an add-on whose primary is ${KIND_WORDS[addOn.primaryKind]}, and the other lines for ${when} (${seen.slice(0, 6).join(', ')}) cannot be its primary.`, { primaryKind: addOn.primaryKind, others: seen, basis: addOn.basis });
+          codes ??= new Set(lines.map((l) => l.codeValue));
+          if (addOn.primaries.some((p) => codes!.has(p))) continue;
+          reportOn(report, line, code, 'error', `${line.codeValue} is an add-on to ${addOn.primaries.join(', ')}, and none of them is on this claim for ${when} (${addOn.basis}).`, { primaries: addOn.primaries, basis: addOn.basis });
+        } else {
+          // The day's other lines whose code the code set knows, and whether one can be the primary.
+          let other = false;
+          let plausible = false;
+          for (const l of lines) {
+            const procedure = l.code ? procedureOf(l, codeSet) : undefined;
+            if (!procedure || addOnCode(procedure)) continue;
+            other = true;
+            if (plausiblePrimary(addOn.primaryKind, procedure)) {
+              plausible = true;
+              break;
+            }
+          }
+          if (!other) {
+            reportOn(report, line, code, 'warning', `${line.codeValue} is an add-on code (${addOn.basis}) with no other service on this claim for ${when}; an add-on is paid only with its primary. ${
+              table === undefined ? 'The NCCI add-on primary list is not loaded' : `The loaded NCCI add-on table does not list ${line.codeValue}`
+            }, so the primary codes cannot be named.`, { primaryKind: addOn.primaryKind, basis: addOn.basis, primariesLoaded: table !== undefined });
+          } else if (!plausible) {
+            const seen = [...new Set(lines.filter((l) => !addOnOf(l, codeSet) && l.code && procedureOf(l, codeSet)).map((l) => l.codeValue))];
+            reportOn(report, line, code, 'warning', `${line.codeValue} is an add-on whose primary is ${KIND_WORDS[addOn.primaryKind]}, and the other lines for ${when} (${seen.slice(0, 6).join(', ')}) cannot be its primary.`, { primaryKind: addOn.primaryKind, others: seen, basis: addOn.basis });
+          }
         }
       }
     }
   },
 };
 
-/** Whether the line's code is an add-on (as `dayLines` and `addOnCode` read it). */
-function hasAddOn(line: ChargeLine, codeSet: CodeSet): boolean {
+function reportOn(report: Report, line: ChargeLine, code: Span, severity: 'error' | 'warning', message: string, data: Record<string, unknown>): void {
+  report({ ruleId: 'add-on-without-primary', severity, start: code.start, end: code.end, message, data: { code: line.codeValue, ...data } }, line);
+}
+
+/** No NCCI add-on primaries (the table has none for the code, or is not loaded). */
+const NO_PRIMARIES: readonly AddOnEdit[] = [];
+
+/** The add-on facts of the line's code (`addOnCode`, memoised per code), or undefined when it is not an add-on. */
+function addOnOf(line: ChargeLine, codeSet: CodeSet): AddOnCode | undefined {
   const procedure = line.code ? procedureOf(line, codeSet) : undefined;
-  return procedure !== undefined && addOnCode(procedure) !== undefined;
+  return procedure ? addOnCode(procedure) : undefined;
 }
