@@ -17,32 +17,32 @@ export const globalSurgery: ClaimRule = {
   checkClaim(claim, context, report) {
     for (const lines of claim.days) {
       if (lines.length < 2) continue;
+      // One pass for the procedures, a second for the visits: no list or closure per day.
       let major: ChargeLine | undefined;
       let minor: ChargeLine | undefined;
-      const visits: ChargeLine[] = [];
+      let visits = 0;
       for (const line of lines) {
         if (!line.code) continue;
         if (isEvaluationAndManagement(line.codeValue)) {
-          visits.push(line);
+          visits++;
           continue;
         }
         const global = procedureOf(line, context.codeSet)?.row?.globalDays;
         if (global === '090') major ??= line;
         else if (global === '000' || global === '010') minor ??= line;
       }
-      if (visits.length === 0 || (!major && !minor)) continue;
-      for (const visit of visits) {
+      if (visits === 0 || (!major && !minor)) continue;
+      for (const visit of lines) {
         const code = visit.code;
-        if (!code) continue;
-        const has = (m: string): boolean => visit.modifiers.some((x) => x.value === m);
+        if (!code || !isEvaluationAndManagement(visit.codeValue)) continue;
         const procedure = (major ?? minor) as ChargeLine;
         const global = major ? '090' : (procedureOf(procedure, context.codeSet)?.row?.globalDays ?? '');
         const needed = major ? '57' : '25';
-        if (has(needed)) continue;
+        if (hasModifier(visit, needed)) continue;
         const why = major
           ? 'unless the visit was the decision for surgery (modifier 57)'
           : 'unless it was a significant, separately identifiable service beyond the usual pre-procedure assessment (modifier 25)';
-        const wrong = major && has('25') ? ' Modifier 25 does not apply to the decision for a major surgery; 57 does.' : !major && has('57') ? ' Modifier 57 is for the decision for major (090) surgery; a minor procedure takes 25.' : '';
+        const wrong = major && hasModifier(visit, '25') ? ' Modifier 25 does not apply to the decision for a major surgery; 57 does.' : !major && hasModifier(visit, '57') ? ' Modifier 57 is for the decision for major (090) surgery; a minor procedure takes 25.' : '';
         const fixes: Fix[] = [];
         const edit = addModifier(visit, context.columns, needed, configuredRank(context));
         if (edit) {
@@ -63,3 +63,8 @@ export const globalSurgery: ClaimRule = {
     }
   },
 };
+
+function hasModifier(line: ChargeLine, value: string): boolean {
+  for (const m of line.modifiers) if (m.value === value) return true;
+  return false;
+}
