@@ -37,8 +37,9 @@ class PlainCell implements CsvCell {
   get text(): string {
     const to = this.to;
     if (typeof to === 'string') return to;
-    const origin = this.row.origin;
-    return (this.to = this.row.source.slice(origin + this.from, origin + to));
+    const row = this.row;
+    const origin = row.origin;
+    return (this.to = row.starts.value(row.source.slice(origin + this.from, origin + to)));
   }
   get start(): number {
     return this.row.start + this.from;
@@ -88,7 +89,27 @@ export interface CsvRow {
 class RowStarts {
   private from = 0x7fffffff;
   private delta = 0;
+  /** Short cell values read so far, each kept once (see `value`). */
+  private values = new Map<string, string>();
   constructor(private starts: Int32Array) {}
+
+  /**
+   * `text` (a cell's value just cut from the source), or the equal string read before from
+   * another cell of the table. Codes, modifiers, dates, units, places of service and
+   * identifiers repeat on thousands of rows, and a short string cut from a text is a copy:
+   * kept per cell, they were a fifth of a big file's model, and the time a full check spends
+   * moving what survives in the garbage collector's young generation grows with them. Long
+   * values (a cut of 13 characters or more shares the source's memory) are not kept here.
+   */
+  value(text: string): string {
+    if (text.length > MAX_SHARED_VALUE) return text;
+    const known = this.values.get(text);
+    if (known !== undefined) return known;
+    // Bounded: a long session of typing adds a value per keystroke; a new map only forgets.
+    if (this.values.size >= MAX_SHARED_VALUES) this.values = new Map();
+    this.values.set(text, text);
+    return text;
+  }
 
   /** The starts of a table just parsed (made once its rows are counted). */
   reset(starts: Int32Array): void {
@@ -143,6 +164,10 @@ class TableRow implements CsvRow {
 }
 
 const NO_CELLS: CsvCell[] = [];
+/** The longest cell value a table keeps once for all its cells (`RowStarts.value`). */
+const MAX_SHARED_VALUE = 12;
+/** The most distinct values a table keeps so. */
+const MAX_SHARED_VALUES = 1 << 20;
 
 export type CsvProblemKind = 'unclosed-quote' | 'stray-quote' | 'ragged-row';
 

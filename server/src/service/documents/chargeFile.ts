@@ -10,7 +10,7 @@ import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from '../../csv/c
 import { ColumnMap, ColumnMapping, ColumnRole } from './columns';
 import { ColumnReading, readColumns } from './columnReading';
 import { splitCodeCell } from './codeToken';
-import { type Claim, addToClaim } from './claims';
+import { type Claim, addToClaim, trimClaims } from './claims';
 import { parseServiceDate } from './dates';
 import { Suppression, parseOverride, parseSuppressions } from './suppressions';
 
@@ -315,6 +315,7 @@ export function parseChargeFile(text: string, options: ChargeFileOptions = {}): 
     if (isSuppressedLine(line)) suppressed.push(line.index);
     recent = addToClaim(claims, line, recent);
   }
+  trimClaims(claims);
   return { text, table, headers, columns, reading, lines, claims, strayComments, ...tallies, suppressed };
 }
 
