@@ -78,11 +78,19 @@ function readAddOnCode(procedure: ProcedureCode): AddOnCode | undefined {
   };
 }
 
+/** Code shapes read by the functions below (constants: a pattern literal in a function is a new object at every call). */
+const EM_ADD_ON = /^G(?:0316|0317|0318|0545|0559)$/;
+const SURGERY_SECTION = /^[1-6]\d{4}$/;
+const OTP_BUNDLE = /^G20(?:6[7-9]|7[0-5])$/;
+const DRUG = /^J\d{4}$/;
+const NOT_PROCEDURE_BETOS = /^(?:O1[DEG]|D|T1)/;
+const LAB_OR_MEASURE = /^8\d{4}$|^\d{4}[FU]$/;
+
 /** An E/M add-on needs an E/M; a CPT surgery-section add-on (10004-69990) needs a procedure. */
 function defaultPrimaryKind(code: string): PrimaryKind {
   // G2211 is left to visit-complexity-add-on, which knows its own primaries and exceptions.
-  if (emKind(code) !== undefined || /^G(?:0316|0317|0318|0545|0559)$/.test(code)) return 'evaluation-and-management';
-  if (/^[1-6]\d{4}$/.test(code)) return 'procedure';
+  if (emKind(code) !== undefined || EM_ADD_ON.test(code)) return 'evaluation-and-management';
+  if (SURGERY_SECTION.test(code)) return 'procedure';
   return 'any';
 }
 
@@ -107,12 +115,12 @@ function readPlausiblePrimary(kind: PrimaryKind, procedure: ProcedureCode): bool
     case 'evaluation-and-management':
       return emKind(code) !== undefined;
     case 'opioid-treatment-bundle':
-      return /^G20(?:6[7-9]|7[0-5])$/.test(code);
+      return OTP_BUNDLE.test(code);
     case 'procedure': {
       if (emKind(code) !== undefined) return false;
       const betos = procedure.hcpcs?.betos ?? '';
       // Drugs (J codes; BETOS O1D chemotherapy, O1E other drugs, O1G vaccines), supplies (D) and lab tests (T1) are not procedures.
-      if (/^J\d{4}$/.test(code) || /^(?:O1[DEG]|D|T1)/.test(betos) || /^8\d{4}$|^\d{4}[FU]$/.test(code)) return false;
+      if (DRUG.test(code) || NOT_PROCEDURE_BETOS.test(betos) || LAB_OR_MEASURE.test(code)) return false;
       return true;
     }
     case 'any':

@@ -130,7 +130,7 @@ export interface BodySite {
  * Undefined when neither says anything; nothing is then a misfit.
  */
 export function bodySiteOf(code: string, descriptor?: string): BodySite | undefined {
-  if (/^\d{5}$/.test(code)) {
+  if (FIVE_DIGITS.test(code)) {
     const range = rangeOf(code);
     if (!range) return undefined;
     // Built once per range: the rule asks for every line with a modifier.
@@ -139,12 +139,24 @@ export function bodySiteOf(code: string, descriptor?: string): BodySite | undefi
     return site;
   }
   if (!descriptor) return undefined;
-  const fits = new Set<AnatomicGroup>();
-  for (const [words, groups] of SITE_WORDS) if (words.test(descriptor)) for (const g of groups) fits.add(g);
-  return fits.size ? { basis: 'the CMS descriptor names the site', fits, misfits: new Set() } : undefined;
+  // Read once per descriptor: the rule asks for every Level II line with a modifier.
+  let known = DESCRIPTOR_SITES.get(descriptor);
+  if (known === undefined) {
+    const fits = new Set<AnatomicGroup>();
+    for (const [words, groups] of SITE_WORDS) if (words.test(descriptor)) for (const g of groups) fits.add(g);
+    known = fits.size ? { basis: 'the CMS descriptor names the site', fits, misfits: new Set() } : null;
+    if (DESCRIPTOR_SITES.size >= MAX_DESCRIPTOR_SITES) DESCRIPTOR_SITES.clear();
+    DESCRIPTOR_SITES.set(descriptor, known);
+  }
+  return known ?? undefined;
 }
 
+/** A CPT code's shape (a module constant: a pattern literal in a function is a new object at every call). */
+const FIVE_DIGITS = /^\d{5}$/;
 const RANGE_SITES = new Map<BodySiteRange, BodySite>();
+/** The Level II sites read from descriptors (null: none), shared by every line of a code (read only); bounded. */
+const DESCRIPTOR_SITES = new Map<string, BodySite | null>();
+const MAX_DESCRIPTOR_SITES = 10_000;
 
 function rangeOf(code: string): BodySiteRange | undefined {
   let lo = 0;

@@ -28,12 +28,15 @@ export interface PtpBypass {
   notApplicable: string[];
 }
 
+/** CPT laboratory and PLA codes (a constant: a pattern literal in a function is a new object at every call). */
+const LAB_CODE = /^8\d{4}$|^\d{4}U$/;
+
 /**
  * Laboratory codes, where 91 (repeat clinical laboratory test) applies: CPT 80000-89999,
  * PLA codes (4 digits + U), and Level II codes whose BETOS category is a lab test (T1x).
  */
 export function isLaboratory(code: string, codeSet: CodeSet): boolean {
-  if (/^8\d{4}$|^\d{4}U$/.test(code)) return true;
+  if (LAB_CODE.test(code)) return true;
   return codeSet.procedure(code)?.hcpcs?.betos.startsWith('T1') ?? false;
 }
 

@@ -25,7 +25,8 @@ export const codeShape: LineRule = {
       }, line);
       return;
     }
-    if (CODE_SHAPE.test(code.text.toUpperCase())) return;
+    // codeValue is the code's text in upper case (made once per line, not again here).
+    if (CODE_SHAPE.test(line.codeValue)) return;
     report({
       ruleId: this.id,
       severity: 'error',

@@ -4,6 +4,8 @@ import { excerpt } from '../excerpt';
 import { excerptList } from '../excerpt';
 
 const LETTERS = 'ABCDEFGHIJKL';
+/** A numbered pointer (a constant: a pattern literal in a function is a new object at every call). */
+const NUMBERED = /^\d{1,2}$/;
 
 /** Diagnosis pointers (A-L) that do not resolve to one of the claim's diagnoses, or more than four on a line. */
 export const diagnosisPointer: ClaimRule = {
@@ -43,7 +45,7 @@ function checkPointers(ruleId: string, lines: readonly ChargeLine[], report: Rep
       const say = (severity: 'error' | 'warning', message: string): void =>
         report({ ruleId, severity, start: p.start, end: p.end, message, data: { pointer: p.text, claimDiagnoses: list } }, line);
       const upper = p.text.toUpperCase();
-      const index = /^\d{1,2}$/.test(upper) ? Number(upper) - 1 : upper.length === 1 ? LETTERS.indexOf(upper) : -1;
+      const index = NUMBERED.test(upper) ? Number(upper) - 1 : upper.length === 1 ? LETTERS.indexOf(upper) : -1;
       if (index < 0 || index > 11) say('error', `Diagnosis pointer "${excerpt(p.text)}" is not a letter A-L.`);
       else if (index >= list.length) say('error', `Diagnosis pointer ${upper} points to diagnosis ${index + 1}, but this claim has ${list.length === 0 ? 'no diagnoses' : `only ${list.length} (${excerptList(list.map((d, k) => `${LETTERS[k] ?? '?'} ${d}`), ', ', 120)})`}.`);
       else if (i === 4) say('warning', 'More than four diagnosis pointers on one line: a claim line carries at most four; the rest are dropped.');

@@ -37,8 +37,9 @@ export const diagnosisSequence: LineRule = {
     if (!context.columns.diagnosis || !line.code) return;
     const first = line.diagnoses[0];
     if (!first) return;
-    const code = first.text.toUpperCase();
-    if (EXTERNAL_CAUSE.test(code)) {
+    // Upper case only for a message: most lines have none, and a copy per line is garbage.
+    if (EXTERNAL_CAUSE.test(first.text)) {
+      const code = first.text.toUpperCase();
       const after = line.diagnoses.slice(1).find((dx) => !EXTERNAL_CAUSE.test(dx.text));
       report({
         ruleId: this.id,

@@ -36,47 +36,60 @@ export function modifierVerdict(m: string, row: FeeScheduleRow, code: string): {
   return v && { severity: v.severity, why: v.indicator ? `${v.indicator.label} ${v.indicator.value}: ${v.why}` : v.why };
 }
 
+/** The indicator a verdict rests on (a function, not a closure made at every call of `judge`). */
+function indicatorOf(row: FeeScheduleRow, name: keyof FeeScheduleRow, label: string): Verdict['indicator'] {
+  return { name, label, value: String(row[name]) };
+}
+
+/** Modifiers for procedures, not for E/M codes (no array literal made per call of `judge`). */
+const PROCEDURE_ONLY: ReadonlySet<string> = new Set(['58', '76', '77', '78', '79']);
+/** Performance measure exclusion modifiers (Category II codes only). */
+const MEASURE_EXCLUSION: ReadonlySet<string> = new Set(['1P', '2P', '3P', '8P']);
+
+/** Laboratory codes (91) and Category II codes (1P-8P): constants, not a pattern object per call. */
+const LAB_CODE = /^8\d{4}$|^G0\d{3}$/;
+const CATEGORY_TWO = /^\d{4}F$/;
+
 function judge(m: string, row: FeeScheduleRow, code: string): Verdict | undefined {
-  const ind = (name: keyof FeeScheduleRow, label: string): Verdict['indicator'] => ({ name, label, value: String(row[name]) });
   if (m === '26' || m === 'TC') {
     const v = row.pctc;
     if (v === '1' || (m === '26' && (v === '6' || v === '8'))) return undefined;
-    return { severity: v === '7' || v === '9' ? 'warning' : 'error', indicator: ind('pctc', 'PC/TC'), why: PCTC_MEANING[v] ?? 'unknown value', removable: 'safe' };
+    return { severity: v === '7' || v === '9' ? 'warning' : 'error', indicator: indicatorOf(row, 'pctc', 'PC/TC'), why: PCTC_MEANING[v] ?? 'unknown value', removable: 'safe' };
   }
   if (m === '50') {
     const v = row.bilateral;
     // 1: 150% for both sides; 3: each side at 100%, which 50 (or RT and LT lines) reports alike.
     if (v === '1' || v === '3') return undefined;
     const removable = v === '2' ? 'safe' : v === '3' ? 'none' : 'unsafe';
-    return { severity: v === '3' ? 'warning' : 'error', indicator: ind('bilateral', 'BILAT SURG'), why: BILATERAL_MEANING[v] ?? 'unknown value', removable };
+    return { severity: v === '3' ? 'warning' : 'error', indicator: indicatorOf(row, 'bilateral', 'BILAT SURG'), why: BILATERAL_MEANING[v] ?? 'unknown value', removable };
   }
   if (m === '51') {
-    if (row.globalDays === 'ZZZ') return { severity: 'error', indicator: ind('globalDays', 'GLOB DAYS'), why: 'add-on code: add-on codes are exempt from the multiple-procedure reduction and never take 51', removable: 'safe' };
+    if (row.globalDays === 'ZZZ') return { severity: 'error', indicator: indicatorOf(row, 'globalDays', 'GLOB DAYS'), why: 'add-on code: add-on codes are exempt from the multiple-procedure reduction and never take 51', removable: 'safe' };
     const v = row.multipleProcedure;
-    if (v === '0' || v === '9') return { severity: 'warning', indicator: ind('multipleProcedure', 'MULT PROC'), why: MULTIPLE_PROCEDURE_MEANING[v], removable: 'safe' };
+    if (v === '0' || v === '9') return { severity: 'warning', indicator: indicatorOf(row, 'multipleProcedure', 'MULT PROC'), why: MULTIPLE_PROCEDURE_MEANING[v], removable: 'safe' };
     return undefined;
   }
   if (ASSISTANT.has(m)) {
     const v = row.assistant;
     if (v === '2') return undefined;
-    return { severity: v === '1' ? 'error' : v === '0' ? 'information' : 'warning', indicator: ind('assistant', 'ASST SURG'), why: ASSISTANT_MEANING[v] ?? 'unknown value', removable: 'none' };
+    return { severity: v === '1' ? 'error' : v === '0' ? 'information' : 'warning', indicator: indicatorOf(row, 'assistant', 'ASST SURG'), why: ASSISTANT_MEANING[v] ?? 'unknown value', removable: 'none' };
   }
   if (m === '62' || m === '66') {
     const [name, label, table] = m === '62' ? (['coSurgeons', 'CO SURG', CO_SURGEONS_MEANING] as const) : (['teamSurgery', 'TEAM SURG', TEAM_SURGERY_MEANING] as const);
     const v = row[name];
     if (v === '2') return undefined;
-    return { severity: v === '0' ? 'error' : v === '1' ? 'information' : 'warning', indicator: ind(name, label), why: table[v] ?? 'unknown value', removable: 'none' };
+    return { severity: v === '0' ? 'error' : v === '1' ? 'information' : 'warning', indicator: indicatorOf(row, name, label), why: table[v] ?? 'unknown value', removable: 'none' };
   }
   if ((m === '25' || m === '57') && !isEmFamily(code)) {
     return { severity: 'error', why: `modifier ${m} belongs on an evaluation and management visit (E/M or eye visit codes), not on a procedure`, removable: 'safe' };
   }
-  if (['58', '76', '77', '78', '79'].includes(m) && isEmFamily(code)) {
+  if (PROCEDURE_ONLY.has(m) && isEmFamily(code)) {
     return { severity: 'error', why: `modifier ${m} is for procedures (staged, repeated or related procedures), not for evaluation and management codes`, removable: 'safe' };
   }
-  if (m === '91' && !/^8\d{4}$|^G0\d{3}$/.test(code)) {
+  if (m === '91' && !LAB_CODE.test(code)) {
     return { severity: 'error', why: 'modifier 91 (repeat clinical diagnostic laboratory test) belongs on laboratory codes (80000-89999)', removable: 'safe' };
   }
-  if (['1P', '2P', '3P', '8P'].includes(m) && !/^\d{4}F$/.test(code)) {
+  if (MEASURE_EXCLUSION.has(m) && !CATEGORY_TWO.test(code)) {
     return { severity: 'error', why: `modifier ${m} is a performance measure exclusion modifier for Category II (F) codes only`, removable: 'safe' };
   }
   if (m === '22' && isEmFamily(code)) {
@@ -101,9 +114,9 @@ export const modifierNotAllowed: CitationRule = {
     for (let i = 0; i < line.modifiers.length; i++) {
       const m = line.modifiers[i];
       // Once per modifier value (a loop, not a Set per line: lines have one or two).
-      if (line.modifiers.findIndex((o) => o.value === m.value) < i) continue;
-      const units = Number(line.field('units')?.text ?? '1');
+      if (seenBefore(line.modifiers, i)) continue;
       // 50 says "both sides" on one line of one unit; more units bill the sides twice.
+      const units = m.value === '50' ? Number(line.field('units')?.text ?? '1') : 1;
       const verdict = m.value === '50' && units > 1 && !judge(m.value, fee.row, line.codeValue)
         ? ({ severity: 'error', why: `modifier 50 reports both sides on one line of 1 unit; with ${units} units the bilateral service is billed ${units} times`, removable: 'none' } as Verdict)
         : judge(m.value, fee.row, line.codeValue);
@@ -120,6 +133,13 @@ export const modifierNotAllowed: CitationRule = {
     }
   },
 };
+
+/** Whether the value of modifier `i` is on an earlier modifier of the line. */
+function seenBefore(modifiers: readonly ModifierSpan[], i: number): boolean {
+  const value = modifiers[i].value;
+  for (let k = 0; k < i; k++) if (modifiers[k].value === value) return true;
+  return false;
+}
 
 function messageOf(m: ModifierSpan, code: string, v: Verdict): string {
   const base = v.indicator ? `Modifier ${m.value} on ${code}: ${v.indicator.label} indicator ${v.indicator.value} means ${v.why}.` : `Modifier ${m.value} on ${code}: ${v.why}.`;

@@ -17,6 +17,10 @@ const WASTE_MEANING: Readonly<Record<string, string>> = {
 };
 const IMPORT: Readonly<Record<ModifierListKind, string>> = { therapy: 'cpt-lens import therapy FILE', jz: 'cpt-lens import jz FILE' };
 
+/** Pattern constants: a pattern literal in a function is a new object at every call. */
+const FIVE_DIGITS = /^\d{5}$/;
+const DRUG_CODE = /^[JQ]\d{4}$/;
+
 /**
  * Without a list, whether a file has lines the list could be about, so the "not loaded" note
  * appears only where it matters: therapy in the CPT ranges where the always-therapy codes sit
@@ -24,8 +28,8 @@ const IMPORT: Readonly<Record<ModifierListKind, string>> = { therapy: 'cpt-lens 
  * medicine and rehabilitation 97010–97799); drugs as Level II J and Q codes.
  */
 const MIGHT_BE_ON: Readonly<Record<ModifierListKind, (code: string) => boolean>> = {
-  therapy: (code) => /^\d{5}$/.test(code) && ((code >= '92507' && code <= '92633') || (code >= '96105' && code <= '96127') || (code >= '97010' && code <= '97799')),
-  jz: (code) => /^[JQ]\d{4}$/.test(code),
+  therapy: (code) => FIVE_DIGITS.test(code) && ((code >= '92507' && code <= '92633') || (code >= '96105' && code <= '96127') || (code >= '97010' && code <= '97799')),
+  jz: (code) => DRUG_CODE.test(code),
 };
 
 /** Places of service where Part B drugs are not separately payable (FQHC, RHC), so the JW/JZ policy does not apply. */

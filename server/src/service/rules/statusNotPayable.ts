@@ -31,6 +31,9 @@ const ADVICE: Readonly<Record<string, string>> = {
   R: 'Covered only in the circumstances the payer lists.',
 };
 
+/** A Category II code's shape (a constant: a pattern literal in a function is a new object at every call). */
+const CATEGORY_TWO = /^\d{4}F$/;
+
 /** A code whose fee-schedule status means Medicare does not pay it separately, or not at all. */
 export const statusNotPayable: LineRule = {
   id: 'status-not-payable',
@@ -44,7 +47,7 @@ export const statusNotPayable: LineRule = {
     const fee = code ? feeRowOf(line, context.codeSet) : undefined;
     if (!code || !fee) return;
     const row = fee.variant ?? fee.row;
-    const categoryTwo = row.status === 'I' && /^\d{4}F$/.test(row.code);
+    const categoryTwo = row.status === 'I' && CATEGORY_TWO.test(row.code);
     // A Category II (F) code with status I is a quality-reporting line (the measure is reported, not paid): information.
     const severity = categoryTwo ? 'information' : SEVERITY[row.status];
     if (!severity) return;

@@ -14,7 +14,7 @@ export const unknownCode: LineRule = {
   checkLine(line, context, report) {
     const code = line.code;
     if (!code) return;
-    const normalised = code.text.toUpperCase();
+    const normalised = line.codeValue; // the code's text in upper case, made once per line
     if (!CODE_SHAPE.test(normalised) || procedureOf(line, context.codeSet)) return;
     const hcpcs = context.codeSet.version().hcpcs;
     report({
