@@ -43,6 +43,16 @@ const UNSUPPRESSIBLE = new Set(['suppression', 'csv-structure']);
  */
 export const MAX_FINDINGS_PER_RULE_AND_LINE = 20;
 
+/** A rule's findings on one line past the first: how many are kept, the last, and how many more were dropped. */
+class Repeated {
+  kept = 2;
+  more = 0;
+  message: string;
+  constructor(public last: Finding) {
+    this.message = last.message;
+  }
+}
+
 /** The findings of every claim that has none: shared, never changed. */
 const NO_FINDINGS: ClaimFindings = claimFindings([], [], []);
 
@@ -114,7 +124,18 @@ const MAX_CHARGE_MODIFIERS = 6;
 
 /** The line a finding is on, for work lists: its code and (first) modifiers, one object per line. */
 function chargeOf(line: ChargeLine): { code: string; modifiers: string[] } {
-  return (line.charge ??= { code: excerpt(line.codeValue, 12), modifiers: line.modifiers.slice(0, MAX_CHARGE_MODIFIERS).map((m) => excerpt(m.value, 8)) });
+  return (line.charge ??= { code: excerpt(line.codeValue, 12), modifiers: chargeModifiers(line.modifiers) });
+}
+
+/** Shared by the lines without modifiers (most): never changed. */
+const NO_CHARGE_MODIFIERS: string[] = [];
+
+function chargeModifiers(modifiers: readonly { value: string }[]): string[] {
+  if (modifiers.length === 0) return NO_CHARGE_MODIFIERS;
+  const count = Math.min(modifiers.length, MAX_CHARGE_MODIFIERS);
+  const out = new Array<string>(count);
+  for (let k = 0; k < count; k++) out[k] = excerpt(modifiers[k].value, 8);
+  return out;
 }
 
 /** "Claim CLM1: …" (else the account, else the patient): a work list is sorted by claim. */
@@ -156,17 +177,24 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   // keeping at most MAX_FINDINGS_PER_RULE_AND_LINE per rule and line (counted per claim run,
   // so a re-check of one claim counts as a fresh check does).
   let current: Finding[] = [];
-  // One map for every claim run, emptied at each (a Map per claim is garbage for 30k claims).
-  const perLine = new Map<string, { kept: number; last: Finding; message: string; more: number }>();
+  // One map for every claim run, emptied at each (a Map per claim is garbage for 30k claims),
+  // keyed by line and rule as one number (no key string per finding); a line's first finding
+  // of a rule is its own entry, and a count is made only for a second one.
+  const perLine = new Map<number, Finding | Repeated>();
+  const ruleSlots = allRules.length + 1;
+  const ruleNumber = new Map(allRules.map((r, i) => [r.id, i]));
   const claimReport = collector((f, line) => {
     if (!line) {
       current.push(f);
       return;
     }
-    const key = `${line.row.start}\t${f.ruleId}`;
+    const key = line.index * ruleSlots + (ruleNumber.get(f.ruleId) ?? allRules.length);
     const seen = perLine.get(key);
     if (!seen) {
-      perLine.set(key, { kept: 1, last: f, message: f.message, more: 0 });
+      perLine.set(key, f);
+      current.push(f);
+    } else if (!(seen instanceof Repeated)) {
+      perLine.set(key, new Repeated(f));
       current.push(f);
     } else if (seen.kept < MAX_FINDINGS_PER_RULE_AND_LINE) {
       seen.kept++;
@@ -181,7 +209,6 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
       seen.last.message = `${seen.message} (${seen.more} more like it on this line are not listed)`;
     }
   });
-
 
   function checkClaim(claim: Claim, context: RuleContext): ClaimFindings {
     stats.checked++;

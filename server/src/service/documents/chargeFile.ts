@@ -390,11 +390,23 @@ function spanAt(cells: readonly CsvCell[], columns: ColumnMap, role: ColumnRole)
   return list === undefined ? undefined : span(cells[list[0]]);
 }
 
-/** `list` with `item` added; NONE is replaced by a new list, never pushed to. */
-function addTo<T>(list: T[], item: T): T[] {
-  if (list === NONE) return [item];
-  list.push(item);
-  return list;
+/**
+ * A line's modifiers, diagnoses and pointers are collected in these (reused line after line)
+ * and copied out at their exact count: a list grown by push from empty reserves 17 slots,
+ * garbage for every line of a big file.
+ */
+const scratchModifiers: ModifierSpan[] = [];
+const scratchDiagnoses: Span[] = [];
+const scratchPointers: Span[] = [];
+
+/** The first `count` items of `scratch` as a list of their own (NONE when empty), and `scratch` emptied of them. */
+function takeOut<T>(scratch: T[], count: number): T[] {
+  if (count === 0) return NONE;
+  const out = scratch.slice(0, count);
+  // A damaged cell of 100,000 codes leaves no list that long behind.
+  if (count > 1024) scratch.length = 0;
+  else scratch.fill(undefined as T, 0, count);
+  return out;
 }
 
 /** Shared by lines with no modifiers, diagnoses or pointers (most lines lack some): never pushed to. */
@@ -408,14 +420,14 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
   const cells = row.cells;
   const codeCell = spanAt(cells, columns, 'code');
   let code: Span | undefined;
-  let modifiers: ModifierSpan[] = NONE;
+  let modifierCount = 0;
   if (codeCell) {
     if (!hasSeparator(codeCell.text, false)) code = codeCell;
     else {
       const raw = cells[columns.code![0]];
       const token = splitCodeCell(codeCell.text, codeCell.start);
       code = new CellSpan(token.code, raw, token.start - raw.start);
-      for (const m of token.modifiers) modifiers = addTo(modifiers, new CellModifier(m.text, raw, m.start - raw.start, m.text.toUpperCase(), 'code', undefined));
+      for (const m of token.modifiers) scratchModifiers[modifierCount++] = new CellModifier(m.text, raw, m.start - raw.start, m.text.toUpperCase(), 'code', undefined);
     }
   }
   if (columns.modifiers) {
@@ -424,44 +436,41 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
       if (!cell) continue;
       const raw = cells[col];
       const items = hasSeparator(cell.text, false) ? splitList(cell) : [cell];
-      for (const m of items) modifiers = addTo(modifiers, new CellModifier(m.text, raw, m.start - raw.start, m.text.toUpperCase(), 'list', raw));
+      for (const m of items) scratchModifiers[modifierCount++] = new CellModifier(m.text, raw, m.start - raw.start, m.text.toUpperCase(), 'list', raw);
     }
   }
   if (columns.modifier) {
     for (const col of columns.modifier) {
       const cell = span(cells[col]);
       const raw = cells[col];
-      if (cell) modifiers = addTo(modifiers, new CellModifier(cell.text, raw, cell.start - raw.start, cell.text.toUpperCase(), 'column', raw));
+      if (cell) scratchModifiers[modifierCount++] = new CellModifier(cell.text, raw, cell.start - raw.start, cell.text.toUpperCase(), 'column', raw);
     }
   }
-  let diagnoses: Span[] = NONE;
+  let diagnosisCount = 0;
   if (columns.diagnosis) {
     for (const col of columns.diagnosis) {
       const cell = span(cells[col]);
       if (!cell) continue;
-      if (diagnoses === NONE) diagnoses = [];
       // A loop, not push(...list): a cell of 150,000 codes would overflow the call stack.
-      if (hasSeparator(cell.text, true)) for (const dx of splitList(cell, true)) diagnoses.push(inCell(dx, cells[col]));
-      else diagnoses.push(cell);
+      if (hasSeparator(cell.text, true)) for (const dx of splitList(cell, true)) scratchDiagnoses[diagnosisCount++] = inCell(dx, cells[col]);
+      else scratchDiagnoses[diagnosisCount++] = cell;
     }
   }
   const pointerCell = spanAt(cells, columns, 'pointer');
-  let pointers: Span[] = NONE;
+  let pointerCount = 0;
   if (pointerCell) {
-    pointers = [];
     const raw = cells[columns.pointer![0]];
     // Pointers may be written `AB`, `A,B`, `A B` or `1,2`.
     for (const item of splitList(pointerCell)) {
       if (LETTERS_ONLY.test(item.text)) {
-        for (let k = 0; k < item.text.length; k++) pointers.push(new CellSpan(item.text[k], raw, item.start + k - raw.start));
-      } else pointers.push(inCell(item, raw));
+        for (let k = 0; k < item.text.length; k++) scratchPointers[pointerCount++] = new CellSpan(item.text[k], raw, item.start + k - raw.start);
+      } else scratchPointers[pointerCount++] = inCell(item, raw);
     }
   }
-  // The model lives as long as the document: trim arrays grown by push (an array grown
-  // from empty reserves 17 slots) to their length, which is usually one or two.
-  if (modifiers !== NONE) modifiers = modifiers.slice();
-  if (diagnoses !== NONE) diagnoses = diagnoses.slice();
-  if (pointers !== NONE) pointers = pointers.slice();
+  // The model lives as long as the document: each list at its length, usually one or two.
+  const modifiers: ModifierSpan[] = takeOut(scratchModifiers, modifierCount);
+  const diagnoses = takeOut(scratchDiagnoses, diagnosisCount);
+  const pointers = takeOut(scratchPointers, pointerCount);
   const overrideCell = spanAt(cells, columns, 'overrideReason');
   const date = spanAt(cells, columns, 'date');
   const dateValue = date ? dateOf(date.text, dates) : undefined;
