@@ -37,21 +37,28 @@ export function statusTBundling(day: readonly ChargeLine[], codeSet: CodeSet): {
  * Base endoscopies billed the same day as another endoscopy of their family: each base line with
  * the line that includes it. A base line with 59 or an X modifier is a separate service, not included.
  */
-export function includedEndoscopyBases(day: readonly ChargeLine[], codeSet: CodeSet): Array<{ base: ChargeLine; including: ChargeLine }> {
-  if (day.length < 2) return [];
-  const byCode = new Map<string, ChargeLine>();
-  for (const line of day) if (line.codeValue) byCode.set(line.codeValue, line);
-  const out: Array<{ base: ChargeLine; including: ChargeLine }> = [];
+export function includedEndoscopyBases(day: readonly ChargeLine[], codeSet: CodeSet): ReadonlyArray<{ base: ChargeLine; including: ChargeLine }> {
+  if (day.length < 2) return NO_BASES;
+  // The codes of the day are mapped only when a line names a base (most days have no endoscopy).
+  let byCode: Map<string, ChargeLine> | undefined;
+  let out: Array<{ base: ChargeLine; including: ChargeLine }> | undefined;
   for (const line of day) {
     const row = procedureOf(line, codeSet)?.row;
     const base = row?.multipleProcedure === '3' ? row.endoscopicBase : '';
     if (!base || base === line.codeValue) continue;
+    if (!byCode) {
+      byCode = new Map();
+      for (const l of day) if (l.codeValue) byCode.set(l.codeValue, l);
+    }
     const baseLine = byCode.get(base);
     if (!baseLine?.code || baseLine.modifiers.some((m) => m.value === '59' || X_MODIFIERS.has(m.value))) continue;
-    out.push({ base: baseLine, including: line });
+    (out ??= []).push({ base: baseLine, including: line });
   }
-  return out;
+  return out ?? NO_BASES;
 }
+
+/** What most days answer: one empty list, never changed (typed read-only). */
+const NO_BASES: ReadonlyArray<{ base: ChargeLine; including: ChargeLine }> = [];
 
 /** A finding on `line`'s code that points to the line of the service that includes (or bundles) it. */
 export function includedFinding(ruleId: string, severity: Severity, line: ChargeLine, including: ChargeLine, message: string, data: Record<string, unknown>, relatedMessage: string): Finding | undefined {

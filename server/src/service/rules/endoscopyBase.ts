@@ -16,7 +16,9 @@ export const endoscopyBase: ClaimRule = {
   dataTables: ['feeSchedule'],
   checkClaim(claim, context, report) {
     for (const day of claim.days) {
-      for (const { base, including } of includedEndoscopyBases(day, context.codeSet)) {
+      const included = includedEndoscopyBases(day, context.codeSet);
+      for (let i = 0; i < included.length; i++) {
+        const { base, including } = included[i];
         const finding = includedFinding(this.id, 'error', base, including,
           `${base.codeValue} is the base endoscopy of ${including.codeValue} (ENDO BASE ${base.codeValue}, MULT PROC 3): on the same day it is paid only as part of ${including.codeValue}, not on its own line.`,
           { base: base.codeValue, code: including.codeValue }, `${including.codeValue}, the endoscopy that includes it`);

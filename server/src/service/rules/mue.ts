@@ -18,7 +18,8 @@ export const mue: ClaimRule = {
   fixKinds: [],
   checkClaim(claim, context, report) {
     for (const lines of claim.days) {
-      const totals = new Map<string, { units: number; lines: ChargeLine[] }>();
+      // Made at the day's first per-day edit (most days have none, and a map per day is garbage).
+      let totals: Map<string, { units: number; lines: ChargeLine[] }> | undefined;
       for (const line of lines) {
         if (!line.code) continue;
         const n = unitsOf(line);
@@ -29,6 +30,7 @@ export const mue: ClaimRule = {
           if (n > edit.value) flag(this.id, line, edit, n, `${n} units of ${line.codeValue} on this line`, report);
           continue;
         }
+        totals ??= new Map();
         const total = totals.get(line.codeValue) ?? { units: 0, lines: [] };
         total.units += n;
         total.lines.push(line);

@@ -59,8 +59,14 @@ export const statusNotPayable: LineRule = {
       end: code.end,
       message: categoryTwo
         ? `${written} is a Category II performance measure code (status I): a quality-reporting line with no payment, which is expected.`
-        : `${written} has fee-schedule status ${row.status}: ${STATUS_MEANING[row.status] ?? 'unknown status'}. ${ADVICE[row.status] ?? ''}`.trimEnd(),
+        : withAdvice(`${written} has fee-schedule status ${row.status}: ${STATUS_MEANING[row.status] ?? 'unknown status'}.`, ADVICE[row.status]),
       data: rowData(row, ['status']),
     }, line);
   },
 };
+
+/** The message with the status's advice after it, if there is any (built without a trailing blank to trim: a trim copies every message). */
+function withAdvice(message: string, advice: string | undefined): string {
+  const trimmed = advice?.trimEnd();
+  return trimmed ? `${message} ${trimmed}` : message;
+}
