@@ -22,6 +22,8 @@ generateRuleLists();
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  // The CLI's worker threads, loaded from beside the server bundle (server/src/cli/checkPool.ts).
+  build({ ...common, entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js' }),
   build({ ...common, entryPoints: ['scripts/build-data.ts'], outfile: 'dist/build-data.js' }),
   build({ ...common, entryPoints: ['scripts/fetch-sources.ts'], outfile: 'dist/fetch-sources.js' }),
   build({ ...common, entryPoints: ['scripts/generate-ncci.ts'], outfile: 'dist/generate-ncci.js' }),

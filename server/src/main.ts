@@ -73,12 +73,16 @@ function main(argv: string[]): void {
       startServer(version);
       return;
     case 'check':
-      try {
-        process.exitCode = runCheck(rest, io);
-      } catch (error) {
-        io.err(error instanceof DataLoadError ? error.message : `cpt-lens: ${(error as Error).stack}`);
-        process.exitCode = 2;
-      }
+      // Asynchronous: a big file's parts are checked by worker threads too (cli/checkPool.ts).
+      runCheck(rest, io).then(
+        (code) => {
+          process.exitCode = code;
+        },
+        (error: Error) => {
+          io.err(error instanceof DataLoadError ? error.message : `cpt-lens: ${error.stack}`);
+          process.exitCode = 2;
+        },
+      );
       return;
     case 'lookup':
       process.exitCode = runLookup(rest, io);

@@ -5,7 +5,9 @@
  * undated lines, claim ids beyond ASCII, several files in one run with --max-findings, and
  * the generated multi-vendor corpus (columns read from their values).
  * CPT_LENS_STREAM_BYTES=1 streams every file; CPT_LENS_PART_BYTES makes many small parts and
- * CPT_LENS_RUN_BYTES checks each in several runs.
+ * CPT_LENS_RUN_BYTES checks each in several runs; CPT_LENS_JOBS=2 has a worker thread check
+ * parts beside the main thread (cli/checkPool.ts), 1 the main thread alone. A worker that
+ * stops or fails leaves its parts to the main thread, with the same output.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,8 +19,10 @@ import { repoRoot } from '../golden/testCodeSet';
 const bin = path.join(repoRoot, 'bin', 'cpt-lens.js');
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-home-'));
 
-function check(args: string[], stream: boolean): { code: number | null; out: string; err: string } {
-  const env = { ...process.env, HOME: home, CPT_LENS_STREAM_BYTES: stream ? '1' : String(2 ** 40), CPT_LENS_PART_BYTES: '3000', CPT_LENS_RUN_BYTES: '700', CPT_LENS_STREAM_LOG: '1' };
+/** A check of the whole file (`false`), or streamed with this many threads (`true`: 2). */
+function check(args: string[], stream: boolean | number, extra: Record<string, string> = {}): { code: number | null; out: string; err: string } {
+  const jobs = stream === true ? 2 : stream === false ? 1 : stream;
+  const env = { ...process.env, HOME: home, CPT_LENS_STREAM_BYTES: stream !== false ? '1' : String(2 ** 40), CPT_LENS_PART_BYTES: '3000', CPT_LENS_RUN_BYTES: '700', CPT_LENS_STREAM_LOG: '1', CPT_LENS_JOBS: String(jobs), ...extra };
   const r = spawnSync(process.execPath, [bin, 'check', ...args], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -77,15 +81,22 @@ describe('cpt-lens check streaming a big charge file', function () {
       write(file, rows, options);
       for (const format of name === 'shuffled-crlf-extras' ? ['json', 'text', 'junit', 'sarif', 'csv', 'github'] : ['json']) {
         const whole = check(['--format', format, file], false);
-        const streamed = check(['--format', format, file], true);
-        const [, parts, runs] = /streamed .* in (\d+) parts, (\d+) runs/.exec(streamed.err) ?? [];
-        assert.ok(parts, 'the streaming path was taken');
-        // A file grouped by patient is checked in runs smaller than its parts.
-        if (name === 'by-patient') assert.ok(Number(runs) > 2 * Number(parts), `${parts} parts, ${runs} runs`);
         assert.doesNotMatch(whole.err, /streamed/);
         assert.ok(whole.out.length > 1000, 'the file has findings');
-        assert.equal(streamed.code, whole.code);
-        assert.equal(streamed.out, whole.out);
+        // With a worker beside the main thread, and (as on one core) the main thread alone.
+        for (const jobs of name === 'shuffled' ? [2] : [2, 1]) {
+          const streamed = check(['--format', format, file], jobs);
+          const [, parts, runs, inWorkers] = /streamed .* in (\d+) parts, (\d+) runs, (\d+) parts in workers/.exec(streamed.err) ?? [];
+          assert.ok(parts, 'the streaming path was taken');
+          // The worker holds two parts from the start: it checks some whatever its speed.
+          if (jobs === 2) assert.ok(Number(inWorkers) >= 2, `${inWorkers} of ${parts} parts in the worker`);
+          else assert.equal(inWorkers, '0');
+          // A file grouped by patient is checked in runs smaller than its parts.
+          if (name === 'by-patient') assert.ok(Number(runs) > 2 * Number(parts), `${parts} parts, ${runs} runs`);
+          assert.doesNotMatch(streamed.err, /check worker/);
+          assert.equal(streamed.code, whole.code);
+          assert.equal(streamed.out, whole.out, `${format}, ${jobs} thread(s)`);
+        }
       }
     });
   }
@@ -97,7 +108,7 @@ describe('cpt-lens check streaming a big charge file', function () {
     for (const format of ['json', 'sarif', 'text', 'junit']) {
       for (const limit of [[], ['--max-findings', '150']]) {
         const whole = check(['--format', format, ...limit, a, b], false);
-        const streamed = check(['--format', format, ...limit, a, b], true);
+        const streamed = check(['--format', format, ...limit, a, b], format === 'junit' && limit.length === 0 ? 1 : 2);
         assert.equal((streamed.err.match(/streamed/g) ?? []).length, 2, 'both files were streamed');
         assert.ok(whole.out.length > 1000, 'the files have findings');
         assert.equal(streamed.code, whole.code);
@@ -120,5 +131,54 @@ describe('cpt-lens check streaming a big charge file', function () {
       assert.match(streamed.err, /streamed/, f);
       assert.equal(streamed.out, whole.out, f);
     }
+  });
+  it('gives the same output when a worker stops or fails, and says so', () => {
+    const file = path.join(dir, 'failing.csv');
+    write(file, shuffled, { extras: true });
+    const whole = check(['--format', 'sarif', file], false);
+    for (const fail of ['exit', 'throw', 'load']) {
+      const streamed = check(['--format', 'sarif', file], 2, { CPT_LENS_TEST_WORKER_FAIL: fail });
+      assert.match(streamed.err, fail === 'throw' ? /a check worker failed on a part of .*failing\.csv \(asked to fail/ : /a check worker stopped \(.*\); the main thread checks its parts/, fail);
+      assert.equal(streamed.code, whole.code, fail);
+      assert.equal(streamed.out, whole.out, fail);
+      // The worker's first part, before it stopped on its second, is kept; one that failed on a part goes on.
+      if (fail === 'exit') assert.match(streamed.err, /, 1 parts in workers/);
+      if (fail === 'throw') assert.match(streamed.err, /, [1-9]\d* parts in workers/);
+      if (fail === 'load') assert.match(streamed.err, /, 0 parts in workers/);
+    }
+  });
+  it('checks files of folders with different settings in one run, in the workers too', () => {
+    const strict = path.join(dir, 'strict');
+    const lax = path.join(dir, 'lax');
+    fs.mkdirSync(strict, { recursive: true });
+    fs.mkdirSync(lax, { recursive: true });
+    // The lax folder turns a rule off and maps a column by an unusual header.
+    fs.writeFileSync(path.join(lax, '.cptlens.json'), JSON.stringify({ rules: { 'duplicate-line': 'off', 'unknown-code': 'off' }, columns: { note: 'ignore' } }));
+    write(path.join(strict, 'a.csv'), shuffled.slice(0, 500), { extras: true });
+    write(path.join(lax, 'b.csv'), shuffled.slice(300), { extras: true });
+    write(path.join(strict, 'c.csv'), sorted.slice(100, 600));
+    const whole = check(['--format', 'json', strict, lax], false);
+    const streamed = check(['--format', 'json', lax, strict], 3);
+    const wholeLax = check(['--format', 'json', lax, strict], false);
+    assert.notEqual(whole.out, wholeLax.out, 'the order of the files is the order given');
+    assert.equal((streamed.err.match(/streamed/g) ?? []).length, 3);
+    assert.equal((streamed.err.match(/, [1-9]\d* parts in workers/g) ?? []).length, 3, streamed.err);
+    assert.equal(streamed.out, wholeLax.out);
+    assert.equal(streamed.code, wholeLax.code);
+  });
+  it('takes --jobs and CPT_LENS_JOBS as a whole number of at least 1', () => {
+    const file = path.join(dir, 'jobs.csv');
+    write(file, sorted.slice(0, 300));
+    const whole = check(['--format', 'json', file], false);
+    assert.equal(check(['--format', 'json', '--jobs', '3', file], 1).out, whole.out);
+    assert.equal(check(['--format', 'json', '--jobs=1', file], 4).out, whole.out);
+    for (const bad of [['--jobs', '0'], ['--jobs', 'many'], ['--jobs=1.5']]) {
+      const r = check([...bad, file], 2);
+      assert.equal(r.code, 2, bad.join(' '));
+      assert.match(r.err, /--jobs needs a whole number of at least 1/);
+    }
+    const env = check([file], true, { CPT_LENS_JOBS: '-1' });
+    assert.equal(env.code, 2);
+    assert.match(env.err, /CPT_LENS_JOBS needs a whole number/);
   });
 });

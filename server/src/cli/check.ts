@@ -10,6 +10,8 @@
  * checked file's folder or above it.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as v8 from 'node:v8';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
@@ -18,6 +20,7 @@ import { LanguageService, documentKindOf, getLanguageService, MAX_MESSAGE_LENGTH
 import { findProjectFile, readProjectFile } from '../projectFile';
 import { ByteWriter } from './byteWriter';
 import { FORMATS } from './formats';
+import { CheckPool } from './checkPool';
 import { FindingSink, STREAM_BYTES, StreamOptions, streamCheck } from './streamCheck';
 
 /** Files a directory argument expands to. */
@@ -25,6 +28,18 @@ const CHECKED_EXTENSIONS = /\.(csv|tsv|tab|txt|md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** A streamed file's findings given to a format at a time, when they are not copied as bytes. */
 const BATCH = 2000;
+/**
+ * How far V8 lets each thread's heap grow past what the last full collection left, in
+ * percent, once a file is streamed: by default garbage reached about four times the live
+ * heap (a code set and one part's model) before the old generation was collected, and each
+ * worker thread would add as much again. (On the 1M-line export, see CHANGELOG.md.)
+ */
+export const STREAM_HEAP_GROWTH = 50;
+/**
+ * Threads checking a streamed file's parts at most, unless `--jobs` or `CPT_LENS_JOBS` says:
+ * the main thread and a worker (see `defaultJobs`).
+ */
+export const MAX_DEFAULT_JOBS = 2;
 type Format = keyof typeof FORMATS;
 
 export interface CheckIo {
@@ -44,12 +59,30 @@ interface Options {
   maxFindings: number;
   /** The name `-` (standard input) is checked as: its extension decides charge file or note. */
   stdinName: string;
+  /** Threads that check a streamed file's parts: this one and `jobs - 1` workers. */
+  jobs: number;
 }
 
-const USAGE = 'usage: cpt-lens check [--format text|json|sarif|csv|junit|github] [--config FILE] [--fix] [--max-findings N] [--stdin-name NAME] FILE|DIR|-...';
+const USAGE = 'usage: cpt-lens check [--format text|json|sarif|csv|junit|github] [--config FILE] [--fix] [--max-findings N] [--stdin-name NAME] [--jobs N] FILE|DIR|-...';
+
+/** Threads for a big file's parts: every core, at most `MAX_DEFAULT_JOBS` (each worker holds a code set and a part's model). */
+export function defaultJobs(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(MAX_DEFAULT_JOBS, cores));
+}
 
 function parseArgs(args: string[], io: CheckIo): Options | undefined {
-  const options: Options = { format: 'text', targets: [], fix: false, maxFindings: 0, stdinName: 'stdin.csv' };
+  const options: Options = { format: 'text', targets: [], fix: false, maxFindings: 0, stdinName: 'stdin.csv', jobs: 0 };
+  const jobs = (text: string | undefined, what: string): boolean => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) {
+      io.err(`cpt-lens check: ${what} needs a whole number of at least 1`);
+      return false;
+    }
+    options.jobs = n;
+    return true;
+  };
+  if (process.env.CPT_LENS_JOBS && !jobs(process.env.CPT_LENS_JOBS, 'CPT_LENS_JOBS')) return undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (name: string): string | undefined => {
@@ -80,6 +113,8 @@ function parseArgs(args: string[], io: CheckIo): Options | undefined {
         return undefined;
       }
       options.maxFindings = n;
+    } else if (arg.startsWith('--jobs')) {
+      if (!jobs(value('--jobs'), '--jobs')) return undefined;
     } else if (arg.startsWith('--stdin-name')) {
       const n = value('--stdin-name');
       if (!n) {
@@ -98,6 +133,7 @@ function parseArgs(args: string[], io: CheckIo): Options | undefined {
     io.err(USAGE);
     return undefined;
   }
+  options.jobs ||= defaultJobs();
   return options;
 }
 
@@ -145,11 +181,12 @@ export function decodeText(bytes: Buffer): string | undefined {
 }
 
 
-export function runCheck(args: string[], io: CheckIo): number {
+export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   const options = parseArgs(args, io);
   if (!options) return 2;
   // Bundled data plus what the user imported (~/.cptlens: NCCI edits, newer CMS tables).
-  const { codeSet, problems } = loadCodeSet(userLoadOptions());
+  const load = userLoadOptions();
+  const { codeSet, problems } = loadCodeSet(load);
   for (const p of problems) io.err(`${p.file}:${p.line}: ${excerpt(p.message, MAX_MESSAGE_LENGTH)}`);
   let problem = false;
   const services = new Map<string, { service: LanguageService; settings: CheckSettings }>();
@@ -170,7 +207,13 @@ export function runCheck(args: string[], io: CheckIo): number {
   // A charge file this big is read in chunks and checked in parts (streamCheck.ts), so memory
   // does not grow with the file; --fix and standard input are checked whole.
   const streamBytes = Number(process.env.CPT_LENS_STREAM_BYTES) || STREAM_BYTES;
-  const streamed = (file: string, render: StreamOptions['render'], sink: FindingSink, rounds: number): ReturnType<typeof streamCheck> => {
+  // Workers for big files' parts, started with the first (they load the code set while its rows are split into parts).
+  let pool: CheckPool | undefined;
+  const poolFor = (): CheckPool | undefined => {
+    if (options.jobs > 1 && !pool && CheckPool.available()) pool = new CheckPool(options.jobs - 1, { load, format: options.format, version }, io.err);
+    return pool && pool.size > 0 ? pool : undefined;
+  };
+  const streamed = async (file: string, render: StreamOptions['render'], sink: FindingSink, rounds: number): ReturnType<typeof streamCheck> => {
     if (file === '-' || options.fix || documentKindOf(file) !== 'charges') return undefined;
     let size: number;
     try {
@@ -182,7 +225,10 @@ export function runCheck(args: string[], io: CheckIo): number {
     const { service, settings } = configFor(file);
     const partBytes = Number(process.env.CPT_LENS_PART_BYTES) || undefined;
     const runBytes = Number(process.env.CPT_LENS_RUN_BYTES) || undefined;
-    return streamCheck(file, {
+    // Process-wide and read at each collection: set before the workers start, it holds for them too.
+    v8.setFlagsFromString(`--heap-growing-percent=${Number(process.env.CPT_LENS_HEAP_GROWTH ?? STREAM_HEAP_GROWTH)}`);
+    const workers = poolFor();
+    return await streamCheck(file, {
       service,
       codeSet,
       columns: settings.columns,
@@ -191,6 +237,7 @@ export function runCheck(args: string[], io: CheckIo): number {
       render,
       rounds,
       serviceWithColumns: (columns) => getLanguageService({ codeSet, settings: { ...settings, columns } }),
+      parallel: workers && { pool: workers, settings, file, problem: io.err },
     }, sink);
   };
   const files: string[] = [];
@@ -230,76 +277,88 @@ export function runCheck(args: string[], io: CheckIo): number {
     for (let i = 0; i < severities.length; i++) if (counted(severities[i])) texts.push(text(i));
     format.file(name, texts);
   };
-  for (const file of files) {
-    // A streamed file's findings come one at a time, as bytes: a format with `lead` has them
-    // copied to the output as they are; JUnit, which writes a file's count first, has them
-    // counted in a first round and copied in a second (without byte output: in batches).
-    let batch = { texts: [] as string[], severities: [] as Severity[] };
-    const lead = format.lead?.bind(format);
-    const counting = !lead && format.fileHead && format.fileTail && out.line ? { shown: 0, failing: 0, written: 0, headed: false } : undefined;
-    const head = (): void => {
-      if (counting && !counting.headed) format.fileHead!(file, counting.failing);
-      if (counting) counting.headed = true;
-    };
-    const big = streamed(file, (f, document) => format.render({ file, document }, f), (bytes, start, end, severity, round) => {
-      if (lead && out.line) {
-        if (counted(severity)) out.line(lead(), bytes, start, end);
-        return;
-      }
-      if (counting && out.line) {
-        if (round === 0) {
-          // This file's shown findings are its first `shown` (--max-findings counts across files).
-          if (counted(severity)) {
-            counting.shown++;
-            if (end > start) counting.failing++;
-          }
-        } else {
-          head();
-          if (counting.written++ < counting.shown && end > start) out.line('', bytes, start, end);
+  try {
+    for (const file of files) {
+      // A streamed file's findings come one at a time, as bytes: a format with `lead` has them
+      // copied to the output as they are; JUnit, which writes a file's count first, has them
+      // counted in a first round and copied in a second (without byte output: in batches).
+      let batch = { texts: [] as string[], severities: [] as Severity[] };
+      const lead = format.lead?.bind(format);
+      const counting = !lead && format.fileHead && format.fileTail && out.line ? { shown: 0, failing: 0, written: 0, headed: false } : undefined;
+      const head = (): void => {
+        if (counting && !counting.headed) format.fileHead!(file, counting.failing);
+        if (counting) counting.headed = true;
+      };
+      const big = await streamed(file, (f, document) => format.render({ file, document }, f), (bytes, start, end, severity, round) => {
+        if (lead && out.line) {
+          if (counted(severity)) out.line(lead(), bytes, start, end);
+          return;
         }
-        return;
+        if (counting && out.line) {
+          if (round === 0) {
+            // This file's shown findings are its first `shown` (--max-findings counts across files).
+            if (counted(severity)) {
+              counting.shown++;
+              if (end > start) counting.failing++;
+            }
+          } else {
+            head();
+            if (counting.written++ < counting.shown && end > start) out.line('', bytes, start, end);
+          }
+          return;
+        }
+        batch.texts.push(bytes.toString('utf8', start, end));
+        batch.severities.push(severity);
+        if (lead && batch.texts.length === BATCH) {
+          report(file, batch.severities, (i) => batch.texts[i]);
+          batch = { texts: [], severities: [] };
+        }
+      }, counting ? 2 : 1).catch((error: Error) => {
+        // A file that cannot be checked is told, and the other files are still checked.
+        io.err(`${file}: cannot check (${excerpt(error.message, MAX_MESSAGE_LENGTH)})`);
+        return null;
+      });
+      if (big === null) {
+        problem = true;
+        continue;
       }
-      batch.texts.push(bytes.toString('utf8', start, end));
-      batch.severities.push(severity);
-      if (lead && batch.texts.length === BATCH) {
-        report(file, batch.severities, (i) => batch.texts[i]);
-        batch = { texts: [], severities: [] };
+      if (big) {
+        totals.files++;
+        if (counting) {
+          head();
+          format.fileTail!();
+        } else report(file, batch.severities, (i) => batch.texts[i]);
+        if (process.env.CPT_LENS_STREAM_LOG) io.err(`streamed ${file} in ${big.parts} parts, ${big.runs} runs, ${big.inWorkers} parts in workers`);
+        continue;
       }
-    }, counting ? 2 : 1);
-    if (big) {
+      let bytes: Buffer;
+      try {
+        bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
+      } catch (error) {
+        io.err(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        problem = true;
+        continue;
+      }
+      let text = decodeText(bytes);
+      if (text === undefined) {
+        io.err(`${file}:1:1: skipped: binary file, not a charge file or note`);
+        problem = true;
+        continue;
+      }
+      const name = file === '-' ? options.stdinName : file;
+      const service = serviceFor(file === '-' ? path.join(process.cwd(), options.stdinName) : file);
+      let findings = service.validate(text, documentKindOf(name));
+      const fixed = options.fix ? applySafeFixes(file, text, findings, io) : undefined;
+      if (fixed !== undefined) {
+        text = fixed;
+        findings = service.validate(text, documentKindOf(name));
+      }
       totals.files++;
-      if (counting) {
-        head();
-        format.fileTail!();
-      } else report(file, batch.severities, (i) => batch.texts[i]);
-      if (process.env.CPT_LENS_STREAM_LOG) io.err(`streamed ${file} in ${big.parts} parts, ${big.runs} runs`);
-      continue;
+      const document = TextDocument.create(name, '', 0, text);
+      report(name, findings.map((f) => f.severity), (i) => format.render({ file: name, document }, findings[i]));
     }
-    let bytes: Buffer;
-    try {
-      bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
-    } catch (error) {
-      io.err(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-      problem = true;
-      continue;
-    }
-    let text = decodeText(bytes);
-    if (text === undefined) {
-      io.err(`${file}:1:1: skipped: binary file, not a charge file or note`);
-      problem = true;
-      continue;
-    }
-    const name = file === '-' ? options.stdinName : file;
-    const service = serviceFor(file === '-' ? path.join(process.cwd(), options.stdinName) : file);
-    let findings = service.validate(text, documentKindOf(name));
-    const fixed = options.fix ? applySafeFixes(file, text, findings, io) : undefined;
-    if (fixed !== undefined) {
-      text = fixed;
-      findings = service.validate(text, documentKindOf(name));
-    }
-    totals.files++;
-    const document = TextDocument.create(name, '', 0, text);
-    report(name, findings.map((f) => f.severity), (i) => format.render({ file: name, document }, findings[i]));
+  } finally {
+    await pool?.close();
   }
   format.end(totals);
   out.flush();

@@ -35,7 +35,8 @@ import { CsvCell, cellValueRange, detectDelimiter, parseCsv } from '../csv/csv';
 import { RowPiece, RowSplitter, countLineBreaks, rawCell } from '../csv/rowSplitter';
 import { lastAtOrBefore } from '../codeset/sorted';
 import { ByteWriter } from './byteWriter';
-import { SAMPLE_ROWS, readColumns, type ColumnMap, type ColumnMapping, normaliseHeader, dataPeriodNote, Finding, SEVERITY_RANK, type Severity, compareFindings, type LanguageService } from '../service';
+import type { CheckPool } from './checkPool';
+import { SAMPLE_ROWS, readColumns, type ColumnMap, type ColumnMapping, normaliseHeader, dataPeriodNote, Finding, SEVERITY_RANK, type Severity, compareFindings, type LanguageService, type CheckSettings } from '../service';
 
 /** Files at least this big are checked streaming (`CPT_LENS_STREAM_BYTES` changes it, for tests). */
 export const STREAM_BYTES = 16 * 2 ** 20;
@@ -71,6 +72,19 @@ export interface StreamOptions {
   rounds?: number;
   /** A finding's output text (the format's `render`), given a document that places its offsets. */
   render: (finding: Finding, document: Pick<TextDocument, 'positionAt'>) => string;
+  /** Worker threads to check parts beside this thread; without them this thread checks every part. */
+  parallel?: Parallel;
+}
+
+/** The pool a file's parts are checked by, and what its workers need to check them as this thread would. */
+export interface Parallel {
+  pool: CheckPool;
+  /** The settings the file is checked with (the parts' column mappings are added). */
+  settings: CheckSettings;
+  /** The file's name as the output gives it. */
+  file: string;
+  /** Told when a worker fails on a part (this thread then checks it). */
+  problem: (message: string) => void;
 }
 
 /**
@@ -85,6 +99,8 @@ export interface StreamResult {
   parts: number;
   /** How many runs of rows the parts were checked in. */
   runs: number;
+  /** How many parts worker threads checked. */
+  inWorkers: number;
 }
 
 /** A finding with the line and column of each of its offsets. */
@@ -99,13 +115,13 @@ const MERGE_BYTES = 2 ** 24;
  * Checks `file` streaming; undefined when this file cannot be (not UTF-8 text, or columns
  * the parts would read differently): the caller then checks it whole.
  */
-export function streamCheck(file: string, options: StreamOptions, sink: FindingSink): StreamResult | undefined {
+export async function streamCheck(file: string, options: StreamOptions, sink: FindingSink): Promise<StreamResult | undefined> {
   const fd = fs.openSync(file, 'r');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-lens-parts-'));
   let findings: number | undefined;
   try {
     findings = fs.openSync(path.join(dir, 'findings'), 'w+');
-    return run(fd, dir, findings, options, sink);
+    return await run(fd, dir, findings, options, sink);
   } finally {
     fs.closeSync(fd);
     if (findings !== undefined) fs.closeSync(findings);
@@ -119,7 +135,7 @@ interface Part {
   chars: number;
 }
 
-function run(fd: number, dir: string, findingsFd: number, options: StreamOptions, sink: FindingSink): StreamResult | undefined {
+async function run(fd: number, dir: string, findingsFd: number, options: StreamOptions, sink: FindingSink): Promise<StreamResult | undefined> {
   const size = fs.fstatSync(fd).size;
   const bytes = Buffer.allocUnsafe(READ_BYTES);
   const decoder = new StringDecoder('utf8');
@@ -132,7 +148,6 @@ function run(fd: number, dir: string, findingsFd: number, options: StreamOptions
 
   const partCount = Math.max(1, Math.ceil(size / (options.partBytes ?? PART_BYTES)));
   const runChars = options.runBytes ?? RUN_BYTES;
-  let runs = 0;
   const parts: Part[] = Array.from({ length: partCount }, (_, i) => ({ file: path.join(dir, `part-${i}`), waiting: [], chars: 0 }));
   // A 10M-line file has hundreds of parts: their waiting rows share one budget.
   const flushChars = Math.max(2 ** 12, Math.floor(WAITING_CHARS / partCount));
@@ -216,30 +231,159 @@ function run(fd: number, dir: string, findingsFd: number, options: StreamOptions
     if (f.start < prefixText.length && f.ruleId !== 'data-period') kept.push(inPrefix(f));
   }
 
-  const service = options.serviceWithColumns(forced!);
-  const periodCounts = new Map<string, number>();
-  let periodNote: Finding | undefined;
-  const dateNotes = new Map<string, { note: Placed; lines: number }>();
-  // Every part's rendered findings, in one file: a range of it a part (see `writeRecord`).
+  // The parts, each checked alone (in this thread, or by the pool's workers, a part at a
+  // time), their results put together in part order: as one thread checking them in turn.
+  const context: PartContext = { prefix, delimiter, forced: forced!, headMap: headMap!, runChars };
+  // Every part's rendered findings: a range of a findings file a part (see `writeRecord`).
   const records = new ByteWriter((bytes) => {
     fs.writeSync(findingsFd, bytes);
   }, true);
-  const ranges: [number, number][] = [];
-  const checkRun = (pieces: RowPiece[], rows = true): boolean => {
+  let here: PartChecker | undefined;
+  const checkHere = (): PartChecker => (here ??= new PartChecker(context, options.serviceWithColumns(forced!), options.render));
+  const files = parts.filter((part) => fs.existsSync(part.file)).map((part) => part.file);
+  const results = options.parallel && files.length > 1 ? await checkInPool(files, dir, context, options.parallel, (file) => checkHere().checkFile(file, records)) : files.map((file) => checkHere().checkFile(file, records));
+  // Comments after the last row (reported as suppressing nothing).
+  if (trailing) results.push(checkHere().checkPieces([trailing], undefined, records, false));
+  const sum = new PartSum();
+  for (const result of results) {
+    if (!result.ok) return undefined;
+    sum.add(result);
+  }
+  records.flush();
+  // The ranges of the main thread's findings file and of the workers' files, in part order.
+  const ranges: Range[] = [];
+  const fds = new Map<string, number>([['', findingsFd]]);
+  try {
+    for (const result of results) {
+      let fd = fds.get(result.findings ?? '');
+      if (fd === undefined) fds.set(result.findings!, (fd = fs.openSync(result.findings!, 'r')));
+      for (const [from, to] of result.ranges) ranges.push([fd, from, to]);
+    }
+    for (const { note, lines } of sum.dateNotes.values()) {
+      note[0].message = note[0].message.replace(/^\d+/, String(lines));
+      note[0].data = { ...note[0].data, lines };
+      kept.push(note);
+    }
+    if (sum.periodNote) {
+      const outside = (options.codeSet.version().periods ?? []).filter((p) => sum.periodCounts.has(p.table)).map((period) => ({ period, count: sum.periodCounts.get(period.table) ?? 0 }));
+      Object.assign(sum.periodNote, dataPeriodNote(outside));
+      kept.push(inPrefix(sum.periodNote));
+    }
+    kept.sort((a, b) => compareFindings(a[0], b[0]));
+    // The kept findings come first where sort keys tie (the merge keeps the ranges' order).
+    const keptFrom = records.position;
+    for (const [f, placed] of kept) writeRecord(records, f, options.render(f, placedDocument(placed)));
+    if (records.position > keptFrom) ranges.unshift([findingsFd, keptFrom, records.position]);
+    records.flush();
+    for (let round = 0; round < (options.rounds ?? 1); round++) merge(ranges, sink, round);
+  } finally {
+    for (const [name, fd] of fds) if (name !== '') fs.closeSync(fd);
+  }
+  return { parts: partCount, runs: results.reduce((n, r) => n + r.runs, 0), inWorkers: results.filter((r) => r.findings !== undefined).length };
+}
+
+/** What checking a part needs besides the service: plain data, the same for every part (and sent to the workers). */
+export interface PartContext {
+  /** The header piece: each run is checked as the header, then the run's rows. */
+  prefix: RowPiece;
+  delimiter: string;
+  /** The user's column mappings and those that make every part read the columns as the whole file does. */
+  forced: Record<string, ColumnMapping>;
+  /** The columns as the whole file reads them. */
+  headMap: ColumnMap;
+  /** About how much text one run of a part holds. */
+  runChars: number;
+}
+
+/** One part checked: its findings are the ranges of a findings file; the notes only the whole file gives are put together by `PartSum`. */
+export interface PartResult {
+  /** False when the part reads its columns otherwise than the whole file: the file is then checked whole. */
+  ok: boolean;
+  runs: number;
+  /** The findings file the ranges are of: a worker's; absent for the main thread's. */
+  findings?: string;
+  /** `[from, to)` byte ranges of the findings file, each in file order (a run's findings). */
+  ranges: [number, number][];
+  /** The part's data-period note and its findings per table. */
+  periodNote?: Finding;
+  periodCounts: [string, number][];
+  /** The part's first date-of-service note of each kind (in the order first found) and how many lines it counts. */
+  dateNotes: [string, Placed, number][];
+}
+
+/** A byte range `[from, to)` of the findings file open as `fd`. */
+type Range = [fd: number, from: number, to: number];
+
+/** The parts' notes put together, part by part in file order, as checking the parts in turn gives them. */
+class PartSum {
+  periodNote: Finding | undefined;
+  periodCounts = new Map<string, number>();
+  dateNotes = new Map<string, { note: Placed; lines: number }>();
+
+  add(result: PartResult): void {
+    this.periodNote ??= result.periodNote;
+    for (const [table, n] of result.periodCounts) this.periodCounts.set(table, (this.periodCounts.get(table) ?? 0) + n);
+    for (const [kind, note, lines] of result.dateNotes) {
+      const seen = this.dateNotes.get(kind);
+      if (!seen) this.dateNotes.set(kind, { note, lines });
+      else this.dateNotes.set(kind, { note: note[0].start < seen.note[0].start ? note : seen.note, lines: seen.lines + lines });
+    }
+  }
+}
+
+/** Checks parts of one file, a run of whole claims at a time, rendering their findings to a findings file. */
+export class PartChecker {
+  constructor(
+    private readonly context: PartContext,
+    private readonly service: LanguageService,
+    private readonly render: StreamOptions['render'],
+  ) {}
+
+  /** Checks a part file (and removes it, unless told not to), writing its findings to `records`. */
+  checkFile(file: string, records: ByteWriter, remove = true): PartResult {
+    const { pieces, claims } = readPart(file);
+    if (remove) fs.rmSync(file);
+    return this.checkPieces(pieces, claims, records);
+  }
+
+  /**
+   * Checks rows of one part: a run of rows at a time when their claims are given (runs hold
+   * whole claims), else all together. A run's model and findings die young, where a whole
+   * part's lived through many collections of the young generation. A run's findings all come
+   * before the next run's, so the part's stay in order.
+   */
+  checkPieces(pieces: RowPiece[], claims: number[] | undefined, records: ByteWriter, rows = true): PartResult {
+    const sum = new PartSum();
+    const result: PartResult = { ok: true, runs: 0, ranges: [], periodCounts: [], dateNotes: [] };
+    for (const [from, to] of claims ? claimRuns(pieces, claims, this.context.runChars) : [[0, pieces.length]]) {
+      const start = records.position;
+      if (!this.checkRun(pieces.slice(from, to), rows, records, sum)) return { ...result, ok: false };
+      if (records.position > start) result.ranges.push([start, records.position]);
+      result.runs++;
+    }
+    result.periodNote = sum.periodNote;
+    result.periodCounts = [...sum.periodCounts];
+    result.dateNotes = [...sum.dateNotes].map(([kind, { note, lines }]) => [kind, note, lines]);
+    return result;
+  }
+
+  private checkRun(pieces: RowPiece[], rows: boolean, records: ByteWriter, sum: PartSum): boolean {
     if (pieces.length === 0) return true;
+    const { prefix, delimiter, forced, headMap } = this.context;
+    const prefixLength = prefix.text.length;
     // The part must read its columns as the whole file does.
     if (rows) {
-      const sample = parseCsv(joinPieces(prefix!, pieces.slice(0, SAMPLE_ROWS)), delimiter, { comments: true });
+      const sample = parseCsv(joinPieces(prefix, pieces.slice(0, SAMPLE_ROWS)), delimiter, { comments: true });
       const reading = readColumns(sample.rows[0].cells.map((c) => c.text.trim()), sample.rows, forced);
-      if (!sameMap(reading.map, headMap!)) return false;
+      if (!sameMap(reading.map, headMap)) return false;
     }
     const starts: number[] = [];
-    let at = prefixText.length;
+    let at = prefixLength;
     for (const piece of pieces) {
       starts.push(at + 1);
       at += 1 + piece.text.length;
     }
-    const text = joinPieces(prefix!, pieces);
+    const text = joinPieces(prefix, pieces);
     let placed: [number, number, number][] = [];
     // A finding's offsets are mostly in one piece (its row), and most pieces are one line:
     // the last piece found is tried first, and a piece without a line break is placed
@@ -260,15 +404,11 @@ function run(fd: number, dir: string, findingsFd: number, options: StreamOptions
       placed.push([at, piece.line + countLineBreaks(piece.text, 0, lineStart), within - lineStart]);
       return at;
     };
-    // The part's findings, rendered, in order, to disk as they come: they are merged with
-    // the other parts' at the end.
-    const from = records.position;
-    for (const f of service.validate(text, 'charges')) {
-      if (f.start < prefixText.length) {
-        if (f.ruleId === 'data-period') {
-          periodNote ??= f;
-          for (const t of (f.data?.tables ?? []) as { table: string; findings: number }[]) periodCounts.set(t.table, (periodCounts.get(t.table) ?? 0) + t.findings);
-        }
+    // The run's findings, rendered, in order, to disk as they come: they are merged with
+    // the other runs' at the end.
+    for (const f of this.service.validate(text, 'charges')) {
+      if (f.start < prefixLength) {
+        if (f.ruleId === 'data-period') sum.add({ ok: true, runs: 0, ranges: [], periodNote: f, periodCounts: ((f.data?.tables ?? []) as { table: string; findings: number }[]).map((t) => [t.table, t.findings]), dateNotes: [] });
         continue;
       }
       placed = [];
@@ -284,50 +424,61 @@ function run(fd: number, dir: string, findingsFd: number, options: StreamOptions
       }
       const lines = f.ruleId === 'date-of-service' && f.data && 'release' in f.data && typeof f.data.lines === 'number' ? f.data.lines : undefined;
       if (lines !== undefined) {
-        const kind = /^\d+ line\(s\) have no date/.test(f.message) ? 'undated' : 'outside';
-        const seen = dateNotes.get(kind);
-        if (!seen) dateNotes.set(kind, { note: [f, placed], lines });
-        else dateNotes.set(kind, { note: f.start < seen.note[0].start ? [f, placed] : seen.note, lines: seen.lines + lines });
+        sum.add({ ok: true, runs: 0, ranges: [], periodCounts: [], dateNotes: [[/^\d+ line\(s\) have no date/.test(f.message) ? 'undated' : 'outside', [f, placed], lines]] });
         continue;
       }
-      writeRecord(records, f, options.render(f, placedDocument(placed)));
+      writeRecord(records, f, this.render(f, placedDocument(placed)));
     }
-    if (records.position > from) ranges.push([from, records.position]);
     return true;
-  };
-  for (const part of parts) {
-    if (!fs.existsSync(part.file)) continue;
-    const { pieces, claims } = readPart(part.file);
-    fs.rmSync(part.file);
-    // A part is checked a run of rows at a time (runs hold whole claims): a run's model and
-    // findings die young, where a whole part's lived through many collections of the young
-    // generation. A run's findings all come before the next run's, so the part's stay in order.
-    for (const [from, to] of claimRuns(pieces, claims, runChars)) {
-      if (!checkRun(pieces.slice(from, to))) return undefined;
-      runs++;
-    }
   }
-  // Comments after the last row (reported as suppressing nothing).
-  if (trailing) checkRun([trailing], false);
+}
 
-  for (const { note, lines } of dateNotes.values()) {
-    note[0].message = note[0].message.replace(/^\d+/, String(lines));
-    note[0].data = { ...note[0].data, lines };
-    kept.push(note);
+/**
+ * Checks the part files in the pool's workers and in this thread, which takes a part itself
+ * whenever every worker holds all it may: the results in part order. A part a worker fails
+ * on, or held when it stopped, is checked here.
+ */
+async function checkInPool(files: readonly string[], dir: string, context: PartContext, parallel: Parallel, here: (file: string) => PartResult): Promise<PartResult[]> {
+  const results: PartResult[] = new Array(files.length);
+  const waiting: Promise<void>[] = [];
+  let failure: { error: unknown } | undefined;
+  const settings = { ...parallel.settings, columns: context.forced };
+  let next = 0;
+  try {
+    while (next < files.length) {
+      const i = next++;
+      const checked = parallel.pool.check({ context, settings, file: parallel.file, part: files[i], dir });
+      if (!checked) {
+        results[i] = here(files[i]);
+        // Lets the workers' answers in, and hands them more parts.
+        await new Promise(setImmediate);
+        continue;
+      }
+      waiting.push(
+        checked.then(
+          (result) => {
+            results[i] = result;
+            fs.rmSync(files[i], { force: true });
+          },
+          (error: Error) => {
+            if (!failure) {
+              parallel.problem(`cpt-lens: a check worker failed on a part of ${parallel.file} (${error.message}); the main thread checks it`);
+              try {
+                results[i] = here(files[i]);
+              } catch (e) {
+                failure = { error: e };
+              }
+            }
+          },
+        ),
+      );
+    }
+  } finally {
+    // Nothing is left running in a worker on this file's parts.
+    await Promise.all(waiting);
   }
-  if (periodNote) {
-    const outside = (options.codeSet.version().periods ?? []).filter((p) => periodCounts.has(p.table)).map((period) => ({ period, count: periodCounts.get(period.table) ?? 0 }));
-    Object.assign(periodNote, dataPeriodNote(outside));
-    kept.push(inPrefix(periodNote));
-  }
-  kept.sort((a, b) => compareFindings(a[0], b[0]));
-  // The kept findings come first where sort keys tie (the merge keeps the ranges' order).
-  const keptFrom = records.position;
-  for (const [f, placed] of kept) writeRecord(records, f, options.render(f, placedDocument(placed)));
-  if (records.position > keptFrom) ranges.unshift([keptFrom, records.position]);
-  records.flush();
-  for (let round = 0; round < (options.rounds ?? 1); round++) merge(findingsFd, ranges, sink, round);
-  return { parts: partCount, runs };
+  if (failure) throw failure.error;
+  return results;
 }
 
 /** Every offset of a finding (the formats ask for the position of each). */
@@ -430,7 +581,7 @@ function before(a: RecordReader, b: RecordReader): boolean {
 }
 
 /** Merges the ranges of the findings file, each in file order, into one, given to the sink a finding at a time. */
-function merge(fd: number, ranges: readonly [number, number][], sink: FindingSink, round: number): void {
+function merge(ranges: readonly Range[], sink: FindingSink, round: number): void {
   const size = Math.max(2 ** 12, Math.min(2 ** 16, Math.floor(MERGE_BYTES / Math.max(1, ranges.length))));
   // A binary heap of the ranges' next findings.
   const heads: RecordReader[] = [];
@@ -446,7 +597,7 @@ function merge(fd: number, ranges: readonly [number, number][], sink: FindingSin
       i = m;
     }
   };
-  for (const [i, [start, stop]] of ranges.entries()) {
+  for (const [i, [fd, start, stop]] of ranges.entries()) {
     const reader = new RecordReader(fd, start, stop, size, i);
     if (!reader.next()) continue;
     let at = heads.length;
