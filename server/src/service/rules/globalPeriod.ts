@@ -4,8 +4,11 @@ import { isEvaluationAndManagement } from '../lineFacts/modifierFacts';
 import type { ClaimRule } from './rule';
 
 const DAY = 86_400_000;
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
-const has = (line: ChargeLine, ...modifiers: string[]): boolean => line.modifiers.some((m) => modifiers.includes(m.value));
+/** Whether the line has one of the modifiers (no list made per call: it runs for every pair of line and surgery). */
+function has(line: ChargeLine, a: string, b?: string, c?: string): boolean {
+  for (const m of line.modifiers) if (m.value === a || m.value === b || m.value === c) return true;
+  return false;
+}
 
 /**
  * The global surgical package across dates, for one patient and provider: a visit in the
@@ -25,14 +28,14 @@ export const globalPeriod: ClaimRule = {
   dataTables: ['feeSchedule'],
   checkClaim(claim, context, report) {
     if (claim.lines.length < 2) return;
-    const surgeries: { line: ChargeLine; days: number; date: string; provider: string }[] = [];
+    let surgeries: { line: ChargeLine; days: number; date: string; time: number; provider: string }[] | undefined;
     for (const line of claim.lines) {
       const global = procedureOf(line, context.codeSet)?.row?.globalDays;
       if (line.dateValue && (global === '010' || global === '090')) {
-        surgeries.push({ line, days: global === '090' ? 90 : 10, date: line.dateValue, provider: line.field('provider')?.text ?? '' });
+        (surgeries ??= []).push({ line, days: global === '090' ? 90 : 10, date: line.dateValue, time: Date.parse(line.dateValue), provider: line.field('provider')?.text ?? '' });
       }
     }
-    if (surgeries.length === 0) return;
+    if (!surgeries) return;
     for (const line of claim.lines) {
       const code = line.code;
       if (!code || !line.dateValue) continue;
@@ -41,9 +44,11 @@ export const globalPeriod: ClaimRule = {
       const procedure = global === '000' || global === '010' || global === '090';
       if (!visit && !procedure) continue;
       const provider = line.field('provider')?.text ?? '';
+      // The line's date, read once for all the claim's surgeries.
+      const time = Date.parse(line.dateValue);
       for (const s of surgeries) {
         if (s.line === line || s.provider !== provider) continue;
-        const after = daysBetween(s.date, line.dateValue);
+        const after = Math.round((time - s.time) / DAY);
         let message: string | undefined;
         if (visit && after === -1 && s.days === 90 && !has(line, '57')) {
           message = `${line.codeValue} is the day before ${s.line.codeValue} (90-day global): the pre-operative visit is part of the surgical package unless it was the decision for surgery (57).`;
