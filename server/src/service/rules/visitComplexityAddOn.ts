@@ -20,7 +20,14 @@ export const visitComplexityAddOn: ClaimRule = {
   fixKinds: [],
   checkClaim(claim, _context, report) {
     for (const day of claim.days) {
-      const addOn = day.find((l) => l.codeValue === 'G2211');
+      // A plain look first: nearly every day has no G2211 (no closure per day).
+      let addOn: ChargeLine | undefined;
+      for (const l of day) {
+        if (l.codeValue === 'G2211') {
+          addOn = l;
+          break;
+        }
+      }
       const at = addOn?.code;
       if (!addOn || !at) continue;
       const visits = day.filter((l) => OFFICE_VISIT.test(l.codeValue));
