@@ -40,14 +40,17 @@ try {
       const mb = fs.statSync(file).size / 1e6;
       const papa = lines <= 2_000_000 ? timed([process.execPath, path.join(root, 'scripts', 'bench-papaparse.mjs'), file]) : undefined;
       const cli = timed([process.execPath, path.join(root, 'bin', 'cpt-lens.js'), 'check', '--format', 'json', file]);
+      // The same with one thread (the default is every core, at most 2): the time and memory the workers trade.
+      const one = lines <= 2_000_000 ? timed([process.execPath, path.join(root, 'bin', 'cpt-lens.js'), 'check', '--format', 'json', '--jobs', '1', file]) : undefined;
       // The same check with streaming off (the whole file in memory, as before issue 13), for comparison.
       const whole = lines <= 2_000_000 ? timed([process.execPath, path.join(root, 'bin', 'cpt-lens.js'), 'check', '--format', 'json', file], { ...process.env, CPT_LENS_STREAM_BYTES: String(2 ** 50) }) : undefined;
       console.log(`CLI whole process, ${lines} lines (${mb.toFixed(0)} MB), --format json:`);
       if (papa) console.log(`  papaparse whole process (baseline) ${papa.seconds.toFixed(1)} s, ${papa.mb.toFixed(0)} MB peak`);
       const ok = cli.status === 0 || cli.status === 1;
       console.log(`  cpt-lens check                     ${ok ? `${cli.seconds.toFixed(1)} s, ${cli.mb.toFixed(0)} MB peak, ${cli.outputMb.toFixed(0)} MB of JSON` : `FAILED (exit ${cli.status}) after ${cli.seconds} s, ${cli.mb.toFixed(0)} MB peak`}`);
+      if (one) console.log(`  one thread (--jobs 1)              ${one.status === 0 || one.status === 1 ? `${one.seconds.toFixed(1)} s, ${one.mb.toFixed(0)} MB peak` : `FAILED (exit ${one.status})`}`);
       if (whole) console.log(`  streaming off (whole file)         ${whole.status === 0 || whole.status === 1 ? `${whole.seconds.toFixed(1)} s, ${whole.mb.toFixed(0)} MB peak` : `FAILED (exit ${whole.status})`}`);
-      const result = { lines, fileMb: mb, cli: { ...cli, ok }, papaparse: papa, whole };
+      const result = { lines, fileMb: mb, cli: { ...cli, ok }, oneThread: one, papaparse: papa, whole };
       if (papa && ok) {
         result.timeRatio = cli.seconds / papa.seconds;
         result.memoryRatio = cli.mb / papa.mb;

@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { defaultJobs } from '../../server/src/cli/check';
 import { repoRoot } from '../golden/testCodeSet';
 
 const bin = path.join(repoRoot, 'bin', 'cpt-lens.js');
@@ -180,5 +181,14 @@ describe('cpt-lens check streaming a big charge file', function () {
     const env = check([file], true, { CPT_LENS_JOBS: '-1' });
     assert.equal(env.code, 2);
     assert.match(env.err, /CPT_LENS_JOBS needs a whole number/);
+  });
+  it('uses by default the main thread and a worker for an idle core, at most 2 threads', () => {
+    assert.equal(defaultJobs(2, 0.1), 2);
+    assert.equal(defaultJobs(2, 1), 2);
+    assert.equal(defaultJobs(2, 1.5), 1);
+    assert.equal(defaultJobs(2, 7), 1);
+    assert.equal(defaultJobs(16, 3), 2);
+    assert.equal(defaultJobs(1, 0), 1);
+    assert.ok(defaultJobs() >= 1 && defaultJobs() <= 2);
   });
 });

@@ -23,6 +23,10 @@
  * the bytes it was written as (never decoded again; for JUnit, which counts first, twice).
  * Memory is one run's model, the rows waiting for their part files and the merge's buffers
  * (16 MB for all parts), not the file nor its findings.
+ *
+ * The parts are independent, so with a pool (checkPool.ts) worker threads check parts beside
+ * the main thread, each with the same `PartChecker`, writing findings files of their own; the
+ * parts' results are put together in part order, so the output is the one thread's.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
