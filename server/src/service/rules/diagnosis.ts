@@ -1,5 +1,6 @@
 import type { CodeSet } from '../../codeset/types';
-import type { LineRule } from './rule';
+import type { LineRule, Report } from './rule';
+import type { ChargeLine, Span } from '../documents/chargeFile';
 import { excerpt } from '../excerpt';
 
 /** ICD-10-CM shape: letter, digit, letter or digit, then up to 4 more; a dot only after the third character. */
@@ -22,6 +23,7 @@ export const diagnosis: LineRule = {
       report({ ruleId: this.id, severity: 'warning', start: at.start, end: at.end, message: `${line.codeValue} has no diagnosis code: every claim line needs at least one ICD-10-CM diagnosis.`, data: { code: line.codeValue } }, line);
       return;
     }
+    // No closures here: one over the line or report makes a context object at every line's check.
     const loaded = context.codeSet.version().icd10 !== undefined;
     for (const dx of line.diagnoses) {
       // The code set normalises case and the dot itself; asking with the written text hits its memo.
@@ -29,20 +31,18 @@ export const diagnosis: LineRule = {
       if (known?.billable) continue;
       const upper = dx.text.toUpperCase();
       const bare = upper.replace('.', '');
-      const say = (severity: 'error' | 'warning', message: string, data: Record<string, unknown>): void =>
-        report({ ruleId: this.id, severity, start: dx.start, end: dx.end, message, data }, line);
       if (!ICD10_SHAPE.test(upper)) {
-        say('error', `"${excerpt(dx.text)}" is not shaped like an ICD-10-CM code (a letter, a digit, a letter or digit, then up to four more, e.g. E11.9).`, { diagnosis: dx.text });
+        say(report, line, dx, 'error', `"${excerpt(dx.text)}" is not shaped like an ICD-10-CM code (a letter, a digit, a letter or digit, then up to four more, e.g. E11.9).`, { diagnosis: dx.text });
         continue;
       }
       if (!known) {
-        if (loaded) say('error', `${upper} is not an ICD-10-CM code.`, { diagnosis: upper });
+        if (loaded) say(report, line, dx, 'error', `${upper} is not an ICD-10-CM code.`, { diagnosis: upper });
         continue;
       }
       if (!known.billable) {
         const children = childrenOf(context.codeSet, bare);
         const more = children.length > 0 ? ` (e.g. ${children.slice(0, 6).join(', ')}${children.length > 6 ? ', ...' : ''})` : '';
-        say('error', `${known.display} (${known.shortDescription}) is a header code, not billable: it needs more characters${more}.`, { diagnosis: known.display, billable: false, children });
+        say(report, line, dx, 'error', `${known.display} (${known.shortDescription}) is a header code, not billable: it needs more characters${more}.`, { diagnosis: known.display, billable: false, children });
       }
     }
   },
@@ -56,4 +56,8 @@ function childrenOf(codeSet: CodeSet, code: string): string[] {
     if (child) out.push(child.display);
   }
   return out;
+}
+
+function say(report: Report, line: ChargeLine, dx: Span, severity: 'error' | 'warning', message: string, data: Record<string, unknown>): void {
+  report({ ruleId: 'diagnosis', severity, start: dx.start, end: dx.end, message, data }, line);
 }

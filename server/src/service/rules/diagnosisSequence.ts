@@ -1,4 +1,5 @@
-import type { ChargeLine } from '../documents/chargeFile';
+import type { ChargeLine, Span } from '../documents/chargeFile';
+import type { CodeSet } from '../../codeset/types';
 import type { LineRule } from './rule';
 
 /** External-cause codes (chapter 20, V00-Y99) say how an injury happened, never what was treated. */
@@ -73,10 +74,7 @@ export const diagnosisSequence: LineRule = {
       }, line);
       return;
     }
-    const after = line.diagnoses.slice(1).find((dx) => {
-      const d = context.codeSet.diagnosis(dx.text);
-      return !EXTERNAL_CAUSE.test(dx.text) && !(d && isManifestationTitle(d.longDescription || d.shortDescription));
-    });
+    const after = firstUnderlying(line.diagnoses, context.codeSet);
     report({
       ruleId: this.id,
       severity: 'error',
@@ -88,3 +86,17 @@ export const diagnosisSequence: LineRule = {
     }, line);
   },
 };
+
+/**
+ * The first diagnosis after the first that may be an underlying condition (not an external cause
+ * or manifestation). A function of its own: the closure it had here made a context object at
+ * every line's check, with a finding or not.
+ */
+function firstUnderlying(diagnoses: readonly Span[], codeSet: CodeSet): Span | undefined {
+  for (let k = 1; k < diagnoses.length; k++) {
+    const dx = diagnoses[k];
+    const d = codeSet.diagnosis(dx.text);
+    if (!EXTERNAL_CAUSE.test(dx.text) && !(d && isManifestationTitle(d.longDescription || d.shortDescription))) return dx;
+  }
+  return undefined;
+}
