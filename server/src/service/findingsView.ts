@@ -155,7 +155,8 @@ const SLACK = 32;
 
 /** A charge file's findings: per claim where they were made, moved when read. */
 export class ChargeView implements FindingsView {
-  private readonly moved = new Map<number, readonly Finding[]>();
+  /** Per claim (by position), its findings moved so far (a slot per finding; `complete` once all are). */
+  private readonly moved = new Map<number, { findings: (Finding | undefined)[]; complete: boolean }>();
   private sorted: readonly Finding[] | undefined;
   private sortedStarts: number[] | undefined;
   private lineClaims: Int32Array | undefined;
@@ -225,7 +226,15 @@ export class ChargeView implements FindingsView {
 
   /** Adds claim `c`'s findings that overlap `start`..`end` to `out`. */
   private overlapping(c: number, start: number, end: number, out: Finding[]): void {
-    for (const f of this.claimAt(c)) if (f.start <= end && f.end >= start) out.push(f);
+    // Only those that start by `end` are made (the marks are in the findings' order, by start).
+    const claim = this.claims[c];
+    const shift = this.shiftOf(claim);
+    const marks = claim.marks;
+    for (let k = 0; k < marks.length; k++) {
+      if (shift(Math.floor(marks[k] / 4)) > end) break;
+      const f = this.findingAt(c, k, shift);
+      if (f.end >= start) out.push(f);
+    }
   }
 
   private inRangeByWalk(start: number, end: number, out: Finding[]): Finding[] {
@@ -233,11 +242,29 @@ export class ChargeView implements FindingsView {
       const claim = this.claims[c];
       // Claims are in the order of their first lines: none after this one starts in time.
       if (this.rowStarts[claim.lines[0]] > end) break;
-      const lastLine = claim.lines[claim.lines.length - 1];
-      if (lastLine + 1 < this.rowStarts.length && this.rowStarts[lastLine + 1] < start) continue;
+      if (!this.touches(claim.lines, start, end)) continue;
       this.overlapping(c, start, end, out);
     }
     return out.sort(compareFindings);
+  }
+
+  /**
+   * Whether the row of one of `lines` (ascending) overlaps `start`..`end`: a claim's
+   * findings are on its lines' rows, and a patient's lines may be anywhere in the file, so
+   * a claim that spans the range need not have a line in it.
+   */
+  private touches(lines: readonly number[], start: number, end: number): boolean {
+    const rows = this.rowStarts;
+    // The first of the lines whose row ends at or after `start` (it ends where the next row starts).
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const next = lines[mid] + 1;
+      if (next < rows.length && rows[next] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < lines.length && rows[lines[lo]] <= end;
   }
 
   /** Which claim (position + 1; 0: none with findings) each line belongs to, made once a view has been asked for ranges a few times. */
@@ -301,17 +328,19 @@ export class ChargeView implements FindingsView {
       const claim = this.claims[c];
       if (claim.tally.bySeverity[rank] === 0) continue;
       if (this.rowStarts[claim.lines[0]] > limit) break;
-      if (limit !== Infinity && !this.hasAtOrBefore(claim, rank, limit)) continue;
-      for (const f of this.claimAt(c)) take(f);
+      if (limit === Infinity) {
+        for (const f of this.claimAt(c)) take(f);
+        continue;
+      }
+      // Only the findings of this severity at or before the limit are made (read from the marks).
+      const shift = this.shiftOf(claim);
+      const marks = claim.marks;
+      for (let k = 0; k < marks.length; k++) {
+        const mark = marks[k];
+        if (mark % 4 === rank && shift((mark - rank) / 4) <= limit) take(this.findingAt(c, k, shift));
+      }
     }
     return out;
-  }
-
-  /** Whether the claim has a finding of severity `rank` starting at or before `limit` (in this view's offsets). */
-  private hasAtOrBefore(claim: ClaimFindings, rank: number, limit: number): boolean {
-    const shift = this.shiftOf(claim);
-    for (const mark of claim.marks) if (mark % 4 === rank && shift((mark - rank) / 4) <= limit) return true;
-    return false;
   }
 
   /** Offset at the claim's making → offset in this view's text (`identity` when none of its rows moved). */
@@ -330,20 +359,45 @@ export class ChargeView implements FindingsView {
   /** The claim's findings at this view's offsets (moved copies, made once per view). */
   private claimAt(c: number, marked = true): readonly Finding[] {
     const claim = this.claims[c];
-    const known = this.moved.get(c);
-    if (known) return known;
     const shift = this.shiftOf(claim);
     if (shift === identity) return claim.findings;
-    if (!marked) return claim.findings.map((f) => move(f, shift));
-    const moved = claim.findings.map((f) => {
-      const copy = move(f, shift);
-      // Not enumerable: JSON and deep comparisons see a plain finding.
-      Object.defineProperty(copy, MADE_AS, { value: f, enumerable: false });
-      return copy;
-    });
-    this.moved.set(c, moved);
-    return moved;
+    if (!marked) {
+      const known = this.moved.get(c);
+      return known && known.complete ? (known.findings as Finding[]) : claim.findings.map((f) => move(f, shift));
+    }
+    const kept = this.movedOf(c);
+    if (!kept.complete) {
+      for (let k = 0; k < claim.findings.length; k++) kept.findings[k] ??= markedMove(claim.findings[k], shift);
+      kept.complete = true;
+    }
+    return kept.findings as Finding[];
   }
+
+  /**
+   * Finding `k` of claim `c` at this view's offsets (a moved copy, made once per view): a
+   * patient's claim may have lines all over the file, and the editor's list or a hover needs
+   * only its findings near the top or under the cursor, not all of them moved.
+   */
+  private findingAt(c: number, k: number, shift = this.shiftOf(this.claims[c])): Finding {
+    const claim = this.claims[c];
+    if (shift === identity) return claim.findings[k];
+    const kept = this.movedOf(c);
+    return (kept.findings[k] ??= markedMove(claim.findings[k], shift));
+  }
+
+  private movedOf(c: number): { findings: (Finding | undefined)[]; complete: boolean } {
+    let kept = this.moved.get(c);
+    if (!kept) this.moved.set(c, (kept = { findings: new Array<Finding | undefined>(this.claims[c].findings.length), complete: false }));
+    return kept;
+  }
+}
+
+/** A moved copy of `made` that remembers it (`madeOf`). */
+function markedMove(made: Finding, shift: (offset: number) => number): Finding {
+  const copy = move(made, shift);
+  // Not enumerable: JSON and deep comparisons see a plain finding.
+  Object.defineProperty(copy, MADE_AS, { value: made, enumerable: false });
+  return copy;
 }
 
 /** On a finding a view moved: the finding its claim's rules made. */

@@ -63,6 +63,10 @@ describe('findings view', () => {
       view = check(text, change);
       const all = view.all();
       assert.deepEqual(view.starts(), all.map((f) => f.start).sort((a, b) => a - b), 'the starts lenses count with');
+      // A new view's first range asks walk its claims (the cell being typed, a hover): exact too.
+      for (const [from, to] of [[change.start - 30, change.start + 30], [0, 400], [text.length >> 1, (text.length >> 1) + 200]]) {
+        assert.deepEqual(plain(view.inRange(from, to)), plain(all.filter((f) => f.start <= to && f.end >= from)), `range ${from}..${to}`);
+      }
       for (const max of [1, 5, 40, 150, 0]) {
         assert.deepEqual(plain(view.shown(max)), plain(limitFindings(all, max)), `max ${max}`);
         const cell = { start: change.start - 8, end: change.start + 8 };
