@@ -37,49 +37,7 @@ export const addOnWithoutPrimary: ClaimRule = {
         }
       }
       if (!any) continue;
-      // A day with an add-on: each add-on line against the day's lines. Built as it is needed
-      // (in a file of add-ons with their primaries, nothing is).
-      let codes: Set<string> | undefined;
-      for (const line of lines) {
-        const code = line.code;
-        const addOn = addOnOf(line, codeSet);
-        if (!code || !addOn) continue;
-        const date = line.dateValue;
-        const when = date ?? 'this date';
-        const table = codeSet.addOnPrimaries(line.codeValue, date);
-        const active = table && table.length > 0 ? table.filter((e) => !date || dateInRange(date, e.effective, e.deletion)) : NO_PRIMARIES;
-        if (active.length > 0) {
-          codes ??= new Set(lines.map((l) => l.codeValue));
-          if (active.some((e) => codes!.has(e.primary))) continue;
-          const list = active.slice(0, 8).map((e) => e.primary);
-          reportOn(report, line, code, 'error', `${line.codeValue} is an add-on code, and none of its primary codes is on this claim for ${when} (NCCI add-on table: ${list.join(', ')}${active.length > list.length ? `, and ${active.length - list.length} more` : ''}).`, { primaries: active.map((e) => e.primary) });
-        } else if (addOn.primaries) {
-          codes ??= new Set(lines.map((l) => l.codeValue));
-          if (addOn.primaries.some((p) => codes!.has(p))) continue;
-          reportOn(report, line, code, 'error', `${line.codeValue} is an add-on to ${addOn.primaries.join(', ')}, and none of them is on this claim for ${when} (${addOn.basis}).`, { primaries: addOn.primaries, basis: addOn.basis });
-        } else {
-          // The day's other lines whose code the code set knows, and whether one can be the primary.
-          let other = false;
-          let plausible = false;
-          for (const l of lines) {
-            const procedure = l.code ? procedureOf(l, codeSet) : undefined;
-            if (!procedure || addOnCode(procedure)) continue;
-            other = true;
-            if (plausiblePrimary(addOn.primaryKind, procedure)) {
-              plausible = true;
-              break;
-            }
-          }
-          if (!other) {
-            reportOn(report, line, code, 'warning', `${line.codeValue} is an add-on code (${addOn.basis}) with no other service on this claim for ${when}; an add-on is paid only with its primary. ${
-              table === undefined ? 'The NCCI add-on primary list is not loaded' : `The loaded NCCI add-on table does not list ${line.codeValue}`
-            }, so the primary codes cannot be named.`, { primaryKind: addOn.primaryKind, basis: addOn.basis, primariesLoaded: table !== undefined });
-          } else if (!plausible) {
-            const seen = [...new Set(lines.filter((l) => !addOnOf(l, codeSet) && l.code && procedureOf(l, codeSet)).map((l) => l.codeValue))];
-            reportOn(report, line, code, 'warning', `${line.codeValue} is an add-on whose primary is ${KIND_WORDS[addOn.primaryKind]}, and the other lines for ${when} (${seen.slice(0, 6).join(', ')}) cannot be its primary.`, { primaryKind: addOn.primaryKind, others: seen, basis: addOn.basis });
-          }
-        }
-      }
+      checkAddOnDay(lines, codeSet, report);
     }
   },
 };
@@ -88,8 +46,77 @@ function reportOn(report: Report, line: ChargeLine, code: Span, severity: 'error
   report({ ruleId: 'add-on-without-primary', severity, start: code.start, end: code.end, message, data: { code: line.codeValue, ...data } }, line);
 }
 
+/** The NCCI add-on edits in force on `date` (all of them without a date). */
+function inForce(table: readonly AddOnEdit[], date: string | undefined): readonly AddOnEdit[] {
+  return date ? table.filter((e) => dateInRange(date, e.effective, e.deletion)) : table;
+}
+
+/** The distinct codes of the day's lines that the code set knows and are not add-ons. */
+function otherCodes(lines: readonly ChargeLine[], codeSet: CodeSet): string[] {
+  return [...new Set(lines.filter((l) => !addOnOf(l, codeSet) && l.code && procedureOf(l, codeSet)).map((l) => l.codeValue))];
+}
+
+/** The day's codes. */
+function codesOf(lines: readonly ChargeLine[]): Set<string> {
+  return new Set(lines.map((l) => l.codeValue));
+}
+
+/** Whether any of `items` names (by `primaryOf`) a code of the day. */
+function anyOn<T>(codes: ReadonlySet<string>, items: readonly T[], primaryOf: (item: T) => string): boolean {
+  for (const item of items) if (codes.has(primaryOf(item))) return true;
+  return false;
+}
+
 /** No NCCI add-on primaries (the table has none for the code, or is not loaded). */
 const NO_PRIMARIES: readonly AddOnEdit[] = [];
+
+/** A day with an add-on (a function of its own: its closures would make context objects for every claim and day). */
+function checkAddOnDay(lines: readonly ChargeLine[], codeSet: CodeSet, report: Report): void {
+  // Each add-on line against the day's lines, built as it is needed (in a file of add-ons with
+  // their primaries, nothing is). No closure over the locals here: it would make a context object
+  // for every add-on line.
+  let codes: Set<string> | undefined;
+  for (const line of lines) {
+    const code = line.code;
+    const addOn = addOnOf(line, codeSet);
+    if (!code || !addOn) continue;
+    const date = line.dateValue;
+    const when = date ?? 'this date';
+    const table = codeSet.addOnPrimaries(line.codeValue, date);
+    const active = table && table.length > 0 ? inForce(table, date) : NO_PRIMARIES;
+    if (active.length > 0) {
+      codes ??= codesOf(lines);
+      if (anyOn(codes, active, (e) => e.primary)) continue;
+      const list = active.slice(0, 8).map((e) => e.primary);
+      reportOn(report, line, code, 'error', `${line.codeValue} is an add-on code, and none of its primary codes is on this claim for ${when} (NCCI add-on table: ${list.join(', ')}${active.length > list.length ? `, and ${active.length - list.length} more` : ''}).`, { primaries: active.map((e) => e.primary) });
+    } else if (addOn.primaries) {
+      codes ??= codesOf(lines);
+      if (anyOn(codes, addOn.primaries, (p) => p)) continue;
+      reportOn(report, line, code, 'error', `${line.codeValue} is an add-on to ${addOn.primaries.join(', ')}, and none of them is on this claim for ${when} (${addOn.basis}).`, { primaries: addOn.primaries, basis: addOn.basis });
+    } else {
+      // The day's other lines whose code the code set knows, and whether one can be the primary.
+      let other = false;
+      let plausible = false;
+      for (const l of lines) {
+        const procedure = l.code ? procedureOf(l, codeSet) : undefined;
+        if (!procedure || addOnCode(procedure)) continue;
+        other = true;
+        if (plausiblePrimary(addOn.primaryKind, procedure)) {
+          plausible = true;
+          break;
+        }
+      }
+      if (!other) {
+        reportOn(report, line, code, 'warning', `${line.codeValue} is an add-on code (${addOn.basis}) with no other service on this claim for ${when}; an add-on is paid only with its primary. ${
+          table === undefined ? 'The NCCI add-on primary list is not loaded' : `The loaded NCCI add-on table does not list ${line.codeValue}`
+        }, so the primary codes cannot be named.`, { primaryKind: addOn.primaryKind, basis: addOn.basis, primariesLoaded: table !== undefined });
+      } else if (!plausible) {
+        const seen = otherCodes(lines, codeSet);
+        reportOn(report, line, code, 'warning', `${line.codeValue} is an add-on whose primary is ${KIND_WORDS[addOn.primaryKind]}, and the other lines for ${when} (${seen.slice(0, 6).join(', ')}) cannot be its primary.`, { primaryKind: addOn.primaryKind, others: seen, basis: addOn.basis });
+      }
+    }
+  }
+}
 
 /** The add-on facts of the line's code (`addOnCode`, memoised per code), or undefined when it is not an add-on. */
 function addOnOf(line: ChargeLine, codeSet: CodeSet): AddOnCode | undefined {
