@@ -73,6 +73,8 @@ const PREVIEW_FLUSH_MS = 25;
  * whole check holds the event loop.
  */
 const PREVIEW_MAX_FINDINGS = 50;
+/** How long after the code set loads (and between steps) the warm-up waits for requests to come first. */
+const WARM_UP_DELAY_MS = 200;
 
 export function startServer(version: string, connection: Connection = createConnection(ProposedFeatures.all)): void {
   /**
@@ -425,15 +427,24 @@ export function startServer(version: string, connection: Connection = createConn
         load();
       }
       markLoaded();
-      // Read the ICD-10-CM table (11 MB; a big file's first answer waits for it otherwise), then
-      // build the procedure search index, while the coder reads, not on the first check or
-      // keystroke; each in its own turn, so a request that comes first is answered between.
-      setImmediate(() => {
-        runSafe('warm-up', undefined, () => void data?.codeSet.diagnosis('A00'));
-        setImmediate(() => runSafe('warm-up', undefined, () => void data?.codeSet.search('warm', 'procedure', 1)));
-      });
+      warmUpWhenIdle();
     })();
   });
+
+  /**
+   * Reads the ICD-10-CM table (11 MB, about 60 ms) and builds the procedure search index
+   * (about 180 ms) while the coder reads, not on the first check or keystroke that needs
+   * them. Not before the requests already waiting: VS Code starts the server because a file
+   * was opened, and that file's first diagnostics come first; nor while a big file's first
+   * whole check is queued. Each in its own turn.
+   */
+  function warmUpWhenIdle(): void {
+    setTimeout(() => {
+      if (queued.size > 0) return warmUpWhenIdle();
+      runSafe('warm-up', undefined, () => void data?.codeSet.diagnosis('A00'));
+      setTimeout(() => runSafe('warm-up', undefined, () => void data?.codeSet.search('warm', 'procedure', 1)), WARM_UP_DELAY_MS);
+    }, WARM_UP_DELAY_MS);
+  }
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
