@@ -1,5 +1,6 @@
 import { STATUS_MEANING } from '../../codeset/indicators';
 import type { Severity } from '../types';
+import type { FeeScheduleRow } from '../../codeset/types';
 import { feeRowOf, rowData } from '../lineFacts/feeRow';
 import type { LineRule } from './rule';
 
@@ -51,19 +52,26 @@ export const statusNotPayable: LineRule = {
     // A Category II (F) code with status I is a quality-reporting line (the measure is reported, not paid): information.
     const severity = categoryTwo ? 'information' : SEVERITY[row.status];
     if (!severity) return;
-    const written = row.modifier ? `${row.code}-${row.modifier}` : row.code;
-    report({
-      ruleId: this.id,
-      severity,
-      start: code.start,
-      end: code.end,
-      message: categoryTwo
-        ? `${written} is a Category II performance measure code (status I): a quality-reporting line with no payment, which is expected.`
-        : withAdvice(`${written} has fee-schedule status ${row.status}: ${STATUS_MEANING[row.status] ?? 'unknown status'}.`, ADVICE[row.status]),
-      data: rowData(row, ['status']),
-    }, line);
+    report({ ruleId: this.id, severity, start: code.start, end: code.end, message: messageOf(row, categoryTwo), data: rowData(row, STATUS_FIELDS) }, line);
   },
 };
+
+const STATUS_FIELDS: readonly (keyof FeeScheduleRow)[] = ['status'];
+
+/** The message of each fee-schedule row, made once per row: a file bills the same codes on thousands of lines. */
+const messages = new WeakMap<FeeScheduleRow, string>();
+
+function messageOf(row: FeeScheduleRow, categoryTwo: boolean): string {
+  let message = messages.get(row);
+  if (message === undefined) {
+    const written = row.modifier ? `${row.code}-${row.modifier}` : row.code;
+    message = categoryTwo
+      ? `${written} is a Category II performance measure code (status I): a quality-reporting line with no payment, which is expected.`
+      : withAdvice(`${written} has fee-schedule status ${row.status}: ${STATUS_MEANING[row.status] ?? 'unknown status'}.`, ADVICE[row.status]);
+    messages.set(row, message);
+  }
+  return message;
+}
 
 /** The message with the status's advice after it, if there is any (built without a trailing blank to trim: a trim copies every message). */
 function withAdvice(message: string, advice: string | undefined): string {
