@@ -135,19 +135,19 @@ export function registerFeatures(state: ServerState): void {
         // With the cursor on a fixable finding, Ctrl+. also offers every safe fix of the file, previewed.
         const here = params.context.diagnostics.some((d) => d.source === 'cpt-lens' && (d.data as DiagnosticData | undefined)?.fixes?.some((f) => f.safe));
         if (here && wanted(only, FIX_ALL_QUICKFIX_KIND)) {
-          const fixes = fixAllSafe(state.findingsOf(context));
+          const fixes = fixAllSafe(state.fixableOf(context));
           if (fixes.length > 1) actions.push(previewedFixAll(state, document, fixes));
         }
       }
       // Offered in the Source Action menu and on save (`editor.codeActionsOnSave`), never on a selection's lightbulb.
       if (only && wanted(only, FIX_ALL_KIND) && only.some((o) => o.startsWith(CodeActionKind.Source))) {
-        const edits = fixAllSafeEdits(state.findingsOf(context));
+        const edits = fixAllSafeEdits(state.fixableOf(context));
         if (edits.length > 0) {
           actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits.map((e) => toTextEdit(document, e)) } } });
         }
       } else if (!only && params.context.triggerKind !== 2) {
         // No filter (Neovim, older clients): offer fix-all after the quick fixes.
-        const edits = fixAllSafeEdits(state.findingsOf(context));
+        const edits = fixAllSafeEdits(state.fixableOf(context));
         if (edits.length > 0) {
           actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits.map((e) => toTextEdit(document, e)) } } });
         }

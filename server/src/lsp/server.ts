@@ -76,6 +76,11 @@ const PREVIEW_MAX_FINDINGS = 50;
 /** How long after the code set loads (and between steps) the warm-up waits for requests to come first. */
 const WARM_UP_DELAY_MS = 200;
 
+/** Whether a finding has a fix fix-all may apply. */
+function hasSafeFix(finding: Finding): boolean {
+  return finding.fixes?.some((f) => f.safe) ?? false;
+}
+
 export function startServer(version: string, connection: Connection = createConnection(ProposedFeatures.all)): void {
   /**
    * The editor's last edit per document, as offsets into the version before it: passed
@@ -156,7 +161,7 @@ export function startServer(version: string, connection: Connection = createConn
     return service.check(document.getText(), documentKindOf(document.uri, document.languageId), document.uri, { version: document.version, change });
   }
 
-  const findingsOf = (context: DocumentContext): readonly Finding[] => checkOf(context).all();
+  const fixableOf = (context: DocumentContext): readonly Finding[] => checkOf(context).where(hasSafeFix);
 
   /**
    * The diagnostics shown: at most `maxFindingsPerFile` (errors first), without the findings
@@ -361,7 +366,7 @@ export function startServer(version: string, connection: Connection = createConn
     },
     contextOf,
     checkOf,
-    findingsOf,
+    fixableOf,
     awaitsFirstCheck,
     refreshAll,
     settingsChanged: () => {

@@ -34,7 +34,8 @@ export interface ServerState {
   /** Whether a lens or inlay-hint request should answer empty: a big file's first whole check is queued, and a refresh follows it. */
   awaitsFirstCheck: (context: DocumentContext, feature: 'codeLens' | 'inlayHint') => boolean;
   /** Every finding of the document at its version (`checkOf(context).all()`). */
-  findingsOf: (context: DocumentContext) => readonly Finding[];
+  /** The findings with a safe fix (what fix-all reads): only those are made. */
+  fixableOf: (context: DocumentContext) => readonly Finding[];
   /** Re-check every open document and ask the client to refresh hints and lenses. */
   refreshAll: () => void;
   /** Settings or a `.cptlens.json` changed: drop the cached settings and services, then refresh everything. */

@@ -55,6 +55,12 @@ export interface FindingsView {
    * shows when a file has more findings than it lists.
    */
   shown(max: number, skip?: (finding: Finding) => boolean): readonly Finding[];
+  /**
+   * The findings `test` accepts, sorted. `test` reads what does not move with the rows (rule,
+   * severity, message, whether a fix is safe), not offsets: it may see a finding before it
+   * is moved, so only the accepted ones are made (fix-all takes the few with a safe fix).
+   */
+  where(test: (finding: Finding) => boolean): readonly Finding[];
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -131,6 +137,9 @@ export class ListView implements FindingsView {
   shown(max: number, skip?: (finding: Finding) => boolean): readonly Finding[] {
     return limitFindings(skip ? this.findings.filter((f) => !skip(f)) : this.findings, max);
   }
+  where(test: (finding: Finding) => boolean): readonly Finding[] {
+    return this.findings.filter(test);
+  }
 }
 
 /** At most `max` of sorted findings (0: all), errors first, then in document order; sorted by position. */
@@ -188,6 +197,20 @@ export class ChargeView implements FindingsView {
   private every(marked: boolean): Finding[] {
     const out: Finding[] = [...this.fileFindings];
     for (let c = 0; c < this.claims.length; c++) for (const f of this.claimAt(c, marked)) out.push(f);
+    return out.sort(compareFindings);
+  }
+
+  where(test: (finding: Finding) => boolean): readonly Finding[] {
+    if (this.sorted) return this.sorted.filter(test);
+    const out = this.fileFindings.filter(test);
+    for (let c = 0; c < this.claims.length; c++) {
+      const claim = this.claims[c];
+      const shift = this.shiftOf(claim);
+      const known = this.moved.get(c);
+      claim.findings.forEach((made, k) => {
+        if (test(made)) out.push(shift === identity ? made : (known?.findings[k] ?? move(made, shift)));
+      });
+    }
     return out.sort(compareFindings);
   }
 

@@ -26,6 +26,8 @@ function manyFindings(lines = 240): string {
   return rows.join('\n') + '\n';
 }
 
+const fixable = (f: Finding): boolean => f.fixes?.some((x) => x.safe) ?? false;
+
 function kept(): (text: string, change?: { start: number; end: number; text: string }) => FindingsView {
   const checker = createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {});
   let state: ChargeState | undefined;
@@ -61,8 +63,12 @@ describe('findings view', () => {
     assert.ok(view.count > 200, `the file has many findings (${view.count})`);
     for (const { text, change } of randomEdits(manyFindings(), 60, 11)) {
       view = check(text, change);
+      const fixableFirst = view.where(fixable);
       const all = view.all();
       assert.deepEqual(view.starts(), all.map((f) => f.start).sort((a, b) => a - b), 'the starts lenses count with');
+      // What fix-all reads, made alone (before anything read them all): the same as filtering every finding.
+      assert.ok(fixableFirst.length > 0);
+      assert.deepEqual(plain(fixableFirst), plain(all.filter(fixable)), 'the findings with a safe fix');
       // A new view's first range asks walk its claims (the cell being typed, a hover): exact too.
       for (const [from, to] of [[change.start - 30, change.start + 30], [0, 400], [text.length >> 1, (text.length >> 1) + 200]]) {
         assert.deepEqual(plain(view.inRange(from, to)), plain(all.filter((f) => f.start <= to && f.end >= from)), `range ${from}..${to}`);
