@@ -276,7 +276,7 @@ async function run(fd: number, dir: string, findingsFd: number, options: StreamO
     kept.sort((a, b) => compareFindings(a[0], b[0]));
     // The kept findings come first where sort keys tie (the merge keeps the ranges' order).
     const keptFrom = records.position;
-    for (const [f, placed] of kept) writeRecord(records, f, options.render(f, placedDocument(placed)));
+    for (const [f, placed] of kept) writeRecord(records, f.start, f.end, f, options.render(f, placedDocument(placed)));
     if (records.position > keptFrom) ranges.unshift([findingsFd, keptFrom, records.position]);
     records.flush();
     for (let round = 0; round < (options.rounds ?? 1); round++) merge(ranges, sink, round);
@@ -388,25 +388,31 @@ export class PartChecker {
       at += 1 + piece.text.length;
     }
     const text = joinPieces(prefix, pieces);
-    let placed: [number, number, number][] = [];
     // A finding's offsets are mostly in one piece (its row), and most pieces are one line:
     // the last piece found is tried first, and a piece without a line break is placed
     // without searching its text (a million findings have about ten offsets each).
     let lo = 0;
     const oneLine = new Uint8Array(pieces.length);
-    const toFile = (offset: number): number => {
+    const pieceAt = (offset: number): number => {
       if (!(starts[lo] <= offset && (lo + 1 === starts.length || offset < starts[lo + 1]))) lo = lastAtOrBefore(starts, offset);
-      const piece = pieces[lo];
-      const within = offset - starts[lo];
-      const at = piece.start + within;
-      if (oneLine[lo] === 0) oneLine[lo] = piece.text.includes('\n') || piece.text.includes('\r') ? 2 : 1;
-      if (oneLine[lo] === 1) {
-        placed.push([at, piece.line, within]);
-        return at;
-      }
-      const lineStart = lastLineStart(piece.text, within);
-      placed.push([at, piece.line + countLineBreaks(piece.text, 0, lineStart), within - lineStart]);
-      return at;
+      return lo;
+    };
+    const toFile = (offset: number): number => {
+      const i = pieceAt(offset);
+      return pieces[i].start + offset - starts[i];
+    };
+    // Places the run's offsets in the file only when the format asks: the findings are not
+    // moved, nor each offset's place kept, for a format that shows only the first line.
+    const document: Pick<TextDocument, 'positionAt'> = {
+      positionAt(offset) {
+        const i = pieceAt(offset);
+        const piece = pieces[i];
+        const within = offset - starts[i];
+        if (oneLine[i] === 0) oneLine[i] = piece.text.includes('\n') || piece.text.includes('\r') ? 2 : 1;
+        if (oneLine[i] === 1) return { line: piece.line, character: within };
+        const lineStart = lastLineStart(piece.text, within);
+        return { line: piece.line + countLineBreaks(piece.text, 0, lineStart), character: within - lineStart };
+      },
     };
     // The run's findings, rendered, in order, to disk as they come: they are merged with
     // the other runs' at the end.
@@ -415,23 +421,29 @@ export class PartChecker {
         if (f.ruleId === 'data-period') sum.add({ ok: true, runs: 0, ranges: [], periodNote: f, periodCounts: ((f.data?.tables ?? []) as { table: string; findings: number }[]).map((t) => [t.table, t.findings]), dateNotes: [] });
         continue;
       }
-      placed = [];
-      f.start = toFile(f.start);
-      f.end = toFile(f.end);
-      for (const r of f.related ?? []) {
-        r.start = toFile(r.start);
-        r.end = toFile(r.end);
-      }
-      for (const e of (f.fixes ?? []).flatMap((x) => x.edits)) {
-        e.start = toFile(e.start);
-        e.end = toFile(e.end);
-      }
       const lines = f.ruleId === 'date-of-service' && f.data && 'release' in f.data && typeof f.data.lines === 'number' ? f.data.lines : undefined;
       if (lines !== undefined) {
+        // Kept until every part is checked: moved to the file's offsets, with each one's place.
+        const placed = offsetsOf(f).map((o): [number, number, number] => {
+          const p = document.positionAt(o);
+          return [toFile(o), p.line, p.character];
+        });
+        f.start = toFile(f.start);
+        f.end = toFile(f.end);
+        for (const r of f.related ?? []) {
+          r.start = toFile(r.start);
+          r.end = toFile(r.end);
+        }
+        for (const x of f.fixes ?? []) {
+          for (const e of x.edits) {
+            e.start = toFile(e.start);
+            e.end = toFile(e.end);
+          }
+        }
         sum.add({ ok: true, runs: 0, ranges: [], periodCounts: [], dateNotes: [[/^\d+ line\(s\) have no date/.test(f.message) ? 'undated' : 'outside', [f, placed], lines]] });
         continue;
       }
-      writeRecord(records, f, this.render(f, placedDocument(placed)));
+      writeRecord(records, toFile(f.start), toFile(f.end), f, this.render(f, document));
     }
     return true;
   }
@@ -507,9 +519,9 @@ function placedDocument(placed: readonly [number, number, number][]): Pick<TextD
  * A rendered finding as the findings file holds it: its sort keys (compareFindings': start,
  * end, severity rank, rule id), then its text, each text after its length in bytes.
  */
-function writeRecord(out: ByteWriter, f: Finding, text: string): void {
-  out.writeNumber(f.start);
-  out.writeNumber(f.end);
+function writeRecord(out: ByteWriter, start: number, end: number, f: Finding, text: string): void {
+  out.writeNumber(start);
+  out.writeNumber(end);
   out.writeByte(SEVERITY_RANK[f.severity]);
   out.writeSized(f.ruleId);
   out.writeSized(text);
