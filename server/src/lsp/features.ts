@@ -64,6 +64,10 @@ export function registerFeatures(state: ServerState): void {
       if (!context || token.isCancellationRequested) return null;
       const { document, service } = context;
       const kind = documentKindOf(document.uri, document.languageId);
+      // A charge file is checked at this version first (a keystroke's row edit, as the
+      // diagnostics pull that follows would): completion then reads the current model's rows,
+      // not the editor's new text (editedDocument.ts).
+      if (kind === 'charges') state.checkOf(context);
       const list = service.complete(document.getText(), document.offsetAt(params.position), kind, document.uri);
       const items: CompletionItem[] = list.items.map((item) => ({
         label: item.label,

@@ -26,6 +26,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditedDocument } from './editedDocument';
 import { DataLoadError } from '../codeset/load';
 import { DEFAULT_SETTINGS, LanguageService, documentKindOf, getLanguageService, isInCell, type CptLensSettings, type Finding, type FindingsView, type TextChange, madeOf, sameMade } from '../service';
 import { SERVER_COMMANDS } from '../protocol';
@@ -87,13 +88,18 @@ export function startServer(version: string, connection: Connection = createConn
    * to the check, so a keystroke re-parses one row without comparing 6 MB of text.
    */
   const lastEdits = new Map<string, { fromVersion: number; toVersion: number; change?: TextChange; at: number }>();
+  // Documents whose edits do not copy the whole text (editedDocument.ts).
   const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+    create: EditedDocument.create,
     update(document, changes, version) {
       const only = changes.length === 1 ? (changes[0] as { range?: Range; text: string }) : undefined;
       const change = only?.range ? { start: document.offsetAt(only.range.start), end: document.offsetAt(only.range.end), text: only.text } : undefined;
       const fromVersion = document.version;
-      const updated = TextDocument.update(document, changes, version);
+      let updated: TextDocument;
+      if (document instanceof EditedDocument) {
+        document.update(changes, version);
+        updated = document;
+      } else updated = TextDocument.update(document, changes, version);
       lastEdits.set(document.uri, { fromVersion, toVersion: version, change, at: Date.now() });
       return updated;
     },
@@ -157,7 +163,8 @@ export function startServer(version: string, connection: Connection = createConn
   function checkOf(context: DocumentContext): FindingsView {
     const { document, service } = context;
     const last = lastEdits.get(document.uri);
-    const change = last && last.toVersion === document.version && last.change ? { ...last.change, fromVersion: last.fromVersion } : undefined;
+    // The change is the one the document applied (same offsets), so the check need not read the new text to trust it.
+    const change = last && last.toVersion === document.version && last.change ? { ...last.change, fromVersion: last.fromVersion, exact: true } : undefined;
     return service.check(document.getText(), documentKindOf(document.uri, document.languageId), document.uri, { version: document.version, change });
   }
 

@@ -290,7 +290,9 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
       removeInOrder(withFindings, was);
       insertInOrder(withFindings, now);
     }
-    const header = headerOf(file, text);
+    // A row edit never touches the header row (applyRowEdit takes data rows only): its text
+    // is the one kept, not cut again from a text that may be joined from pieces.
+    const header = state.header;
     const view = finish(file, context, withFindings.slice(), rowStarts, tally);
     return { view, state: { file, header, byClaim, withFindings, rowStarts, tally } };
   }
@@ -348,13 +350,13 @@ function headerOf(file: ChargeFile, text: string): string {
 }
 
 /** Whether `change` turns `before` into `after` (cheap checks: lengths and the inserted text). */
-function fits(change: TextChange, before: string, after: string): boolean {
+function fits(change: TextChange & { exact?: boolean }, before: string, after: string): boolean {
   return (
     change.start >= 0 &&
     change.start <= change.end &&
     change.end <= before.length &&
     after.length === before.length - (change.end - change.start) + change.text.length &&
-    after.startsWith(change.text, change.start)
+    (change.exact === true || after.startsWith(change.text, change.start))
   );
 }
 

@@ -16,6 +16,7 @@ import { HoverResult, doHover } from './features/hover';
 import { describeFindings, findingsAt } from './features/hoverFindings';
 import { InlayHintEntry, doInlayHints } from './features/inlayHints';
 import { typedCell } from './features/typedCell';
+import { rowTextAt } from './features/chargeCell';
 import { checkNote, isTemplateFileName } from './notes/checkNote';
 import { RULE_IDS } from './registry';
 import { ALL_RULES } from './rules';
@@ -39,7 +40,15 @@ export interface DocumentEdit {
   /** The editor's version of the text. */
   version?: number;
   /** The edit from version `fromVersion` to this text, as offsets into the `fromVersion` text (a row edit then re-parses one row). */
-  change?: TextChange & { fromVersion: number };
+  change?: TextChange & {
+    fromVersion: number;
+    /**
+     * The change is known to turn the `fromVersion` text into this one (an editor's document
+     * applied it): the check then does not read the new text to confirm it, which on a text
+     * an editor joined from pieces would copy it whole.
+     */
+    exact?: boolean;
+  };
 }
 
 export interface LanguageService {
@@ -131,10 +140,14 @@ function completeOnLine(text: string, offset: number, model: ChargeFile, codeSet
  * surrogate pair (a client counting columns its own way can send one; an edit there
  * would split an emoji), moved to the end of the pair.
  */
-function snapOffset(text: string, offset: number): number {
+function snapOffset(text: string, offset: number, file?: ChargeFile): number {
   const at = Math.max(0, Math.min(text.length, Math.floor(offset) || 0));
-  const before = text.charCodeAt(at - 1);
-  const after = text.charCodeAt(at);
+  // A charge file's characters are read from the row's own text (see rowTextAt): reading
+  // `text` would copy all of an editor's text joined from pieces. Outside a row they are
+  // line breaks or the text's ends, never half a pair.
+  const local = file ? rowTextAt(file, at) : undefined;
+  const before = local ? local.text.charCodeAt(at - 1 - local.start) : text.charCodeAt(at - 1);
+  const after = local ? local.text.charCodeAt(at - local.start) : text.charCodeAt(at);
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff ? at + 1 : at;
 }
 
@@ -193,9 +206,9 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     checkEpoch: (documentKey) => store.get(documentKey)?.epoch,
     forget: (documentKey) => store.delete(documentKey),
     complete(text, requested, kind, documentKey) {
-      const offset = snapOffset(text, requested);
-      if (kind !== 'charges') return doComplete(text, offset, kind, options.codeSet);
+      if (kind !== 'charges') return doComplete(text, snapOffset(text, requested), kind, options.codeSet);
       const last = documentKey === undefined ? undefined : store.get(documentKey)?.charges?.file;
+      const offset = snapOffset(text, requested, last?.text === text ? last : undefined);
       if (last && last.text !== text) {
         // Typing in a big file: complete against the header and the cursor's line alone
         // (the claim's other lines do not change what a cell may hold), not a new model.
@@ -206,21 +219,27 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     },
     resolveCompletion: (data) => resolveCompletion(data, options.codeSet),
     inlayHints(text, start, end, documentKey, maxLength) {
-      return doInlayHints(chargeModel(text, documentKey), snapOffset(text, start), snapOffset(text, end), options.codeSet, maxLength);
+      const file = chargeModel(text, documentKey);
+      return doInlayHints(file, snapOffset(text, start, file), snapOffset(text, end, file), options.codeSet, maxLength);
     },
     codeLens(text, findings, documentKey) {
       return doCodeLens(chargeModel(text, documentKey), startsOf(findings), options.codeSet, options.settings?.locality);
     },
     claimOffsets: (text, documentKey, findings) => claimOffsets(chargeModel(text, documentKey), findings ? startsOf(findings) : undefined),
     codeLensAt(text, offset, findings, documentKey) {
-      return claimSummaryAt(chargeModel(text, documentKey), snapOffset(text, offset), startsOf(findings), options.codeSet, options.settings?.locality);
+      const file = chargeModel(text, documentKey);
+      return claimSummaryAt(file, snapOffset(text, offset, file), startsOf(findings), options.codeSet, options.settings?.locality);
     },
     columnReading: (text, documentKey) => columnMapView(chargeModel(text, documentKey)),
     typedCell: (text, change, documentKey) => typedCell(chargeModel(text, documentKey), change),
-    acceptFix: (text, offset, ruleId, documentKey) => acceptFinding(chargeModel(text, documentKey), snapOffset(text, offset), ruleId),
+    acceptFix(text, offset, ruleId, documentKey) {
+      const file = chargeModel(text, documentKey);
+      return acceptFinding(file, snapOffset(text, offset, file), ruleId);
+    },
     hover(text, requested, documentKey, kind) {
-      const offset = snapOffset(text, requested);
-      const result = doHover(text, offset, options.codeSet, kind === 'charges' ? chargeModel(text, documentKey) : undefined, options.settings?.locality);
+      const file = kind === 'charges' ? chargeModel(text, documentKey) : undefined;
+      const offset = snapOffset(text, requested, file);
+      const result = doHover(text, offset, options.codeSet, file, options.settings?.locality);
       // The findings of the document's last check, when it is of this very text.
       const last = documentKey === undefined ? undefined : store.current(documentKey, text);
       const here = last ? findingsAt(last.view.inRange(offset, offset), offset) : [];

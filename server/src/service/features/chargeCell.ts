@@ -4,7 +4,7 @@
  */
 import type { ChargeFile, ChargeLine } from '../documents/chargeFile';
 import type { ColumnRole } from '../documents/columns';
-import { CsvCell, CsvRow, cellValueRange } from '../../csv/csv';
+import { CsvCell, CsvRow, cellValueRange, rowSourceText } from '../../csv/csv';
 
 export interface CellAt {
   /** The data line, absent on the header row. */
@@ -55,4 +55,26 @@ export function cellAt(file: ChargeFile, offset: number): CellAt | undefined {
   let value = cellValueRange(cell);
   if (value.text === '') value = { start: Math.min(offset, cell.end), end: Math.min(offset, cell.end), text: '' };
   return { line, row, cell, cellIndex, role, value };
+}
+
+/** A row's text and where it starts in the document. */
+export interface RowText {
+  text: string;
+  start: number;
+}
+
+/**
+ * The text of the row that holds `offset` (from the text the row was parsed from, so the
+ * document's text is not read), or undefined outside the rows (a comment, a blank line).
+ * The characters just outside it are a line break or the text's ends, so a word or token
+ * found in it is the one found in the whole text.
+ */
+export function rowTextAt(file: ChargeFile, offset: number): RowText | undefined {
+  const rows = file.table.rows;
+  const r = rowIndexAt(rows, offset);
+  if (r < 0) return undefined;
+  const row = rows[r];
+  if (offset > row.end) return undefined;
+  const text = rowSourceText(row);
+  return text === undefined ? undefined : { text, start: row.start };
 }

@@ -12,7 +12,7 @@ import { CODE_SHAPE } from '../documents/codeToken';
 import { isEmFamily } from '../lineFacts/modifierFacts';
 import { modifierVerdict } from '../rules/modifierNotAllowed';
 import type { DocumentKind } from '../types';
-import { cellAt } from './chargeCell';
+import { cellAt, rowTextAt } from './chargeCell';
 import { describeProcedure } from './hover';
 
 /** At most this many items per answer (the list is marked incomplete when more match). */
@@ -102,7 +102,11 @@ function chargeContext(file: ChargeFile, offset: number): CompletionContext | un
   if (!at || !at.line || !at.role) return undefined;
   const { value } = at;
   const typedEnd = Math.max(value.start, Math.min(offset, value.end));
-  const before = file.text.slice(value.start, typedEnd);
+  // Read from the row's own text, not `file.text` (an editor's text joined from pieces is
+  // copied whole by its first read: editedDocument.ts); the same characters either way.
+  const local = rowTextAt(file, offset) ?? { text: file.text, start: 0 };
+  const before = local.text.slice(value.start - local.start, typedEnd - local.start);
+  const wordEndAt = (at: number, dots = false): number => wordEnd(local.text, at - local.start, dots) + local.start;
   switch (at.role) {
     case 'code': {
       // `47383-` or `47383-2`: a modifier attached to the code.
@@ -110,7 +114,7 @@ function chargeContext(file: ChargeFile, offset: number): CompletionContext | un
       if (attached && CODE_SHAPE.test(attached[1].toUpperCase())) {
         const query = attached[3];
         return {
-          kind: 'modifier', query, start: typedEnd - query.length, end: wordEnd(file.text, typedEnd), typed: query,
+          kind: 'modifier', query, start: typedEnd - query.length, end: wordEndAt(typedEnd), typed: query,
           code: attached[1].toUpperCase(), present: at.line.modifiers.map((m) => m.value), facility: isFacilityFile(file),
         };
       }
@@ -120,11 +124,11 @@ function chargeContext(file: ChargeFile, offset: number): CompletionContext | un
     case 'modifier': {
       const query = /[A-Za-z0-9]*$/.exec(before)?.[0] ?? '';
       const present = at.line.modifiers.filter((m) => !(m.start <= offset && offset <= m.end)).map((m) => m.value);
-      return { kind: 'modifier', query, start: typedEnd - query.length, end: wordEnd(file.text, typedEnd), typed: query, code: at.line.codeValue, present, facility: isFacilityFile(file) };
+      return { kind: 'modifier', query, start: typedEnd - query.length, end: wordEndAt(typedEnd), typed: query, code: at.line.codeValue, present, facility: isFacilityFile(file) };
     }
     case 'diagnosis': {
       const query = /[A-Za-z0-9.]*$/.exec(before)?.[0] ?? '';
-      return { kind: 'diagnosis', query, start: typedEnd - query.length, end: wordEnd(file.text, typedEnd, true), typed: query };
+      return { kind: 'diagnosis', query, start: typedEnd - query.length, end: wordEndAt(typedEnd, true), typed: query };
     }
     case 'pos':
       return { kind: 'pos', query: before, start: value.start, end: Math.max(value.end, typedEnd), typed: before };

@@ -24,7 +24,7 @@ import type { AnatomicGroup } from '../../codeset/modifiers';
 import { ChargeFile, ChargeLine, parseChargeFile } from '../documents/chargeFile';
 import { priceClaim } from '../payment';
 import { codeTokenAt } from '../documents/codeToken';
-import { cellAt } from './chargeCell';
+import { RowText, cellAt, rowTextAt } from './chargeCell';
 import {
   describeDiagnosis,
   describeModifier,
@@ -53,7 +53,14 @@ const ICD10_SHAPE = /^[A-Z]\d[A-Z0-9](?:\.?[A-Z0-9]{1,4})?$/;
  * parse); without it, a text whose first line looks like a header is parsed here.
  */
 export function doHover(text: string, offset: number, codeSet: CodeSet, file?: ChargeFile, locality?: string): HoverResult | undefined {
-  return chargeFileHover(text, offset, codeSet, file, locality) ?? freeTextHover(text, offset, codeSet);
+  // In a charge file the words are read from the row's own text, not from `text`: an
+  // editor's text joined from pieces is copied whole by the first read of it (editedDocument.ts).
+  const local = file ? rowTextAt(file, offset) : undefined;
+  const charge = chargeFileHover(text, offset, codeSet, file, locality, local);
+  if (charge) return charge;
+  if (!local) return freeTextHover(text, offset, codeSet);
+  const found = freeTextHover(local.text, offset - local.start, codeSet);
+  return found && { ...found, start: found.start + local.start, end: found.end + local.start };
 }
 
 /** What the line is paid on its claim (service/payment.ts): after reductions, in its setting. */
@@ -70,7 +77,7 @@ function linePaymentLines(file: ChargeFile, line: ChargeLine, codeSet: CodeSet, 
 }
 
 /** A charge file (a header naming a code column): hover by the cell's column. */
-function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?: ChargeFile, locality?: string): HoverResult | undefined {
+function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?: ChargeFile, locality?: string, local?: RowText): HoverResult | undefined {
   let file = model;
   if (!file) {
     const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
@@ -85,7 +92,7 @@ function chargeFileHover(text: string, offset: number, codeSet: CodeSet, model?:
   if (!line) return undefined;
   const role = cell.role;
   const date = line.dateValue;
-  const word = wordAt(text, offset, /[A-Za-z0-9.]/);
+  const word = local ? wordIn(local, offset, /[A-Za-z0-9.]/) : wordAt(text, offset, /[A-Za-z0-9.]/);
   if (!word) return undefined;
   const value = word.text.replace(/\.$/, '').toUpperCase();
   const at = (contents: string | undefined): HoverResult | undefined => (contents ? { contents, start: word.start, end: word.start + value.length } : undefined);
@@ -144,6 +151,12 @@ function wordAt(text: string, offset: number, char: RegExp): { text: string; sta
   while (start > 0 && char.test(text[start - 1])) start--;
   while (end < text.length && char.test(text[end])) end++;
   return start === end ? undefined : { text: text.slice(start, end), start };
+}
+
+/** wordAt in a row's text, at document offsets. */
+function wordIn(local: RowText, offset: number, char: RegExp): { text: string; start: number } | undefined {
+  const word = wordAt(local.text, offset - local.start, char);
+  return word && { text: word.text, start: word.start + local.start };
 }
 
 function freeTextHover(text: string, offset: number, codeSet: CodeSet): HoverResult | undefined {
