@@ -39,7 +39,7 @@ class PlainCell implements CsvCell {
     if (typeof to === 'string') return to;
     const row = this.row;
     const origin = row.origin;
-    return (this.to = row.starts.value(row.source.slice(origin + this.from, origin + to)));
+    return (this.to = row.starts.value(row.source, origin + this.from, origin + to));
   }
   get start(): number {
     return this.row.start + this.from;
@@ -89,26 +89,67 @@ export interface CsvRow {
 class RowStarts {
   private from = 0x7fffffff;
   private delta = 0;
-  /** Short cell values read so far, each kept once (see `value`). */
-  private values = new Map<string, string>();
+  /** Short cell values read so far, each kept once (see `value`): an open-addressed table of strings by their characters' hash. */
+  private values: (string | undefined)[] = emptySlots(MIN_SLOTS);
+  private kept = 0;
   constructor(private starts: Int32Array) {}
 
   /**
-   * `text` (a cell's value just cut from the source), or the equal string read before from
-   * another cell of the table. Codes, modifiers, dates, units, places of service and
-   * identifiers repeat on thousands of rows, and a short string cut from a text is a copy:
-   * kept per cell, they were a fifth of a big file's model, and the time a full check spends
-   * moving what survives in the garbage collector's young generation grows with them. Long
-   * values (a cut of 13 characters or more shares the source's memory) are not kept here.
+   * The value of the cell at `from`..`to` in `source`: the equal string read before from
+   * another cell of the table, else cut from the source. Codes, modifiers, dates, units,
+   * places of service and identifiers repeat on thousands of rows, and a short string cut
+   * from a text is a copy: kept per cell, they were a fifth of a big file's model, and the
+   * time a full check spends moving what survives in the garbage collector's young
+   * generation grows with them. A repeated value is found by comparing the source's
+   * characters with the kept string, so it is not cut at all (a cut and a Map lookup per
+   * cell were a tenth of a full check). Long values (a cut of 13 characters or more shares
+   * the source's memory) are not kept here.
    */
-  value(text: string): string {
-    if (text.length > MAX_SHARED_VALUE) return text;
-    const known = this.values.get(text);
-    if (known !== undefined) return known;
-    // Bounded: a long session of typing adds a value per keystroke; a new map only forgets.
-    if (this.values.size >= MAX_SHARED_VALUES) this.values = new Map();
-    this.values.set(text, text);
+  value(source: string, from: number, to: number): string {
+    const length = to - from;
+    if (length > MAX_SHARED_VALUE) return source.slice(from, to);
+    let hash = length;
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+    const values = this.values;
+    const mask = values.length - 1;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    for (;;) {
+      const known = values[slot];
+      if (known === undefined) break;
+      if (known.length === length && sameChars(known, source, from)) return known;
+      slot = (slot + 1) & mask;
+    }
+    const text = source.slice(from, to);
+    // Bounded: a long session of typing adds a value per keystroke; a new table only forgets.
+    if (this.kept >= MAX_SHARED_VALUES) {
+      this.values = emptySlots(MIN_SLOTS);
+      this.kept = 0;
+      this.keep(text, hash);
+    } else if (2 * (this.kept + 1) > values.length) {
+      this.grow();
+      this.keep(text, hash);
+    } else {
+      values[slot] = text;
+      this.kept++;
+    }
     return text;
+  }
+
+  private keep(text: string, hash: number): void {
+    const values = this.values;
+    const mask = values.length - 1;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    while (values[slot] !== undefined) slot = (slot + 1) & mask;
+    values[slot] = text;
+    this.kept++;
+  }
+
+  /** Twice the slots, the kept values placed again. */
+  private grow(): void {
+    const old = this.values;
+    this.values = emptySlots(old.length * 2);
+    this.kept = 0;
+    for (const text of old) if (text !== undefined) this.keep(text, hashOf(text));
   }
 
   /** The starts of a table just parsed (made once its rows are counted). */
@@ -168,6 +209,25 @@ const NO_CELLS: CsvCell[] = [];
 const MAX_SHARED_VALUE = 12;
 /** The most distinct values a table keeps so. */
 const MAX_SHARED_VALUES = 1 << 20;
+/** The slots of a new table of values (a power of two). */
+const MIN_SLOTS = 1 << 10;
+
+function emptySlots(count: number): (string | undefined)[] {
+  return new Array<string | undefined>(count).fill(undefined);
+}
+
+/** The hash `RowStarts.value` computes from a value's characters in the source. */
+function hashOf(text: string): number {
+  let hash = text.length;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/** Whether `text` is the characters of `source` from `from` on. */
+function sameChars(text: string, source: string, from: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== source.charCodeAt(from + i)) return false;
+  return true;
+}
 
 export type CsvProblemKind = 'unclosed-quote' | 'stray-quote' | 'ragged-row';
 
