@@ -7,9 +7,10 @@
  * editor puts the cursor where the reason goes. Pure.
  */
 import type { ChargeFile } from '../documents/chargeFile';
+import type { CsvTable } from '../../csv/csv';
 import { ruleMeta } from '../registry';
 import type { OffsetEdit } from '../types';
-import { rowIndexAt } from './chargeCell';
+import { rowIndexAt, rowTextAt } from './chargeCell';
 
 export interface AcceptFix {
   title: string;
@@ -29,11 +30,25 @@ export function acceptFinding(file: ChargeFile, offset: number, ruleId: string):
   const row = rows[r];
   const column = file.columns.overrideReason?.[0];
   const cell = column === undefined ? undefined : row.cells[column];
-  if (cell && cell.text.trim() === '' && !/["\r\n]/.test(file.text.slice(cell.start, cell.end))) {
+  const local = rowTextAt(file, row.start);
+  const raw = cell && (local ? local.text.slice(cell.start - local.start, cell.end - local.start) : file.text.slice(cell.start, cell.end));
+  if (cell && cell.text.trim() === '' && !/["\r\n]/.test(raw ?? '')) {
     const newText = `${ruleId}: `;
     return { title: `Accept ${ruleId} with a reason (override_reason)`, edit: { start: cell.start, end: cell.end, newText }, cursor: cell.start + newText.length };
   }
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(file);
   const comment = `# cpt-lens-disable-next-line ${ruleId}: `;
   return { title: `Accept ${ruleId} with a reason (disable comment)`, edit: { start: row.start, end: row.start, newText: `${comment}${eol}` }, cursor: row.start + comment.length };
+}
+
+/**
+ * The file's line break, found once per parse: a one-row edit never adds or removes one
+ * (rowEdit.ts), and scanning the whole text at each code-action request while typing
+ * would read (and copy) all of an editor's text joined from pieces.
+ */
+const lineBreaks = new WeakMap<CsvTable, string>();
+function lineBreakOf(file: ChargeFile): string {
+  let eol = lineBreaks.get(file.table);
+  if (eol === undefined) lineBreaks.set(file.table, (eol = file.text.includes('\r\n') ? '\r\n' : '\n'));
+  return eol;
 }
