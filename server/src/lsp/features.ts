@@ -298,9 +298,7 @@ function previewedFixAll(state: ServerState, document: TextDocument, fixes: read
  * each row's, so resolving the lenses on screen makes only those findings.
  */
 function findingsOnRows(findings: FindingsView, rows: readonly [number, number][]): Finding[] {
-  const mine: Finding[] = [];
-  for (const [start, end] of [...rows].sort((a, b) => a[0] - b[0])) for (const f of findings.inRange(start, end)) if (f.start >= start && f.start <= end) mine.push(f);
-  return mine;
+  return findings.startingOnRows([...rows].sort((a, b) => a[0] - b[0]));
 }
 
 /** The claim summary a lens click shows: totals, then each finding on the claim's lines with its line. */

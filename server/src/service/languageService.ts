@@ -10,7 +10,7 @@ import { createChargeChecker } from './checker';
 import type { TextChange } from './documents/rowEdit';
 import { DocumentStore } from './documentStore';
 import { ChargeFile, parseChargeFile } from './documents/chargeFile';
-import { ClaimSummary, claimOffsets, claimSummaryAt, doCodeLens } from './features/codeLens';
+import { ClaimSummary, claimOffsets, claimOffsetsOf, claimSummaryAt, doCodeLens } from './features/codeLens';
 import { CompletionList, doComplete, resolveCompletion } from './features/completion';
 import { HoverResult, doHover } from './features/hover';
 import { describeFindings, findingsAt } from './features/hoverFindings';
@@ -23,7 +23,7 @@ import { ALL_RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { CheckSettings } from './settings';
 import type { DocumentKind, Finding } from './types';
-import { FindingsView, ListView } from './findingsView';
+import { ChargeView, FindingsView, ListView } from './findingsView';
 
 export interface LanguageServiceOptions {
   codeSet: CodeSet;
@@ -225,10 +225,19 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     codeLens(text, findings, documentKey) {
       return doCodeLens(chargeModel(text, documentKey), startsOf(findings), options.codeSet, options.settings?.locality);
     },
-    claimOffsets: (text, documentKey, findings) => claimOffsets(chargeModel(text, documentKey), findings ? startsOf(findings) : undefined),
+    claimOffsets(text, documentKey, findings) {
+      const file = chargeModel(text, documentKey);
+      // The document's own check (its view knows its claims with findings), else from the findings' starts.
+      const view = findings instanceof ChargeView ? findings : undefined;
+      const last = view && documentKey !== undefined ? store.current(documentKey, text, 'charges') : undefined;
+      if (view && last && last.view === view && last.charges?.file === file) return claimOffsetsOf(file, view.claimsWithFindings());
+      return claimOffsets(file, findings ? startsOf(findings) : undefined);
+    },
     codeLensAt(text, offset, findings, documentKey) {
       const file = chargeModel(text, documentKey);
-      return claimSummaryAt(file, snapOffset(text, offset, file), startsOf(findings), options.codeSet, options.settings?.locality);
+      // A view counts the findings starting on a row from its claims (see FindingStarts).
+      const counts = Array.isArray(findings) ? startsOf(findings) : (rows: readonly (readonly [number, number])[]): number => (findings as FindingsView).startingOnRows(rows).length;
+      return claimSummaryAt(file, snapOffset(text, offset, file), counts, options.codeSet, options.settings?.locality);
     },
     columnReading: (text, documentKey) => columnMapView(chargeModel(text, documentKey)),
     typedCell: (text, change, documentKey) => typedCell(chargeModel(text, documentKey), change),

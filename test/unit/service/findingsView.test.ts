@@ -9,6 +9,9 @@ import { FindingsView, MaxHeap, limitFindings } from '../../../server/src/servic
 import { ALL_RULES } from '../../../server/src/service/rules';
 import type { Finding } from '../../../server/src/service/types';
 import { syntheticNcciCodeSet } from '../../golden/testCodeSet';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { parseChargeFile } from '../../../server/src/service/documents/chargeFile';
+import { claimOffsets } from '../../../server/src/service/features/codeLens';
 
 const plain = (findings: readonly Finding[]): unknown => JSON.parse(JSON.stringify(findings));
 const fresh = (text: string): unknown => plain(createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {}).check(text));
@@ -113,6 +116,44 @@ describe('findings view', () => {
     for (const v of [9, 4, 7, 1, 8, 2, 6]) heap.offer(v);
     assert.ok(heap.full);
     assert.equal(heap.top, 4);
+  });
+});
+
+describe('lens offsets from a check kept by the service', () => {
+  it('are the claims with a finding on their lines, as read from every finding, after each keystroke', () => {
+    // SYNTHETIC: the file above with suppression comments, a stray comment and dates the date
+    // notes flag (file findings, some on data lines, some on comment lines).
+    const lines = manyFindings(150).split('\n');
+    for (let i = 140; i > 1; i -= 23) lines.splice(i, 0, i % 2 ? '# cpt-lens-disable-next-line modifier-shape: reviewed' : '# cpt-lens-disable-next-line');
+    lines[60] = lines[60].replace(/2025-10-\d\d/, '2031-01-01');
+    lines[90] = lines[90].replace(/2025-10-\d\d/, '10/32/2025');
+    // A clean claim of its own whose only finding is the table's (a ragged row): a file finding on a data line.
+    lines.splice(100, 0, 'CLM900,PT900,2025-10-12,99213,,1,11,E11.9,extra');
+    let text = lines.join('\n');
+    const service = getLanguageService({ codeSet: syntheticNcciCodeSet() });
+    const key = 'file:///lens.csv';
+    let version = 1;
+    let view = service.check(text, 'charges', key, { version });
+    const expected = (): number[] => claimOffsets(parseChargeFile(text), view.starts());
+    assert.ok(expected().length > 10);
+    assert.deepEqual(service.claimOffsets(text, key, view), expected());
+    for (const edit of randomEdits(text, 60, 7)) {
+      text = edit.text;
+      view = service.check(text, 'charges', key, { version: ++version, change: { ...edit.change, fromVersion: version - 1 } });
+      assert.deepEqual(service.claimOffsets(text, key, view), expected(), `after ${JSON.stringify(edit.change)}`);
+      // A lens resolved from the view counts the findings on its claim's rows as the sorted starts do.
+      for (const offset of service.claimOffsets(text, key, view).slice(version % 5, (version % 5) + 3)) {
+        const summary = service.codeLensAt(text, offset, view, key);
+        assert.deepEqual(summary, service.codeLensAt(text, offset, view.all()), `lens at ${offset}`);
+        // Its report's findings: those starting on its rows, found from its claim alone.
+        const rows = [...summary!.rows].sort((a, b) => a[0] - b[0]);
+        const starting = (f: Finding): boolean => rows.some(([s, e]) => f.start >= s && f.start <= e);
+        assert.deepEqual(plain(view.startingOnRows(rows)), plain(view.all().filter(starting)));
+        // Rows that are not a claim's (the second line of a claim on): every range is asked instead.
+        const odd = rows.slice(1);
+        assert.deepEqual(plain(view.startingOnRows(odd)), plain(view.all().filter((f) => odd.some(([s, e]) => f.start >= s && f.start <= e))));
+      }
+    }
   });
 });
 

@@ -69,15 +69,49 @@ export function claimOffsets(file: ChargeFile, onlyWithFindings?: readonly numbe
   return offsets.sort((a, b) => a - b);
 }
 
+/**
+ * claimOffsets(file, starts of all findings) from what a charge check's view keeps: the first
+ * line of each claim with findings (in order of first lines) and the file findings' starts
+ * (their lines' claims get a lens too). A keystroke with lenses on asks for every lens: this
+ * reads the claims with findings, not every line and every finding.
+ */
+export function claimOffsetsOf(file: ChargeFile, found: { firstLines: readonly number[]; fileStarts: readonly number[] }): number[] {
+  if (!file.columns.code) return [];
+  const lines = file.lines;
+  const offsets: number[] = [];
+  for (const i of found.firstLines) {
+    const line = lines[i];
+    if (line) offsets.push(line.row.start);
+  }
+  if (found.fileStarts.length === 0) return offsets;
+  // File findings on data lines (usually none: most are on the header or a comment) add their claims.
+  const rows = file.table.rows;
+  const extra: number[] = [];
+  for (const start of found.fileStarts) {
+    const r = rowIndexAt(rows, start);
+    const line = r > 0 && start <= rows[r].end ? lines[r - 1] : undefined;
+    const first = line && file.claims.get(line.claimKey)?.lines[0];
+    if (first) extra.push(first.row.start);
+  }
+  return extra.length === 0 ? offsets : [...new Set([...offsets, ...extra])].sort((a, b) => a - b);
+}
+
 /** The summary of the claim whose line is at `offset`. */
-export function claimSummaryAt(file: ChargeFile, offset: number, findingStarts: readonly number[], codeSet: CodeSet, locality?: string): ClaimSummary | undefined {
+export function claimSummaryAt(file: ChargeFile, offset: number, findingStarts: FindingStarts, codeSet: CodeSet, locality?: string): ClaimSummary | undefined {
   const r = rowIndexAt(file.table.rows, offset);
   const line = r > 0 ? file.lines[r - 1] : undefined;
   const claim = line ? file.claims.get(line.claimKey) : undefined;
   return claim ? summarise(claim, findingStarts, codeSet, locality) : undefined;
 }
 
-function summarise(claim: Claim, findingStarts: readonly number[], codeSet: CodeSet, locality?: string): ClaimSummary {
+/**
+ * The findings' starts, sorted; or how many findings start on a claim's rows (sorted [start,
+ * end] pairs), asked of a check's view, so resolving the lenses on screen does not sort every
+ * finding's start.
+ */
+export type FindingStarts = readonly number[] | ((rows: readonly (readonly [number, number])[]) => number);
+
+function summarise(claim: Claim, findingStarts: FindingStarts, codeSet: CodeSet, locality?: string): ClaimSummary {
   const first = claim.lines[0];
   const pay = priceClaim(claim, codeSet, locality);
   const summary: ClaimSummary = {
@@ -92,7 +126,8 @@ function summarise(claim: Claim, findingStarts: readonly number[], codeSet: Code
     else if (p.fee !== undefined) summary.rvus += (p.setting === 'facility' ? p.row.rvu.totalFacility : p.row.rvu.totalNonFacility) * p.units;
     summary.payments.push({ offset: p.line.row.start, code: p.row?.modifier ? `${p.row.code}-${p.row.modifier}` : p.line.codeValue, amount: p.amount, applied: p.applied });
   }
-  for (const line of claim.lines) summary.findings += countWithin(findingStarts, line.row.start, line.row.end);
+  if (typeof findingStarts === 'function') summary.findings = findingStarts([...summary.rows].sort((a, b) => a[0] - b[0]));
+  else for (const line of claim.lines) summary.findings += countWithin(findingStarts, line.row.start, line.row.end);
   return summary;
 }
 
