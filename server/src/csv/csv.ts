@@ -92,7 +92,11 @@ class RowStarts {
   /** Short cell values read so far, each kept once (see `value`): an open-addressed table of strings by their characters' hash. */
   private values: (string | undefined)[] = emptySlots(MIN_SLOTS);
   private kept = 0;
-  constructor(private starts: Int32Array) {}
+  constructor(
+    private starts: Int32Array,
+    /** The table's delimiter (a character code): a row's cells are found again from it when read. */
+    readonly delimiter: number,
+  ) {}
 
   /**
    * The value of the cell at `from`..`to` in `source`: the equal string read before from
@@ -185,26 +189,139 @@ class RowStarts {
  * A row of a parsed table. `source` is the text it was parsed from and `origin` its first
  * character there (the document's text at parse time; a row parsed again alone, its own
  * text): unread cells cut their text from it.
+ *
+ * Its cells are made when read, one at a time (`rowCell`) or all at once (`cells`): a
+ * charge line reads ten of an export's 20-40 columns, and an object per unread cell was most
+ * of a big file's objects, each one copied by the garbage collector while the model is
+ * built. The parse only counts a row's cells; where a cell is is found again from the row's
+ * text when it is first read. A row with a quoted cell has its cells made while parsing.
  */
 class TableRow implements CsvRow {
-  cells: CsvCell[] = NO_CELLS;
+  /** Its cells by index, once one is made (a hole: not made yet). */
+  private made: (CsvCell | undefined)[] | undefined = undefined;
+  /** How many of its cells are not made yet. */
+  private unmade: number;
   constructor(
     readonly index: number,
     readonly starts: RowStarts,
     readonly source: string,
     readonly origin: number,
-  ) {}
+    /** Its length, its line break excluded. */
+    public width: number,
+    count: number,
+  ) {
+    this.unmade = count;
+  }
   get start(): number {
     return this.starts.at(this.index);
   }
-  /** The end of its last cell (a row has at least one). */
+  /** The end of its last cell. */
   get end(): number {
-    const cells = this.cells;
-    return cells[cells.length - 1].end;
+    return this.starts.at(this.index) + this.width;
+  }
+  get cells(): CsvCell[] {
+    if (this.unmade > 0) this.makeAll();
+    return this.made as CsvCell[];
+  }
+  /** How many cells it has. */
+  get count(): number {
+    const made = this.made;
+    return made === undefined ? this.unmade : made.length;
+  }
+
+  /** Its cells made while parsing (a row with a quoted cell). */
+  setCells(cells: CsvCell[]): void {
+    this.made = cells;
+    this.unmade = 0;
+  }
+
+  /** Cell `index`, made now if it was not before; undefined when the row has no such cell. */
+  cell(index: number): CsvCell | undefined {
+    const made = this.made;
+    if (made !== undefined) {
+      const cell = made[index];
+      if (cell !== undefined || this.unmade === 0) return cell;
+    }
+    if (!(index >= 0 && index < this.count)) return undefined;
+    const bounds = boundsOf(this);
+    const from = bounds[index];
+    const to = bounds[index + 1] - 1;
+    return this.place(index, new PlainCell(this, from, textAt === index ? readText : to));
+  }
+
+  /** The text of cell `index` (undefined: no such cell), without making the cell. */
+  text(index: number): string | undefined {
+    const made = this.made;
+    if (made !== undefined) {
+      const cell = made[index];
+      if (cell !== undefined) return cell.text;
+      if (this.unmade === 0) return undefined;
+    }
+    if (!(index >= 0 && index < this.count)) return undefined;
+    const bounds = boundsOf(this);
+    const origin = this.origin;
+    textAt = index;
+    return (readText = this.starts.value(this.source, origin + bounds[index], origin + bounds[index + 1] - 1));
+  }
+
+  private place(index: number, cell: CsvCell): CsvCell {
+    (this.made ??= new Array<CsvCell | undefined>(this.unmade))[index] = cell;
+    this.unmade--;
+    return cell;
+  }
+
+  private makeAll(): void {
+    const before = scanned;
+    const count = this.count;
+    for (let i = 0; i < count; i++) this.cell(i);
+    if (before !== this) forgetRow();
   }
 }
 
-const NO_CELLS: CsvCell[] = [];
+/**
+ * The row whose cells' places `bounds` holds: cell `i` of it is from `bounds[i]` to
+ * `bounds[i + 1] - 1` in the row. One row at a time, found again when another is read.
+ */
+let scanned: TableRow | undefined;
+let bounds = new Int32Array(64);
+/** The cell of `scanned` whose text `text()` read last, and that text (so making the cell next does not read it again). */
+let textAt = -1;
+let readText = '';
+
+function boundsOf(row: TableRow): Int32Array {
+  if (scanned === row) return bounds;
+  const count = row.count;
+  if (bounds.length <= count) bounds = new Int32Array(2 * count + 2);
+  const source = row.source;
+  const origin = row.origin;
+  const end = origin + row.width;
+  const delim = row.starts.delimiter;
+  let n = 0;
+  bounds[0] = 0;
+  for (let pos = origin; pos < end; pos++) if (source.charCodeAt(pos) === delim) bounds[++n] = pos - origin + 1;
+  bounds[n + 1] = row.width + 1;
+  scanned = row;
+  textAt = -1;
+  return bounds;
+}
+
+/** Lets go of the row read last (its text is the document's: not kept past a read). */
+export function forgetRow(): void {
+  scanned = undefined;
+  textAt = -1;
+  readText = '';
+}
+
+/** Cell `index` of `row` (as `row.cells[index]`), made alone when the row's other cells were not read. */
+export function rowCell(row: CsvRow, index: number): CsvCell | undefined {
+  return row instanceof TableRow ? row.cell(index) : row.cells[index];
+}
+
+/** The text of cell `index` of `row` (as `row.cells[index]?.text`), without making the cell. */
+export function rowCellText(row: CsvRow, index: number): string | undefined {
+  return row instanceof TableRow ? row.text(index) : row.cells[index]?.text;
+}
+
 /** The longest cell value a table keeps once for all its cells (`RowStarts.value`). */
 const MAX_SHARED_VALUE = 12;
 /** The most distinct values a table keeps so. */
@@ -315,9 +432,9 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 /** Parses `text` as a delimited table; `delimiter` defaults to the detected one. */
 export function parseCsv(text: string, delimiter: string = detectDelimiter(text), options: CsvOptions = {}): CsvTable {
   const delim = delimiter.charCodeAt(0);
-  const rows: CsvRow[] = [];
+  const rows: TableRow[] = [];
   const rowStarts: number[] = [];
-  const starts = new RowStarts(EMPTY_STARTS);
+  const starts = new RowStarts(EMPTY_STARTS, delim);
   const problems: CsvProblem[] = [];
   const comments: CsvComment[] = [];
   const scratch: CsvCell[] = [];
@@ -335,8 +452,8 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
       if (pos < length && text.charCodeAt(pos) === LF) pos++;
       continue;
     }
-    const row = new TableRow(rows.length, starts, text, rowStart);
-    pos = readCells(text, rowStart, delim, problems, row, scratch);
+    const row = readRow(text, rowStart, delim, problems, rows.length, starts, scratch);
+    pos = rowStart + row.width;
     const rowEnd = pos;
     if (pos < length && text.charCodeAt(pos) === CR) pos++;
     if (pos < length && text.charCodeAt(pos) === LF) pos++;
@@ -347,15 +464,56 @@ export function parseCsv(text: string, delimiter: string = detectDelimiter(text)
   }
   starts.reset(Int32Array.from(rowStarts));
 
-  const width = rows.length > 0 ? rows[0].cells.length : 0;
+  const width = rows.length > 0 ? rows[0].count : 0;
   for (const row of rows) {
+    if (row.count === width) continue;
     const problem = raggedRow(row, width);
     if (problem) problems.push(problem);
   }
+  forgetRow();
   return { delimiter, rows, problems, comments };
 }
 
 const EMPTY_STARTS = new Int32Array(0);
+
+/**
+ * The row at `base` in `text` (its width is where it ends, before its line break): its
+ * cells counted and their damage reported, none made; a row with a quoted cell is read by
+ * readCells, its cells made.
+ */
+function readRow(text: string, base: number, delim: number, problems: CsvProblem[], index: number, starts: RowStarts, scratch: CsvCell[]): TableRow {
+  const length = text.length;
+  const reported = problems.length;
+  let pos = base;
+  let count = 1;
+  let cellStart = base;
+  let sawQuote = -1;
+  for (; pos < length; pos++) {
+    const c = text.charCodeAt(pos);
+    if (c === delim) {
+      if (sawQuote >= 0) strayQuote(problems, sawQuote);
+      sawQuote = -1;
+      count++;
+      cellStart = pos + 1;
+    } else if (c === LF || c === CR) break;
+    else if (c === QUOTE) {
+      if (pos === cellStart) {
+        // A quoted cell: read the row again, making its cells.
+        problems.length = reported;
+        const row = new TableRow(index, starts, text, base, 0, 0);
+        row.width = readCells(text, base, delim, problems, row, scratch) - base;
+        return row;
+      }
+      if (sawQuote < 0) sawQuote = pos;
+    }
+  }
+  if (sawQuote >= 0) strayQuote(problems, sawQuote);
+  return new TableRow(index, starts, text, base, pos - base, count);
+}
+
+function strayQuote(problems: CsvProblem[], at: number): void {
+  problems.push({ kind: 'stray-quote', start: at, end: at + 1, message: 'Quote character inside an unquoted cell.' });
+}
 
 /**
  * Reads the cells of `row` (which starts at `base` in `text`) into it; returns where the row
@@ -380,9 +538,7 @@ function readCells(text: string, base: number, delim: number, problems: CsvProbl
         if (c === QUOTE && sawQuote < 0) sawQuote = pos;
         pos++;
       }
-      if (sawQuote >= 0) {
-        problems.push({ kind: 'stray-quote', start: sawQuote, end: sawQuote + 1, message: 'Quote character inside an unquoted cell.' });
-      }
+      if (sawQuote >= 0) strayQuote(problems, sawQuote);
       scratch[count++] = new PlainCell(row, start - base, pos - base);
     }
     if (pos < length && text.charCodeAt(pos) === delim) {
@@ -391,7 +547,7 @@ function readCells(text: string, base: number, delim: number, problems: CsvProbl
     }
     break;
   }
-  row.cells = scratch.slice(0, count);
+  row.setCells(scratch.slice(0, count));
   return pos;
 }
 
@@ -402,8 +558,8 @@ function readCells(text: string, base: number, delim: number, problems: CsvProbl
  */
 export function reparseRow(row: CsvRow, text: string, delimiter: string): CsvRow | undefined {
   if (!(row instanceof TableRow)) return undefined;
-  const fresh = new TableRow(row.index, row.starts, text, 0);
-  if (readCells(text, 0, delimiter.charCodeAt(0), [], fresh, []) !== text.length) return undefined;
+  const fresh = readRow(text, 0, delimiter.charCodeAt(0), [], row.index, row.starts, []);
+  if (fresh.width !== text.length) return undefined;
   return fresh;
 }
 
@@ -414,7 +570,7 @@ export function reparseRow(row: CsvRow, text: string, delimiter: string): CsvRow
  */
 export function rowSourceText(row: CsvRow): string | undefined {
   if (!(row instanceof TableRow)) return undefined;
-  return row.source.slice(row.origin, row.origin + (row.end - row.start));
+  return row.source.slice(row.origin, row.origin + row.width);
 }
 
 /**
@@ -530,7 +686,12 @@ export function cellValueRange(cell: CsvCell): { start: number; end: number; tex
 
 /** Whether every cell of a row is blank (`,,,,` at the end of a spreadsheet export). */
 export function isBlankRow(row: CsvRow): boolean {
-  return row.cells.every((c) => c.text.trim() === '');
+  if (!(row instanceof TableRow)) return row.cells.every((c) => c.text.trim() === '');
+  const before = scanned;
+  let blank = true;
+  for (let i = 0, count = row.count; i < count && blank; i++) blank = row.text(i)!.trim() === '';
+  if (before !== row) forgetRow();
+  return blank;
 }
 
 /** The trimmed text of cell `index` of a row; '' for a missing cell or a column not found (-1). */

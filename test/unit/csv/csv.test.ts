@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cellValueRange, parseCsv } from '../../../server/src/csv/csv';
+import { cellValueRange, moveRowsAfter, parseCsv, reparseRow, rowCell, rowCellText } from '../../../server/src/csv/csv';
 
 describe('csv parser', () => {
   it('gives every cell its exact range, quotes and CRLF included', () => {
@@ -59,5 +59,42 @@ describe('ragged rows and trailing delimiters', () => {
   it('does not call a row damaged for empty cells past the header (a trailing comma), but does for data there or for a short row', () => {
     const table = parseCsv('a,b,c\n1,2,3,\n1,2,3, ,\n1,2,3,x\n1,2\n');
     assert.deepEqual(table.problems.map((p) => [p.kind, table.rows.findIndex((r) => r.start === p.start)]), [['ragged-row', 3], ['ragged-row', 4]]);
+  });
+});
+
+describe('cells made when read', () => {
+  const text = 'code,dos,name\n47383,2025-10-14,Doe"s\n99213,, x \n"q,1",2,3\n';
+
+  it('reads a value without making its cell, and makes one cell that row.cells then holds', () => {
+    const table = parseCsv(text);
+    const row = table.rows[1];
+    assert.equal(rowCellText(row, 1), '2025-10-14');
+    assert.equal(rowCellText(row, 3), undefined);
+    assert.equal(rowCell(row, 3), undefined);
+    assert.equal(rowCell(row, -1), undefined);
+    const code = rowCell(row, 0)!;
+    assert.equal(code.text, '47383');
+    assert.equal(rowCell(row, 0), code);
+    assert.equal(row.cells[0], code);
+    assert.equal(row.cells.length, 3);
+    assert.deepEqual(row.cells.map((c) => [c.text, text.slice(c.start, c.end)]), [['47383', '47383'], ['2025-10-14', '2025-10-14'], ['Doe"s', 'Doe"s']]);
+    assert.equal(row.end, text.indexOf('\n', row.start));
+  });
+
+  it('reads cells of rows in any order, a quoted row and an edited row included', () => {
+    const table = parseCsv(text);
+    assert.equal(rowCellText(table.rows[2], 2), ' x ');
+    assert.equal(rowCellText(table.rows[3], 0), 'q,1');
+    assert.equal(rowCellText(table.rows[1], 2), 'Doe"s');
+    assert.equal(rowCell(table.rows[2], 1)!.text, '');
+    assert.equal(rowCell(table.rows[3], 1)!.start, text.lastIndexOf(',2,') + 1);
+    // A stray quote is still reported by a parse that makes no cells.
+    assert.deepEqual(table.problems.map((p) => [p.kind, p.start]), [['stray-quote', text.indexOf('"s')]]);
+    const delta = '99213,2025-10-15, x'.length - '99213,, x '.length;
+    const edited = reparseRow(table.rows[2], '99213,2025-10-15, x', ',')!;
+    table.rows[2] = edited;
+    assert.ok(moveRowsAfter(edited, delta));
+    assert.equal(rowCellText(edited, 1), '2025-10-15');
+    assert.equal(rowCell(table.rows[3], 1)!.start, text.lastIndexOf(',2,') + 1 + delta);
   });
 });

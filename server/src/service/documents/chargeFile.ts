@@ -6,7 +6,7 @@
  */
 import { lowerBound } from '../../codeset/sorted';
 import type { ProcedureCode } from '../../codeset/types';
-import { CsvCell, CsvRow, CsvTable, cellValueRange, parseCsv } from '../../csv/csv';
+import { CsvCell, CsvRow, CsvTable, cellValueRange, forgetRow, parseCsv, rowCell, rowCellText } from '../../csv/csv';
 import { ColumnMap, ColumnMapping, ColumnRole } from './columns';
 import { ColumnReading, readColumns } from './columnReading';
 import { splitCodeCell } from './codeToken';
@@ -134,7 +134,10 @@ export interface ChargeLine extends CodedItem {
 /** Shared by every line (one function, not a closure per line: 100k lines allocate enough already). */
 function field(this: ChargeLine, role: ColumnRole): Span | undefined {
   const index = this.columns[role]?.[0];
-  return index === undefined ? undefined : span(this.row.cells[index]);
+  if (index === undefined) return undefined;
+  const value = spanIn(this.row, index);
+  forgetRow();
+  return value;
 }
 
 export interface ChargeFile {
@@ -385,9 +388,35 @@ function hasSeparator(text: string, keepDash: boolean): boolean {
 }
 
 /** A single-valued column's trimmed cell, undefined when the file lacks the column or the cell is empty. */
-function spanAt(cells: readonly CsvCell[], columns: ColumnMap, role: ColumnRole): Span | undefined {
+function spanAt(row: CsvRow, columns: ColumnMap, role: ColumnRole): Span | undefined {
   const list = columns[role];
-  return list === undefined ? undefined : span(cells[list[0]]);
+  return list === undefined ? undefined : spanIn(row, list[0]);
+}
+
+/**
+ * Cell `index` of `row` trimmed (as `span`), undefined when it is empty or blank: an empty
+ * cell (most modifier cells) is not made (csv.ts makes a row's cells when read).
+ */
+function spanIn(row: CsvRow, index: number): Span | undefined {
+  const text = rowCellText(row, index);
+  if (text === undefined || valueOf(text) === '') return undefined;
+  return span(rowCell(row, index));
+}
+
+/** `cellValueRange(cell).text` of a cell with this text. */
+function valueOf(text: string): string {
+  const n = text.length;
+  return n === 0 || (text.charCodeAt(0) > 0x20 && text.charCodeAt(n - 1) > 0x20) ? text : text.trim();
+}
+
+/** A single-valued column's trimmed text (as `spanAt(...)?.text`), undefined when empty; no cell is made. */
+function textAt(row: CsvRow, columns: ColumnMap, role: ColumnRole): string | undefined {
+  const list = columns[role];
+  if (list === undefined) return undefined;
+  const text = rowCellText(row, list[0]);
+  if (text === undefined) return undefined;
+  const value = valueOf(text);
+  return value === '' ? undefined : value;
 }
 
 /**
@@ -409,6 +438,11 @@ function takeOut<T>(scratch: T[], count: number): T[] {
   return out;
 }
 
+/** A modifier in its own mod1..mod4 column (`cell`, trimmed to `value`). */
+function columnModifier(value: Span, cell: CsvCell): ModifierSpan {
+  return new CellModifier(value.text, cell, value.start - cell.start, value.text.toUpperCase(), 'column', cell);
+}
+
 /** Shared by lines with no modifiers, diagnoses or pointers (most lines lack some): never pushed to. */
 const NONE: never[] = [];
 const LETTERS_ONLY = /^[A-Za-z]+$/;
@@ -417,14 +451,13 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
   // Plain functions, not closures over this line: a closure per line allocates a context.
   // Every span below is a row cell or a CellSpan anchored to one, so a one-row edit that
   // moves the cells of later rows moves their lines' spans too (rowEdit.ts relies on it).
-  const cells = row.cells;
-  const codeCell = spanAt(cells, columns, 'code');
+  const codeCell = spanAt(row, columns, 'code');
   let code: Span | undefined;
   let modifierCount = 0;
   if (codeCell) {
     if (!hasSeparator(codeCell.text, false)) code = codeCell;
     else {
-      const raw = cells[columns.code![0]];
+      const raw = rowCell(row, columns.code![0])!;
       const token = splitCodeCell(codeCell.text, codeCell.start);
       code = new CellSpan(token.code, raw, token.start - raw.start);
       for (const m of token.modifiers) scratchModifiers[modifierCount++] = new CellModifier(m.text, raw, m.start - raw.start, m.text.toUpperCase(), 'code', undefined);
@@ -432,34 +465,36 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
   }
   if (columns.modifiers) {
     for (const col of columns.modifiers) {
-      const cell = span(cells[col]);
+      const cell = spanIn(row, col);
       if (!cell) continue;
-      const raw = cells[col];
+      const raw = rowCell(row, col)!;
       const items = hasSeparator(cell.text, false) ? splitList(cell) : [cell];
       for (const m of items) scratchModifiers[modifierCount++] = new CellModifier(m.text, raw, m.start - raw.start, m.text.toUpperCase(), 'list', raw);
     }
   }
   if (columns.modifier) {
     for (const col of columns.modifier) {
-      const cell = span(cells[col]);
-      const raw = cells[col];
-      if (cell) scratchModifiers[modifierCount++] = new CellModifier(cell.text, raw, cell.start - raw.start, cell.text.toUpperCase(), 'column', raw);
+      const cell = spanIn(row, col);
+      if (cell) scratchModifiers[modifierCount++] = columnModifier(cell, rowCell(row, col)!);
     }
   }
   let diagnosisCount = 0;
   if (columns.diagnosis) {
     for (const col of columns.diagnosis) {
-      const cell = span(cells[col]);
+      const cell = spanIn(row, col);
       if (!cell) continue;
       // A loop, not push(...list): a cell of 150,000 codes would overflow the call stack.
-      if (hasSeparator(cell.text, true)) for (const dx of splitList(cell, true)) scratchDiagnoses[diagnosisCount++] = inCell(dx, cells[col]);
+      if (hasSeparator(cell.text, true)) {
+        const raw = rowCell(row, col)!;
+        for (const dx of splitList(cell, true)) scratchDiagnoses[diagnosisCount++] = inCell(dx, raw);
+      }
       else scratchDiagnoses[diagnosisCount++] = cell;
     }
   }
-  const pointerCell = spanAt(cells, columns, 'pointer');
+  const pointerCell = spanAt(row, columns, 'pointer');
   let pointerCount = 0;
   if (pointerCell) {
-    const raw = cells[columns.pointer![0]];
+    const raw = rowCell(row, columns.pointer![0])!;
     // Pointers may be written `AB`, `A,B`, `A B` or `1,2`.
     for (const item of splitList(pointerCell)) {
       if (LETTERS_ONLY.test(item.text)) {
@@ -471,13 +506,17 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
   const modifiers: ModifierSpan[] = takeOut(scratchModifiers, modifierCount);
   const diagnoses = takeOut(scratchDiagnoses, diagnosisCount);
   const pointers = takeOut(scratchPointers, pointerCount);
-  const overrideCell = spanAt(cells, columns, 'overrideReason');
-  const date = spanAt(cells, columns, 'date');
+  const overrideCell = spanAt(row, columns, 'overrideReason');
+  const date = spanAt(row, columns, 'date');
   const dateValue = date ? dateOf(date.text, dates) : undefined;
-  const claim = spanAt(cells, columns, 'claim')?.text;
-  const account = spanAt(cells, columns, 'account')?.text;
-  const patient = spanAt(cells, columns, 'patient')?.text;
-  const provider = spanAt(cells, columns, 'provider')?.text ?? '';
+  // Read as text only: no cell is made for them.
+  const claim = textAt(row, columns, 'claim');
+  const account = textAt(row, columns, 'account');
+  const patient = textAt(row, columns, 'patient');
+  const provider = textAt(row, columns, 'provider') ?? '';
+  const units = spanAt(row, columns, 'units');
+  const pos = spanAt(row, columns, 'pos');
+  forgetRow();
   const dateKey = dateValue ?? date?.text ?? '';
   // Prefixed per kind so a patient "1001" and a claim "1001" are different groups; a
   // line with no identifier is a group of its own (its row index never repeats).
@@ -490,8 +529,8 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
     modifiers,
     date,
     dateValue,
-    units: spanAt(cells, columns, 'units'),
-    pos: spanAt(cells, columns, 'pos'),
+    units,
+    pos,
     diagnoses,
     pointers,
     claimKey,

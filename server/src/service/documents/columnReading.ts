@@ -7,7 +7,7 @@
  * sample re-reads the file (rowEdit.ts), so the incremental path stays exact.
  */
 import { CODE_SHAPE_SOURCE } from '../../codeset/codeShapes';
-import type { CsvRow } from '../../csv/csv';
+import { type CsvRow, forgetRow, rowCellText } from '../../csv/csv';
 import { ColumnMap, ColumnMapping, ColumnRole, UnusedKind, normaliseHeader, readHeader } from './columns';
 import { parseServiceDate } from './dates';
 
@@ -128,7 +128,8 @@ export function readColumns(headers: readonly string[], rows: readonly CsvRow[],
   if (open.length > 0 && rows.length > 1) {
     const sample = rows.slice(1, 1 + SAMPLE_ROWS);
     sampled = sample.length;
-    const valuesOf = (index: number): string[] => sample.map((r) => r.cells[index]?.text.trim() ?? '').filter((v) => v !== '');
+    // Values read without making the rows' cells (csv.ts makes them when read).
+    const valuesOf = (index: number): string[] => sample.map((r) => rowCellText(r, index)?.trim() ?? '').filter((v) => v !== '');
     let bestRuns = 0;
     for (const col of open) {
       const values = valuesOf(col.index);
@@ -152,6 +153,7 @@ export function readColumns(headers: readonly string[], rows: readonly CsvRow[],
       }
     }
   }
+  forgetRow();
   const groupBy = map.patient ? 'patient' : map.account ? 'account' : map.claim ? 'claim' : undefined;
   if (!groupBy && groupCandidate !== undefined) {
     // Content alone decides the grouping only with a clear key; it is named in the reading
