@@ -229,6 +229,16 @@ export class EditedDocument implements TextDocument {
  * (`shift` added); `afterCr.at` is the document offset just past a CR that ended the previous piece.
  */
 function scanLines(text: string, from: number, to: number, shift: number, lines: number[], afterCr: { at: number }): void {
+  const cr = text.indexOf('\r', from);
+  if (cr < 0 || cr >= to) {
+    // No CR in the piece (most files): the engine's search finds each LF, several times faster
+    // than reading every character here (a 6 MB file's lines at open).
+    for (let lf = text.indexOf('\n', from); lf >= 0 && lf < to; lf = text.indexOf('\n', lf + 1)) {
+      if (afterCr.at === lf + shift) lines[lines.length - 1] = lf + shift + 1;
+      else lines.push(lf + shift + 1);
+    }
+    return;
+  }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === LF) {
