@@ -1,5 +1,6 @@
 /** Applying fixes to text: the CLI's `--fix` and the golden tests use this. Pure. */
 import type { Finding, Fix, OffsetEdit } from './types';
+import { lowerBound } from '../codeset/sorted';
 
 /**
  * Applies the first safe fix of each finding; edits that overlap an edit already
@@ -20,12 +21,29 @@ export function nonOverlappingEdits(fixes: readonly Fix[]): OffsetEdit[] {
 
 /** The fixes `nonOverlappingEdits` takes, in the order given (the editor's fix-all preview lists each). */
 export function nonOverlappingFixes<F extends Fix>(fixes: readonly F[]): F[] {
-  const taken: OffsetEdit[] = [];
+  // The edits taken so far, by start, and the longest of them: an edit that starts more than
+  // that before another cannot reach it, so each fix reads only its neighbours (a 100k-line
+  // file's 14,000 fixes compared each with every one taken made fix-all take 0.6 s).
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let longest = 0;
+  const overlapsTaken = (e: OffsetEdit): boolean => {
+    const last = Math.max(e.start, e.end);
+    for (let i = lowerBound(starts, e.start - longest); i < starts.length && starts[i] <= last; i++) {
+      // An edit overlapping one taken, or an insertion where one taken starts.
+      if ((e.start < ends[i] && starts[i] < e.end) || (e.start === e.end && e.start === starts[i])) return true;
+    }
+    return false;
+  };
   const kept: F[] = [];
   for (const fix of fixes) {
-    const overlaps = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start)));
-    if (overlaps) continue;
-    taken.push(...fix.edits);
+    if (fix.edits.some(overlapsTaken)) continue;
+    for (const e of fix.edits) {
+      const at = upperBound(starts, e.start);
+      starts.splice(at, 0, e.start);
+      ends.splice(at, 0, e.end);
+      longest = Math.max(longest, e.end - e.start);
+    }
     kept.push(fix);
   }
   return kept;
@@ -33,7 +51,35 @@ export function nonOverlappingFixes<F extends Fix>(fixes: readonly F[]): F[] {
 
 export function applyFixes(text: string, fixes: readonly Fix[]): string {
   const taken = nonOverlappingEdits(fixes);
+  // Pieces joined once (first edit first), not the text cut again per edit: 14,000 fixes of a
+  // 6 MB file were 14,000 copies of it. Edits of one fix that overlap each other (none of
+  // ours) are applied one after another instead, as before.
+  const pieces: string[] = [];
+  let at = 0;
+  for (let k = taken.length - 1; k >= 0; k--) {
+    const e = taken[k];
+    if (e.start < at) return applyInTurn(text, taken);
+    pieces.push(text.slice(at, e.start), e.newText);
+    at = Math.max(at, e.end);
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
+}
+
+function applyInTurn(text: string, taken: readonly OffsetEdit[]): string {
   let out = text;
   for (const e of taken) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
+}
+
+/** Position of the first entry of the sorted `list` greater than `key`. */
+function upperBound(list: readonly number[], key: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixAllSafeEdits, quickFixes } from '../../../server/src/service/features/codeActions';
-import { applyFixes } from '../../../server/src/service/fixes';
+import { applyFixes, nonOverlappingFixes } from '../../../server/src/service/fixes';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import { bundledCodeSet } from '../../support/codeSet';
 
@@ -110,5 +110,45 @@ describe('accept with reason and distinct-service modifiers', () => {
     const grouping = service.validate(noKey, 'charges').find((f) => f.ruleId === 'claim-grouping');
     assert.ok(grouping);
     assert.equal(service.acceptFix(noKey, grouping.start, grouping.ruleId), undefined);
+  });
+});
+
+describe('taking fixes whole, none overlapping', () => {
+  /** The rule as first written: each edit compared with every edit taken, applied one at a time. */
+  function reference(text: string, fixes: { title: string; safe: boolean; edits: { start: number; end: number; newText: string }[] }[]): { kept: number[]; text: string } {
+    const taken: { start: number; end: number; newText: string }[] = [];
+    const kept: number[] = [];
+    fixes.forEach((fix, i) => {
+      if (fix.edits.some((e) => taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start === t.start)))) return;
+      taken.push(...fix.edits);
+      kept.push(i);
+    });
+    let out = text;
+    for (const e of taken.sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    return { kept, text: out };
+  }
+
+  it('keeps and applies what comparing every edit with every other keeps, on random fixes', () => {
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const text = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(1 + random(3));
+      const fixes = Array.from({ length: 1 + random(25) }, (_, i) => ({
+        title: `f${i}`,
+        safe: true,
+        // Mostly one short edit; some insertions, some long edits, some fixes of two edits.
+        edits: Array.from({ length: random(5) === 0 ? 2 : 1 }, () => {
+          const start = random(text.length + 1);
+          const end = Math.min(text.length, start + (random(4) === 0 ? 0 : random(6) === 0 ? 15 + random(20) : 1 + random(3)));
+          return { start, end, newText: random(3) === 0 ? '' : `<${i}>` };
+        }),
+      }));
+      const expected = reference(text, fixes);
+      assert.deepEqual(nonOverlappingFixes(fixes).map((f) => fixes.indexOf(f)), expected.kept, `round ${round}`);
+      assert.equal(applyFixes(text, fixes), expected.text, `round ${round}`);
+    }
   });
 });
