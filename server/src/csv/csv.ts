@@ -249,6 +249,23 @@ class TableRow implements CsvRow {
     return this.place(index, new PlainCell(this, from, textAt === index ? readText : to));
   }
 
+  /** Cell `index` as `cell` does, but undefined for an empty one, which is not made. */
+  filled(index: number): CsvCell | undefined {
+    const made = this.made;
+    if (made !== undefined) {
+      const cell = made[index];
+      if (cell !== undefined) return cell.text === '' ? undefined : cell;
+      if (this.unmade === 0) return undefined;
+    }
+    if (!(index >= 0 && index < this.count)) return undefined;
+    const bounds = boundsOf(this);
+    const from = bounds[index];
+    const to = bounds[index + 1] - 1;
+    if (from === to) return undefined;
+    const origin = this.origin;
+    return this.place(index, new PlainCell(this, from, this.starts.value(this.source, origin + from, origin + to)));
+  }
+
   /** The text of cell `index` (undefined: no such cell), without making the cell. */
   text(index: number): string | undefined {
     const made = this.made;
@@ -315,6 +332,13 @@ export function forgetRow(): void {
 /** Cell `index` of `row` (as `row.cells[index]`), made alone when the row's other cells were not read. */
 export function rowCell(row: CsvRow, index: number): CsvCell | undefined {
   return row instanceof TableRow ? row.cell(index) : row.cells[index];
+}
+
+/** Cell `index` of `row` (as `rowCell`) unless it is empty (''): an empty cell is not made. */
+export function filledCell(row: CsvRow, index: number): CsvCell | undefined {
+  if (row instanceof TableRow) return row.filled(index);
+  const cell = row.cells[index];
+  return cell === undefined || cell.text === '' ? undefined : cell;
 }
 
 /** The text of cell `index` of `row` (as `row.cells[index]?.text`), without making the cell. */

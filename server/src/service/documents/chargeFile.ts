@@ -6,7 +6,7 @@
  */
 import { lowerBound } from '../../codeset/sorted';
 import type { ProcedureCode } from '../../codeset/types';
-import { CsvCell, CsvRow, CsvTable, cellValueRange, forgetRow, parseCsv, rowCell, rowCellText } from '../../csv/csv';
+import { CsvCell, CsvRow, CsvTable, cellValueRange, filledCell, forgetRow, parseCsv, rowCell, rowCellText } from '../../csv/csv';
 import { ColumnMap, ColumnMapping, ColumnRole } from './columns';
 import { ColumnReading, readColumns } from './columnReading';
 import { splitCodeCell } from './codeToken';
@@ -361,8 +361,33 @@ export type DateCache = Map<string, string | undefined>;
 /** Service-day keys by provider and date, built once each (thousands of lines share one). */
 const dayKeys = new WeakMap<DateCache, Map<string, Map<string, string>>>();
 
+/** The group key of a kind ('p', 'a', 'c') and an identifier: the last one made again when it repeats (a claim's lines are listed together). */
+function groupKey(kind: string, id: string): string {
+  if (id === lastGroupId && kind === lastGroupKind) return lastGroupKey;
+  lastGroupKind = kind;
+  lastGroupId = id;
+  return (lastGroupKey = `${kind}\u0000${id}`);
+}
+let lastGroupKind = '';
+let lastGroupId = '';
+let lastGroupKey = '';
+
+/** The service-day key made last, and what it was made of (consecutive lines usually share a day). */
+let lastDayCache: DateCache | undefined;
+let lastDayProvider = '';
+let lastDayDate = '';
+let lastDayKey = '';
+
 function dayKeyOf(provider: string, date: string, cache: DateCache): string {
   if (provider === '') return date;
+  if (cache === lastDayCache && provider === lastDayProvider && date === lastDayDate) return lastDayKey;
+  lastDayCache = cache;
+  lastDayProvider = provider;
+  lastDayDate = date;
+  return (lastDayKey = dayKeyFor(provider, date, cache));
+}
+
+function dayKeyFor(provider: string, date: string, cache: DateCache): string {
   let byProvider = dayKeys.get(cache);
   if (!byProvider) dayKeys.set(cache, (byProvider = new Map()));
   let byDate = byProvider.get(provider);
@@ -398,9 +423,8 @@ function spanAt(row: CsvRow, columns: ColumnMap, role: ColumnRole): Span | undef
  * cell (most modifier cells) is not made (csv.ts makes a row's cells when read).
  */
 function spanIn(row: CsvRow, index: number): Span | undefined {
-  const text = rowCellText(row, index);
-  if (text === undefined || valueOf(text) === '') return undefined;
-  return span(rowCell(row, index));
+  const cell = filledCell(row, index);
+  return cell === undefined ? undefined : span(cell);
 }
 
 /** `cellValueRange(cell).text` of a cell with this text. */
@@ -431,6 +455,17 @@ const scratchPointers: Span[] = [];
 /** The first `count` items of `scratch` as a list of their own (NONE when empty), and `scratch` emptied of them. */
 function takeOut<T>(scratch: T[], count: number): T[] {
   if (count === 0) return NONE;
+  // A literal for the usual one or two items: exact, and cheaper than a slice.
+  if (count === 1) {
+    const only = [scratch[0]];
+    scratch[0] = undefined as T;
+    return only;
+  }
+  if (count === 2) {
+    const pair = [scratch[0], scratch[1]];
+    scratch[0] = scratch[1] = undefined as T;
+    return pair;
+  }
   const out = scratch.slice(0, count);
   // A damaged cell of 100,000 codes leaves no list that long behind.
   if (count > 1024) scratch.length = 0;
@@ -520,7 +555,7 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
   const dateKey = dateValue ?? date?.text ?? '';
   // Prefixed per kind so a patient "1001" and a claim "1001" are different groups; a
   // line with no identifier is a group of its own (its row index never repeats).
-  const claimKey = patient !== undefined ? `p\u0000${patient}` : account !== undefined ? `a\u0000${account}` : claim !== undefined ? `c\u0000${claim}` : `l\u0000${index}`;
+  const claimKey = patient !== undefined ? groupKey('p', patient) : account !== undefined ? groupKey('a', account) : claim !== undefined ? groupKey('c', claim) : `l\u0000${index}`;
   return {
     row,
     index,
