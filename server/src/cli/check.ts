@@ -21,7 +21,7 @@ import { findProjectFile, readProjectFile } from '../projectFile';
 import { ByteWriter } from './byteWriter';
 import { FORMATS } from './formats';
 import { CheckPool } from './checkPool';
-import { FindingSink, STREAM_BYTES, StreamOptions, streamCheck } from './streamCheck';
+import { FindingSink, STREAM_BYTES, StreamOptions, renderer, streamCheck } from './streamCheck';
 
 /** Files a directory argument expands to. */
 const CHECKED_EXTENSIONS = /\.(csv|tsv|tab|txt|md|markdown)$/i;
@@ -295,7 +295,7 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
         if (counting && !counting.headed) format.fileHead!(file, counting.failing);
         if (counting) counting.headed = true;
       };
-      const big = await streamed(file, (f, document) => format.render({ file, document }, f), (bytes, start, end, severity, round) => {
+      const big = await streamed(file, renderer(format, file), (bytes, start, end, severity, round) => {
         if (lead && out.line) {
           if (counted(severity)) out.line(lead(), bytes, start, end);
           return;

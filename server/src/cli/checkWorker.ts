@@ -12,7 +12,7 @@ import { getLanguageService, type LanguageService } from '../service';
 import { ByteWriter } from './byteWriter';
 import type { JobAnswer, PartJob, WorkerInit } from './checkPool';
 import { FORMATS } from './formats';
-import { PartChecker, type PartResult } from './streamCheck';
+import { PartChecker, renderer, type PartResult } from './streamCheck';
 
 const init = workerData as WorkerInit;
 // For tests only: a worker that stops while loading, on its second part, or fails on it.
@@ -33,7 +33,7 @@ function check(job: PartJob): PartResult {
     const records = new ByteWriter((bytes) => {
       fs.writeSync(fd, bytes);
     }, true);
-    const result = new PartChecker(job.context, service.service, (f, document) => format.render({ file: job.file, document }, f)).checkFile(job.part, records, false);
+    const result = new PartChecker(job.context, service.service, renderer(format, job.file)).checkFile(job.part, records, false);
     records.flush();
     result.ranges = result.ranges.map(([from, to]) => [base + from, base + to]);
     result.findings = findings;

@@ -40,6 +40,7 @@ import { RowPiece, RowSplitter, countLineBreaks, rawCell } from '../csv/rowSplit
 import { lastAtOrBefore } from '../codeset/sorted';
 import { ByteWriter } from './byteWriter';
 import type { CheckPool } from './checkPool';
+import type { OutputFormat } from './formats';
 import { SAMPLE_ROWS, readColumns, type ColumnMap, type ColumnMapping, normaliseHeader, dataPeriodNote, Finding, SEVERITY_RANK, type Severity, compareFindings, type LanguageService, type CheckSettings } from '../service';
 
 /** Files at least this big are checked streaming (`CPT_LENS_STREAM_BYTES` changes it, for tests). */
@@ -74,8 +75,8 @@ export interface StreamOptions {
   runBytes?: number;
   /** How many times the findings are given to the sink, all of them each time (JUnit counts, then writes): 1 unless given. */
   rounds?: number;
-  /** A finding's output text (the format's `render`), given a document that places its offsets. */
-  render: (finding: Finding, document: Pick<TextDocument, 'positionAt'>) => string;
+  /** Writes a finding's output text into `out` (the format's `renderTo`, or its `render`), given a document that places its offsets. */
+  render: RenderTo;
   /** Worker threads to check parts beside this thread; without them this thread checks every part. */
   parallel?: Parallel;
 }
@@ -105,6 +106,15 @@ export interface StreamResult {
   runs: number;
   /** How many parts worker threads checked. */
   inWorkers: number;
+}
+
+/** Writes a finding's output text as UTF-8 into `out`, inside a sized record (see `OutputFormat.renderTo`). */
+export type RenderTo = (finding: Finding, document: Pick<TextDocument, 'positionAt'>, out: ByteWriter) => void;
+
+/** A format's `RenderTo` for findings of `file`: its `renderTo`, else its `render`'s text written. */
+export function renderer(format: OutputFormat, file: string): RenderTo {
+  if (format.renderTo) return (f, document, out) => format.renderTo!({ file, document }, f, out);
+  return (f, document, out) => out.write(format.render({ file, document }, f));
 }
 
 /** A finding with the line and column of each of its offsets. */
@@ -276,7 +286,7 @@ async function run(fd: number, dir: string, findingsFd: number, options: StreamO
     kept.sort((a, b) => compareFindings(a[0], b[0]));
     // The kept findings come first where sort keys tie (the merge keeps the ranges' order).
     const keptFrom = records.position;
-    for (const [f, placed] of kept) writeRecord(records, f.start, f.end, f, options.render(f, placedDocument(placed)));
+    for (const [f, placed] of kept) writeRecord(records, f.start, f.end, f, placedDocument(placed), options.render);
     if (records.position > keptFrom) ranges.unshift([findingsFd, keptFrom, records.position]);
     records.flush();
     for (let round = 0; round < (options.rounds ?? 1); round++) merge(ranges, sink, round);
@@ -443,7 +453,7 @@ export class PartChecker {
         sum.add({ ok: true, runs: 0, ranges: [], periodCounts: [], dateNotes: [[/^\d+ line\(s\) have no date/.test(f.message) ? 'undated' : 'outside', [f, placed], lines]] });
         continue;
       }
-      writeRecord(records, toFile(f.start), toFile(f.end), f, this.render(f, document));
+      writeRecord(records, toFile(f.start), toFile(f.end), f, document, this.render);
     }
     return true;
   }
@@ -517,14 +527,17 @@ function placedDocument(placed: readonly [number, number, number][]): Pick<TextD
 
 /**
  * A rendered finding as the findings file holds it: its sort keys (compareFindings': start,
- * end, severity rank, rule id), then its text, each text after its length in bytes.
+ * end, severity rank, rule id), then its text, each text after its length in bytes. The
+ * text is written by the format straight into the file's buffer.
  */
-function writeRecord(out: ByteWriter, start: number, end: number, f: Finding, text: string): void {
+function writeRecord(out: ByteWriter, start: number, end: number, f: Finding, document: Pick<TextDocument, 'positionAt'>, render: RenderTo): void {
   out.writeNumber(start);
   out.writeNumber(end);
   out.writeByte(SEVERITY_RANK[f.severity]);
   out.writeSized(f.ruleId);
-  out.writeSized(text);
+  out.beginSized();
+  render(f, document, out);
+  out.endSized();
 }
 
 /** One range of the findings file, read a record at a time through a buffer of its own. */

@@ -10,10 +10,13 @@
  * are never held, nor written to disk and parsed back, as objects. A format whose `file`
  * writes each text as one `write` of `lead()` and the text says so by having `lead`: a
  * streamed file's texts are then copied to the output as the bytes they were stored as.
+ * A format may also write a finding's text as bytes (`renderTo`, the same text): a streamed
+ * file's findings are then never strings (JSON and SARIF, whose texts are long).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeSet } from '../../codeset/types';
 import type { Finding } from '../../service';
+import type { ByteWriter } from '../byteWriter';
 
 export interface Totals {
   files: number;
@@ -25,6 +28,12 @@ export interface OutputFormat {
   begin(): void;
   /** A finding's text, one or more lines; '' when the format shows nothing for it. */
   render(checked: CheckedFinding, f: Finding): string;
+  /**
+   * `render`'s text written as UTF-8 into `out`, which has a sized record open (the format
+   * may `rewind` it to a mark it took): the streamed check writes a finding's text straight
+   * into its findings file, with no string built for it. Absent when a format has only `render`.
+   */
+  renderTo?(checked: CheckedFinding, f: Finding, out: ByteWriter): void;
   /** Writes a file's rendered findings in file order (a streamed file's come in several batches, JUnit's in one). */
   file(file: string, texts: readonly string[]): void;
   /**

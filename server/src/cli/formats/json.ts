@@ -1,4 +1,6 @@
 import type { Finding } from '../../service';
+import { type ByteWriter, bytesToText } from '../byteWriter';
+import { newline, writePresent, writeValue } from './jsonBytes';
 import type { CheckedFinding, FormatContext, OutputFormat } from './format';
 import { where } from './format';
 
@@ -25,138 +27,147 @@ export function jsonFinding({ file, document }: CheckedFinding, f: Finding): Rec
   };
 }
 
-/** A string with nothing JSON escapes (quote, backslash, control characters, lone surrogates): written between quotes as it is. */
-// eslint-disable-next-line no-control-regex
-const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
-const quoted = (s: string): string => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
-/** `INDENT[d]`: a line break and the indent of depth `d` (two spaces a level). */
-const INDENT = Array.from({ length: 64 }, (_, d) => `\n${'  '.repeat(d)}`);
+/** The fixed pieces of a finding's text, encoded once. */
+const fixed = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
+const FILE = fixed('{\n    "file": ');
+const LINE = fixed('"line": ');
+const COLUMN = fixed('"column": ');
+const END_LINE = fixed('"endLine": ');
+const END_COLUMN = fixed('"endColumn": ');
+const COMMA = fixed(',');
+const NEXT = fixed(',\n    ');
+const SEVERITY = fixed(',\n    "severity": ');
+const RULE = fixed(',\n    "ruleId": ');
+const MESSAGE = fixed(',\n    "message": ');
+const CLAIM = fixed(',\n    "claim": ');
+const CODE = fixed(',\n    "code": ');
+const MODIFIERS = fixed(',\n    "modifiers": ');
+const RELATED = fixed(',\n    "related": ');
+const EMPTY = fixed('[]');
+const OPEN = fixed('[');
+const RELATED_FIRST = fixed('\n      {\n        ');
+const RELATED_MORE = fixed(',\n      {\n        ');
+const RELATED_MESSAGE = fixed(',\n        "message": ');
+const CLOSE_6 = fixed('\n      }');
+const END_4 = fixed('\n    ]');
+const DATA = fixed(',\n    "data": ');
+const FIXES = fixed(',\n    "fixes": [');
+const FIX_FIRST = fixed('\n      {\n        "title": ');
+const FIX_MORE = fixed(',\n      {\n        "title": ');
+const SAFE = fixed(',\n        "safe": ');
+const EDITS = fixed(',\n        "edits": ');
+const EDIT_FIRST = fixed('\n          {\n            "start": {\n              ');
+const EDIT_MORE = fixed(',\n          {\n            "start": {\n              ');
+const EDIT_END = fixed('\n            },\n            "end": {\n              ');
+const NEW_TEXT = fixed('\n            },\n            "newText": ');
+const CLOSE_10 = fixed('\n          }');
+const END_8 = fixed('\n        ]');
+const CLOSE_2 = fixed('\n  }');
 
-/**
- * `JSON.stringify(v, null, 2)` of a value at depth `depth`, for plain data only (strings,
- * numbers, booleans, null, arrays, objects of Object.prototype without toJSON); undefined
- * for anything else, which the caller leaves to JSON.stringify.
- */
-function value(v: unknown, depth: number): string | undefined {
-  switch (typeof v) {
-    case 'string':
-      return quoted(v);
-    case 'number':
-      return Number.isFinite(v) ? String(v) : 'null';
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'object': {
-      if (v === null) return 'null';
-      if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return undefined;
-      if (depth + 1 >= INDENT.length) return undefined;
-      const inner = INDENT[depth + 1];
-      if (Array.isArray(v)) {
-        if (v.length === 0) return '[]';
-        let text = '[';
-        for (let i = 0; i < v.length; i++) {
-          const item: unknown = v[i];
-          const t = item === undefined ? 'null' : value(item, depth + 1);
-          if (t === undefined) return undefined;
-          text += (i === 0 ? inner : `,${inner}`) + t;
-        }
-        return `${text}${INDENT[depth]}]`;
-      }
-      if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
-      let text = '{';
-      let first = true;
-      for (const key of Object.keys(v)) {
-        const item = (v as Record<string, unknown>)[key];
-        if (item === undefined) continue;
-        const t = value(item, depth + 1);
-        if (t === undefined) return undefined;
-        text += `${first ? inner : `,${inner}`}${quoted(key)}: ${t}`;
-        first = false;
-      }
-      return first ? '{}' : `${text}${INDENT[depth]}}`;
-    }
-    default:
-      return undefined;
-  }
+/** `where`'s line and column of an offset, written as `"line": L,<indent>"column": C` at depth `depth`. */
+function writePlace(out: ByteWriter, document: CheckedFinding['document'], offset: number, depth: number, line: Uint8Array, column: Uint8Array): void {
+  const p = document.positionAt(offset);
+  out.bytes(line);
+  out.decimal(p.line + 1);
+  out.bytes(COMMA);
+  newline(out, depth);
+  out.bytes(column);
+  out.decimal(p.character + 1);
 }
 
-/** `value` of something that must be there (JSON would leave the key out): undefined when it is not, or not plain. */
-const present = (v: unknown, depth: number): string | undefined => (v === undefined ? undefined : value(v, depth));
-
 /**
- * `render`'s text made without JSON.stringify of the whole finding: the same bytes (the
- * object of `jsonFinding`, as an array's element), at about a third of the time, which was
- * a fifth of the streamed check of an export with many findings. Undefined when a part is
- * missing or not plain data: `render` then serialises `jsonFinding` itself.
+ * `render`'s text written straight into `out` without JSON.stringify of the whole finding
+ * nor a string of it: the same bytes (the object of `jsonFinding`, as an array's element).
+ * False when a part is missing or not plain data (what was written is then rewound, and the
+ * finding left to JSON.stringify). A big export's findings are gigabytes of this text.
  */
-function pretty(checked: CheckedFinding, f: Finding): string | undefined {
+function writeFinding(out: ByteWriter, checked: CheckedFinding, f: Finding): boolean {
   const { file, document } = checked;
-  const start = where(document, f.start);
-  const end = where(document, f.end);
-  const parts = [present(file, 2), present(start.line, 2), present(start.column, 2), present(end.line, 2), present(end.column, 2), present(f.severity, 2), present(f.ruleId, 2), present(f.message, 2)];
-  for (const part of parts) if (part === undefined) return undefined;
-  let text = `{\n    "file": ${parts[0]},\n    "line": ${parts[1]},\n    "column": ${parts[2]},\n    "endLine": ${parts[3]},\n    "endColumn": ${parts[4]},\n    "severity": ${parts[5]},\n    "ruleId": ${parts[6]},\n    "message": ${parts[7]}`;
+  out.bytes(FILE);
+  if (!writePresent(out, file, 2)) return false;
+  out.bytes(NEXT);
+  writePlace(out, document, f.start, 2, LINE, COLUMN);
+  out.bytes(NEXT);
+  writePlace(out, document, f.end, 2, END_LINE, END_COLUMN);
+  out.bytes(SEVERITY);
+  if (!writePresent(out, f.severity, 2)) return false;
+  out.bytes(RULE);
+  if (!writePresent(out, f.ruleId, 2)) return false;
+  out.bytes(MESSAGE);
+  if (!writePresent(out, f.message, 2)) return false;
   if (f.claim) {
-    const claim = present(f.claim, 2);
-    if (claim === undefined) return undefined;
-    text += `,\n    "claim": ${claim}`;
+    out.bytes(CLAIM);
+    if (!writePresent(out, f.claim, 2)) return false;
   }
   if (f.charge) {
-    const code = present(f.charge.code, 2);
-    const modifiers = present(f.charge.modifiers, 2);
-    if (code === undefined || modifiers === undefined) return undefined;
-    text += `,\n    "code": ${code},\n    "modifiers": ${modifiers}`;
+    out.bytes(CODE);
+    if (!writePresent(out, f.charge.code, 2)) return false;
+    out.bytes(MODIFIERS);
+    if (!writePresent(out, f.charge.modifiers, 2)) return false;
   }
   if (f.related) {
-    if (!Array.isArray(f.related)) return undefined;
-    text += ',\n    "related": ';
-    if (f.related.length === 0) text += '[]';
+    if (!Array.isArray(f.related)) return false;
+    out.bytes(RELATED);
+    if (f.related.length === 0) out.bytes(EMPTY);
     else {
-      text += '[';
+      out.bytes(OPEN);
       for (let i = 0; i < f.related.length; i++) {
         const r = f.related[i];
-        const at = where(document, r.start);
-        const line = present(at.line, 4);
-        const column = present(at.column, 4);
-        const message = present(r.message, 4);
-        if (line === undefined || column === undefined || message === undefined) return undefined;
-        text += `${i === 0 ? '' : ','}\n      {\n        "line": ${line},\n        "column": ${column},\n        "message": ${message}\n      }`;
+        out.bytes(i === 0 ? RELATED_FIRST : RELATED_MORE);
+        writePlace(out, document, r.start, 4, LINE, COLUMN);
+        out.bytes(RELATED_MESSAGE);
+        if (!writePresent(out, r.message, 4)) return false;
+        out.bytes(CLOSE_6);
       }
-      text += '\n    ]';
+      out.bytes(END_4);
     }
   }
   if (f.data) {
-    const data = value(f.data, 2);
-    if (data === undefined) return undefined;
-    text += `,\n    "data": ${data}`;
+    out.bytes(DATA);
+    if (!writeValue(out, f.data, 2)) return false;
   }
   if (f.fixes && f.fixes.length > 0) {
-    if (!Array.isArray(f.fixes)) return undefined;
-    text += ',\n    "fixes": [';
+    if (!Array.isArray(f.fixes)) return false;
+    out.bytes(FIXES);
     for (let i = 0; i < f.fixes.length; i++) {
       const x = f.fixes[i];
-      const title = present(x.title, 4);
-      const safe = present(x.safe, 4);
-      if (title === undefined || safe === undefined || !Array.isArray(x.edits)) return undefined;
-      text += `${i === 0 ? '' : ','}\n      {\n        "title": ${title},\n        "safe": ${safe},\n        "edits": `;
-      if (x.edits.length === 0) text += '[]';
+      out.bytes(i === 0 ? FIX_FIRST : FIX_MORE);
+      if (!writePresent(out, x.title, 4)) return false;
+      out.bytes(SAFE);
+      if (!writePresent(out, x.safe, 4) || !Array.isArray(x.edits)) return false;
+      out.bytes(EDITS);
+      if (x.edits.length === 0) out.bytes(EMPTY);
       else {
-        text += '[';
+        out.bytes(OPEN);
         for (let j = 0; j < x.edits.length; j++) {
           const e = x.edits[j];
-          const a = where(document, e.start);
-          const b = where(document, e.end);
-          const numbers = [present(a.line, 7), present(a.column, 7), present(b.line, 7), present(b.column, 7)];
-          const newText = present(e.newText, 6);
-          if (newText === undefined || numbers.includes(undefined)) return undefined;
-          text += `${j === 0 ? '' : ','}\n          {\n            "start": {\n              "line": ${numbers[0]},\n              "column": ${numbers[1]}\n            },\n            "end": {\n              "line": ${numbers[2]},\n              "column": ${numbers[3]}\n            },\n            "newText": ${newText}\n          }`;
+          out.bytes(j === 0 ? EDIT_FIRST : EDIT_MORE);
+          writePlace(out, document, e.start, 7, LINE, COLUMN);
+          out.bytes(EDIT_END);
+          writePlace(out, document, e.end, 7, LINE, COLUMN);
+          out.bytes(NEW_TEXT);
+          if (!writePresent(out, e.newText, 6)) return false;
+          out.bytes(CLOSE_10);
         }
-        text += '\n        ]';
+        out.bytes(END_8);
       }
-      text += '\n      }';
+      out.bytes(CLOSE_6);
     }
-    text += '\n    ]';
+    out.bytes(END_4);
   }
-  return `${text}\n  }`;
+  out.bytes(CLOSE_2);
+  return true;
+}
+
+/** `render` into `out` (inside its open sized record: a finding that is not plain data is rewound and written by JSON.stringify). */
+function renderTo(checked: CheckedFinding, f: Finding, out: ByteWriter): void {
+  const mark = out.position;
+  if (writeFinding(out, checked, f)) return;
+  out.rewind(mark);
+  // Pretty-printed and indented two more spaces, as an array's element is: JSON.stringify
+  // of a one-element array, without its '[\n  ' and '\n]'.
+  const text = JSON.stringify([jsonFinding(checked, f)], null, 2);
+  out.text(text.slice(4, text.length - 2));
 }
 
 /** One JSON array of findings, written as files are checked. */
@@ -171,15 +182,8 @@ export function jsonFormat({ write }: FormatContext): OutputFormat {
     begin() {
       write('[');
     },
-    // Pretty-printed and indented two more spaces, as an array's element is: JSON.stringify
-    // of a one-element array, without its '[\n  ' and '\n]'. One pass, and no copy of the
-    // text (a replace of each '\n' after it was a fifth of the time of a million findings).
-    render(checked, f) {
-      const fast = pretty(checked, f);
-      if (fast !== undefined) return fast;
-      const text = JSON.stringify([jsonFinding(checked, f)], null, 2);
-      return text.slice(4, text.length - 2);
-    },
+    render: (checked, f) => bytesToText((out) => renderTo(checked, f, out)),
+    renderTo,
     lead,
     file(_file, texts) {
       for (const text of texts) write(lead() + text);
