@@ -10,6 +10,7 @@
 /** Deepest nesting of objects and lists read (a knowledge record needs four or five). */
 export const MAX_JSON_DEPTH = 64;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -49,16 +50,23 @@ export function parseJsonWithLines(text: string): ParsedJson {
   };
   const string = (): string => {
     i++; // opening quote
+    // Runs of plain characters are cut whole (a character at a time made the bundled records
+    // a third of the data load).
     let out = '';
+    let chunk = i;
     for (;;) {
       if (i >= text.length) fail('unterminated string');
-      const c = text[i++];
-      if (c === '"') return out;
-      if (c === '\n') fail('line break inside a string');
-      if (c !== '\\') {
-        out += c;
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        out += text.slice(chunk, i++);
+        return out;
+      }
+      if (c === 0x0a) fail('line break inside a string');
+      if (c !== 0x5c) {
+        i++;
         continue;
       }
+      out += text.slice(chunk, i++);
       const e = text[i++];
       if (e === 'u') {
         const hex = text.slice(i, i + 4);
@@ -66,10 +74,10 @@ export function parseJsonWithLines(text: string): ParsedJson {
         out += String.fromCharCode(parseInt(hex, 16));
         i += 4;
       } else {
-        const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (!(e in map)) fail(`bad escape \\${e}`);
-        out += map[e];
+        if (!Object.prototype.hasOwnProperty.call(ESCAPES, e)) fail(`bad escape \\${e}`);
+        out += ESCAPES[e];
       }
+      chunk = i;
     }
   };
   let depth = 0;
