@@ -216,3 +216,45 @@ describe('pulling diagnostics after an edit above the ones shown', function () {
     }
   });
 });
+
+describe('a hover while a big charge file\'s first whole check runs', function () {
+  this.timeout(60_000);
+  it('is answered between the check\'s slices, before the check is done', async function () {
+    const { dir, uri, server } = startServer('cpt-lens-big-hover-');
+    const events: string[] = [];
+    try {
+      server.connection.onRequest('workspace/diagnostic/refresh', () => {
+        events.push('refresh');
+        return null;
+      });
+      await server.initialize(10_000, {
+        rootUri: pathToFileURL(dir).href,
+        capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false }, hover: {} } },
+      });
+      const text = bigFile();
+      await server.open(uri, 'csv', text);
+      const first = await withDeadline('the first pull', 20_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }));
+      assert.match(String(first.resultId), /:preview$/);
+      // Hovers on a code deep in the file, every few milliseconds until the whole check is done.
+      const line = 20_000;
+      const hovers: Promise<void>[] = [];
+      while (!events.includes('refresh') && hovers.length < 400) {
+        hovers.push(
+          server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 'CLM6666,PT6666,2025-10-14,'.length + 2 } }).then((hover) => {
+            const contents = (hover as { contents?: { value?: string } } | null)?.contents?.value ?? '';
+            events.push(/\*\*20610\*\*/.test(contents) ? 'hover' : `hover without the code's facts: ${contents.slice(0, 80)}`);
+          }),
+        );
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await withDeadline('the hovers', 20_000, Promise.all(hovers));
+      assert.ok(events.includes('refresh'), 'the whole check finished');
+      assert.deepEqual(events.filter((e) => e !== 'hover' && e !== 'refresh'), [], 'every hover has the code');
+      const before = events.indexOf('refresh');
+      // Run whole, the check holds back every hover sent after it started: one or none is answered before it.
+      assert.ok(before >= 5, `hovers answered while the whole check ran (${before} of ${hovers.length} before it was done)`);
+    } finally {
+      stop(server, dir);
+    }
+  });
+});

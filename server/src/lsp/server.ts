@@ -68,6 +68,8 @@ function sameList(a: readonly Finding[], b: readonly Finding[]): boolean {
 const PREVIEW_MIN_CHARS = 1_000_000;
 const PREVIEW_ROWS = 5000;
 const PREVIEW_FLUSH_MS = 25;
+/** How long a slice of a big file's first check runs before the requests that came meanwhile are answered. */
+const SLICE_MS = 10;
 /**
  * At most this many findings in the preview (errors first): an answer that fits the pipe's buffer (64 KB)
  * leaves at once, where a longer one would wait for the client to read the rest while the
@@ -159,9 +161,22 @@ export function startServer(version: string, connection: Connection = createConn
     return service && current ? { document: current, settings: s, service } : undefined;
   }
 
+  /** Big charge files whose first whole check is running in slices (runInSlices), with the version it checks. */
+  const slicing = new Map<string, { version: number; steps: Generator<void, FindingsView> }>();
+
+  /** Whether the document's check at its version is running in slices (a hover then reads the model without waiting for it). */
+  const checking = (document: TextDocument): boolean => slicing.get(document.uri)?.version === document.version;
+
   /** The document's check at its version (run now if it is not yet): findings are made as they are read. */
   function checkOf(context: DocumentContext): FindingsView {
     const { document, service } = context;
+    const running = slicing.get(document.uri);
+    if (running) {
+      // Asked for findings while the check runs in slices: its rest runs now (of an older version: it stops).
+      slicing.delete(document.uri);
+      if (running.version === document.version) while (!running.steps.next().done);
+      else running.steps.return(undefined as unknown as FindingsView);
+    }
     const last = lastEdits.get(document.uri);
     // The change is the one the document applied (same offsets), so the check need not read the new text to trust it.
     const change = last && last.toVersion === document.version && last.change ? { ...last.change, fromVersion: last.fromVersion, exact: true } : undefined;
@@ -269,7 +284,7 @@ export function startServer(version: string, connection: Connection = createConn
     setTimeout(() => setImmediate(() => setImmediate(() => {
       void runSafeAsync('validation', undefined, async () => {
         const current = await contextOf(uri);
-        if (current) runSafe('validation', undefined, () => void checkOf(current));
+        if (current) await runInSlices(current);
         queued.delete(uri);
         previewed.delete(uri);
         if (!current) return;
@@ -280,6 +295,43 @@ export function startServer(version: string, connection: Connection = createConn
         if (workspace?.inlayHint?.refreshSupport) void connection.sendRequest(InlayHintRefreshRequest.type);
       });
     })), PREVIEW_FLUSH_MS);
+  }
+
+  /**
+   * A big file's first whole check, a slice of about SLICE_MS at a time with the requests that
+   * came meanwhile answered between slices (a hover or completion reads the model the check
+   * has parsed; a request that needs findings runs the rest at once). An edit stops it: the
+   * new version's preview and check follow.
+   */
+  function runInSlices(context: DocumentContext): Promise<void> {
+    const { document, service } = context;
+    const uri = document.uri;
+    const version = document.version;
+    const steps = service.checkInSteps(document.getText(), documentKindOf(uri, document.languageId), uri, { version });
+    slicing.set(uri, { version, steps });
+    return new Promise((resolve) => {
+      const slice = (): void => {
+        if (slicing.get(uri)?.steps !== steps) return resolve();
+        if (documents.get(uri)?.version !== version) {
+          slicing.delete(uri);
+          steps.return(undefined as unknown as FindingsView);
+          return resolve();
+        }
+        const until = performance.now() + SLICE_MS;
+        const done = runSafe('validation', true, () => {
+          for (;;) {
+            if (steps.next().done) return true;
+            if (performance.now() >= until) return false;
+          }
+        });
+        if (done) {
+          slicing.delete(uri);
+          return resolve();
+        }
+        setImmediate(slice);
+      };
+      slice();
+    });
   }
 
   /**
@@ -373,6 +425,7 @@ export function startServer(version: string, connection: Connection = createConn
     },
     contextOf,
     checkOf,
+    checking,
     fixableOf,
     awaitsFirstCheck,
     refreshAll,

@@ -66,6 +66,12 @@ export interface LanguageService {
    */
   check(text: string, kind: DocumentKind, documentKey?: string, edit?: DocumentEdit): FindingsView;
   /**
+   * `check` in steps (a charge file with a `documentKey`; anything else in one): the server
+   * runs a big file's first check a slice at a time between its answers. While it runs, a
+   * hover or completion of that text reads the model it has parsed.
+   */
+  checkInSteps(text: string, kind: DocumentKind, documentKey?: string, edit?: DocumentEdit): Generator<void, FindingsView>;
+  /**
    * A big charge file's first findings before its whole check: the line rules' findings of
    * its first `rows` data rows, exact for those rows (claim and file rules follow with the
    * check). Undefined for a note, a file no longer than that, or one whose rows cannot be cut
@@ -178,24 +184,68 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       return view;
     }
     if (documentKey === undefined) return new ListView(checker.check(text));
+    // The same steps a server runs apart (checkInSteps), all at once.
+    const steps = checkInSteps(text, kind, documentKey, edit);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  };
+
+  /** A stepped check under way per document: its text and, once parsed, its model (hovers read it meanwhile). */
+  const stepping = new Map<string, { text: string; file?: ChargeFile }>();
+
+  /**
+   * `check` in steps, for a caller that answers other requests between them: yields after the
+   * parse and after every few hundred claims, returns the view `check` would return, and
+   * keeps it in the store as `check` does. Stopped early (`return()`), it keeps nothing: the
+   * next check parses the whole text.
+   */
+  function* checkInSteps(text: string, kind: DocumentKind, documentKey?: string, edit?: DocumentEdit): Generator<void, FindingsView> {
+    if (kind !== 'charges' || documentKey === undefined) return check(text, kind, documentKey, edit);
     const known = store.current(documentKey, text, kind);
     if (known) return known.view;
     const previous = store.take(documentKey);
     const state = previous?.kind === 'charges' ? previous.charges : undefined;
     const change = edit?.change && previous?.version === edit.change.fromVersion ? edit.change : undefined;
-    const result = checker.update(text, state, change);
-    const epoch = (previous?.epoch ?? 0) + (checker.lastStats().mode === 'row' ? 0 : 1);
-    store.set(documentKey, { text, version: edit?.version, kind, view: result.view, charges: result.state, epoch });
-    return result.view;
+    const mine: { text: string; file?: ChargeFile } = { text };
+    stepping.set(documentKey, mine);
+    try {
+      const steps = checker.updateInSteps(text, state, change);
+      for (;;) {
+        const next = steps.next();
+        if (next.done) {
+          const result = next.value;
+          const epoch = (previous?.epoch ?? 0) + (checker.lastStats().mode === 'row' ? 0 : 1);
+          store.set(documentKey, { text, version: edit?.version, kind, view: result.view, charges: result.state, epoch });
+          return result.view;
+        }
+        if (next.value) mine.file = next.value;
+        yield;
+      }
+    } finally {
+      if (stepping.get(documentKey) === mine) stepping.delete(documentKey);
+    }
+  }
+
+  /**
+   * The model of this very text: the document's last check's when it is of this text, or the
+   * one a stepped check of it has parsed, else a parse (kept nowhere).
+   */
+  const chargeModel = (text: string, documentKey?: string): ChargeFile => {
+    if (documentKey !== undefined) {
+      const file = store.current(documentKey, text, 'charges')?.charges?.file;
+      if (file) return file;
+      const running = stepping.get(documentKey);
+      if (running?.file && running.text === text) return running.file;
+    }
+    return parseChargeFile(text, { columns: options.settings?.columns, ruleIds });
   };
 
-  /** The model of this very text: the document's last check's when it is of it, else a parse (kept nowhere). */
-  const chargeModel = (text: string, documentKey?: string): ChargeFile =>
-    (documentKey === undefined ? undefined : store.current(documentKey, text, 'charges')?.charges?.file) ??
-    parseChargeFile(text, { columns: options.settings?.columns, ruleIds });
 
   return {
     check,
+    checkInSteps,
     validate: (text, kind, documentKey, edit) => check(text, kind, documentKey, edit).all(),
     preview(text, kind, rows, enough) {
       if (kind !== 'charges') return undefined;
