@@ -51,8 +51,8 @@ export function registerFeatures(state: ServerState): void {
       if (!context) return null;
       const { document, service } = context;
       // The document's state at this version (what the next diagnostics use too): hover reads its model and findings.
-      // While a big file's first check runs in slices, the hover reads the model it parsed and waits for nothing.
-      if (!state.checking(document)) state.checkOf(context);
+      // A big file's first check runs in slices: the hover reads the model it parsed and waits for no more.
+      state.readyToRead(context);
       const result = service.hover(document.getText(), document.offsetAt(params.position), document.uri, documentKindOf(document.uri, document.languageId));
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: toRange(document, result.start, result.end) };
@@ -68,7 +68,7 @@ export function registerFeatures(state: ServerState): void {
       // A charge file is checked at this version first (a keystroke's row edit, as the
       // diagnostics pull that follows would): completion then reads the current model's rows,
       // not the editor's new text (editedDocument.ts).
-      if (kind === 'charges' && !state.checking(document)) state.checkOf(context);
+      if (kind === 'charges') state.readyToRead(context);
       const list = service.complete(document.getText(), document.offsetAt(params.position), kind, document.uri);
       const items: CompletionItem[] = list.items.map((item) => ({
         label: item.label,

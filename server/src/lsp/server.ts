@@ -304,11 +304,10 @@ export function startServer(version: string, connection: Connection = createConn
    * new version's preview and check follow.
    */
   function runInSlices(context: DocumentContext): Promise<void> {
-    const { document, service } = context;
+    const { document } = context;
     const uri = document.uri;
     const version = document.version;
-    const steps = service.checkInSteps(document.getText(), documentKindOf(uri, document.languageId), uri, { version });
-    slicing.set(uri, { version, steps });
+    const steps = (slicing.get(uri)?.version === version ? slicing.get(uri)?.steps : undefined) ?? beginSlices(context);
     return new Promise((resolve) => {
       const slice = (): void => {
         if (slicing.get(uri)?.steps !== steps) return resolve();
@@ -332,6 +331,32 @@ export function startServer(version: string, connection: Connection = createConn
       };
       slice();
     });
+  }
+
+  /** The steps of a document's check at its version, begun and kept in `slicing` (runInSlices drives them). */
+  function beginSlices(context: DocumentContext): Generator<void, FindingsView> {
+    const { document, service } = context;
+    slicing.get(document.uri)?.steps.return(undefined as unknown as FindingsView);
+    const steps = service.checkInSteps(document.getText(), documentKindOf(document.uri, document.languageId), document.uri, { version: document.version });
+    slicing.set(document.uri, { version: document.version, steps });
+    return steps;
+  }
+
+  /**
+   * Before a hover or completion reads the document: its check at this version, except for a
+   * big file whose first check is to come or under way. That check is begun (its first step,
+   * the parse, now) and left to run in slices: the request reads the model it parsed.
+   */
+  function readyToRead(context: DocumentContext): void {
+    const { document } = context;
+    if (checking(document)) return;
+    if (!bigAndUnchecked(context)) {
+      checkOf(context);
+      return;
+    }
+    queueFirstCheck(document.uri);
+    const steps = beginSlices(context);
+    runSafe('validation', undefined, () => void steps.next());
   }
 
   /**
@@ -425,7 +450,7 @@ export function startServer(version: string, connection: Connection = createConn
     },
     contextOf,
     checkOf,
-    checking,
+    readyToRead,
     fixableOf,
     awaitsFirstCheck,
     refreshAll,

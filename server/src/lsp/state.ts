@@ -31,8 +31,11 @@ export interface ServerState {
    */
   /** The document's check at its version, run now if it is not yet (findings are made as they are read). */
   checkOf: (context: DocumentContext) => FindingsView;
-  /** Whether the document's check at its version is running in slices (a big file's first): hover and completion then read its model without waiting. */
-  checking: (document: TextDocument) => boolean;
+  /**
+   * Before a hover or completion reads the document: its check at this version, or for a big
+   * file's first check (to come or under way) only its parse; the rest runs in slices.
+   */
+  readyToRead: (context: DocumentContext) => void;
   /** Whether a lens or inlay-hint request should answer empty: a big file's first whole check is queued, and a refresh follows it. */
   awaitsFirstCheck: (context: DocumentContext, feature: 'codeLens' | 'inlayHint') => boolean;
   /** Every finding of the document at its version (`checkOf(context).all()`). */
