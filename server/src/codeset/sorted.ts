@@ -24,3 +24,15 @@ export function lastAtOrBefore(sorted: readonly number[], key: number): number {
   }
   return lo;
 }
+
+/** Binary search over an ascending array: the index of the first element greater than `key`. */
+export function upperBound(sorted: ArrayLike<number>, key: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -10,7 +10,7 @@
  * A view never changes after it is made: the row starts are its own copy, and moved
  * findings are new objects, so a later keystroke does not move what a caller holds.
  */
-import { lastAtOrBefore } from '../codeset/sorted';
+import { lastAtOrBefore, upperBound } from '../codeset/sorted';
 import { OUTSIDE_PERIOD } from './dataPeriods';
 import { Finding, OffsetEdit, SEVERITY_RANK, Severity, compareFindings } from './types';
 
@@ -494,18 +494,6 @@ export function madeOf(finding: Finding): Finding {
 }
 
 const identity = (offset: number): number => offset;
-
-/** The index of the first element greater than `key` in an ascending array. */
-function upperBound(sorted: Int32Array, key: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** A copy of a finding with every offset (its range, its fixes' edits, its related places) moved by `to`. */
 export function move(finding: Finding, to: (offset: number) => number): Finding {

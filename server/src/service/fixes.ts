@@ -1,6 +1,6 @@
 /** Applying fixes to text: the CLI's `--fix` and the golden tests use this. Pure. */
 import type { Finding, Fix, OffsetEdit } from './types';
-import { lowerBound } from '../codeset/sorted';
+import { lowerBound, upperBound } from '../codeset/sorted';
 
 /**
  * Applies the first safe fix of each finding; edits that overlap an edit already
@@ -70,16 +70,4 @@ function applyInTurn(text: string, taken: readonly OffsetEdit[]): string {
   let out = text;
   for (const e of taken) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
-}
-
-/** Position of the first entry of the sorted `list` greater than `key`. */
-function upperBound(list: readonly number[], key: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] <= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

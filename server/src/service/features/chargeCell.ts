@@ -31,6 +31,12 @@ export function rowIndexAt(rows: readonly CsvRow[], offset: number): number {
   return lo;
 }
 
+/** Index of the row whose text holds `offset` (its end included), -1 outside the rows. */
+function rowHolding(file: ChargeFile, offset: number): number {
+  const r = rowIndexAt(file.table.rows, offset);
+  return r >= 0 && offset <= file.table.rows[r].end ? r : -1;
+}
+
 /** Column index → role, from the file's column map. */
 export function rolesByColumn(file: ChargeFile): Map<number, ColumnRole> {
   const roles = new Map<number, ColumnRole>();
@@ -42,11 +48,9 @@ export function rolesByColumn(file: ChargeFile): Map<number, ColumnRole> {
 
 /** The cell the cursor is in (or right after), or undefined outside the table. */
 export function cellAt(file: ChargeFile, offset: number): CellAt | undefined {
-  const rows = file.table.rows;
-  const r = rowIndexAt(rows, offset);
+  const r = rowHolding(file, offset);
   if (r < 0) return undefined;
-  const row = rows[r];
-  if (offset > row.end) return undefined;
+  const row = file.table.rows[r];
   const cellIndex = row.cells.findIndex((c) => c.start <= offset && offset <= c.end);
   if (cellIndex < 0) return undefined;
   const cell = row.cells[cellIndex];
@@ -70,11 +74,9 @@ export interface RowText {
  * found in it is the one found in the whole text.
  */
 export function rowTextAt(file: ChargeFile, offset: number): RowText | undefined {
-  const rows = file.table.rows;
-  const r = rowIndexAt(rows, offset);
+  const r = rowHolding(file, offset);
   if (r < 0) return undefined;
-  const row = rows[r];
-  if (offset > row.end) return undefined;
+  const row = file.table.rows[r];
   const text = rowSourceText(row);
   return text === undefined ? undefined : { text, start: row.start };
 }
