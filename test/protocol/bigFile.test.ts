@@ -258,3 +258,39 @@ describe('a hover while a big charge file\'s first whole check runs', function (
     }
   });
 });
+
+describe('an edit while a big charge file\'s first whole check runs', function () {
+  this.timeout(60_000);
+  it('lets the check finish and shows the edit in the complete answer', async function () {
+    const { dir, uri, server } = startServer('cpt-lens-big-edit-');
+    let refreshes = 0;
+    try {
+      server.connection.onRequest('workspace/diagnostic/refresh', () => {
+        refreshes++;
+        return null;
+      });
+      await server.initialize(10_000, {
+        rootUri: pathToFileURL(dir).href,
+        capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false }, hover: {} } },
+      });
+      await server.open(uri, 'csv', bigFile());
+      const pull = () => withDeadline('a pull', 20_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }));
+      assert.match(String((await pull()).resultId), /:preview$/);
+      // A hover begins the check; then a code on line 3 (the third row, 71046) becomes one no data has.
+      await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 'CLM0,PT0,2025-10-14,'.length + 1 } });
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 3, character: 'CLM0,PT0,2025-10-14,'.length }, end: { line: 3, character: 'CLM0,PT0,2025-10-14,71046'.length } }, text: '7104Q' }],
+      });
+      await withDeadline('a refresh request', 20_000, (async () => { while (refreshes === 0) await new Promise((r) => setTimeout(r, 20)); })());
+      let report = await pull();
+      while (String(report.resultId).endsWith(':preview')) report = await pull();
+      assert.equal(report.kind, 'full');
+      const items = report.kind === 'full' ? report.items : [];
+      assert.ok(items.some((d) => d.range.start.line === 3 && /7104Q/.test(String(d.message))), `the edited code is reported: ${items.filter((d) => d.range.start.line === 3).map((d) => String(d.message)).join(' | ')}`);
+      assert.ok(!items.some((d) => d.range.start.line === 3 && /71046/.test(String(d.message))), 'nothing of the code before the edit');
+    } finally {
+      stop(server, dir);
+    }
+  });
+});

@@ -172,10 +172,11 @@ export function startServer(version: string, connection: Connection = createConn
     const { document, service } = context;
     const running = slicing.get(document.uri);
     if (running) {
-      // Asked for findings while the check runs in slices: its rest runs now (of an older version: it stops).
+      // Asked for findings while the check runs in slices: its rest runs now. Of an older
+      // version, it is finished too: the check below then starts from it (a row edit, when
+      // the edits since were inside one row) instead of parsing the whole text again.
       slicing.delete(document.uri);
-      if (running.version === document.version) while (!running.steps.next().done);
-      else running.steps.return(undefined as unknown as FindingsView);
+      while (!running.steps.next().done);
     }
     const last = lastEdits.get(document.uri);
     // The change is the one the document applied (same offsets), so the check need not read the new text to trust it.
@@ -300,18 +301,19 @@ export function startServer(version: string, connection: Connection = createConn
   /**
    * A big file's first whole check, a slice of about SLICE_MS at a time with the requests that
    * came meanwhile answered between slices (a hover or completion reads the model the check
-   * has parsed; a request that needs findings runs the rest at once). An edit stops it: the
-   * new version's preview and check follow.
+   * has parsed; a request that needs findings runs the rest at once). An edit meanwhile does
+   * not stop it: the next check starts from it (a row edit when the edits were in one row).
    */
   function runInSlices(context: DocumentContext): Promise<void> {
     const { document } = context;
     const uri = document.uri;
-    const version = document.version;
-    const steps = (slicing.get(uri)?.version === version ? slicing.get(uri)?.steps : undefined) ?? beginSlices(context);
+    // Steps already begun (by a hover that came first, maybe of an earlier version) are driven on.
+    const steps = slicing.get(uri)?.steps ?? beginSlices(context);
     return new Promise((resolve) => {
       const slice = (): void => {
+        // Finished by a request that needed findings, or the document closed.
         if (slicing.get(uri)?.steps !== steps) return resolve();
-        if (documents.get(uri)?.version !== version) {
+        if (!documents.get(uri)) {
           slicing.delete(uri);
           steps.return(undefined as unknown as FindingsView);
           return resolve();
@@ -350,7 +352,7 @@ export function startServer(version: string, connection: Connection = createConn
   function readyToRead(context: DocumentContext): void {
     const { document } = context;
     if (checking(document)) return;
-    if (!bigAndUnchecked(context)) {
+    if (slicing.has(document.uri) || !bigAndUnchecked(context)) {
       checkOf(context);
       return;
     }
