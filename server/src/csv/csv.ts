@@ -197,10 +197,12 @@ class RowStarts {
  * text when it is first read. A row with a quoted cell has its cells made while parsing.
  */
 class TableRow implements CsvRow {
-  /** Its cells by index, once one is made (a hole: not made yet). */
-  private made: (CsvCell | undefined)[] | undefined = undefined;
-  /** How many of its cells are not made yet. */
-  private unmade: number;
+  /**
+   * How many cells it has, until a cell is kept; then its kept cells by index (a hole: not
+   * kept). A cell made to be read and not kept (`keep` false) is not held here: a charge line
+   * holds the cells it reads, and an array per row was an eighth of the model.
+   */
+  private made: (CsvCell | undefined)[] | number;
   constructor(
     readonly index: number,
     readonly starts: RowStarts,
@@ -210,7 +212,7 @@ class TableRow implements CsvRow {
     public width: number,
     count: number,
   ) {
-    this.unmade = count;
+    this.made = count;
   }
   get start(): number {
     return this.starts.at(this.index);
@@ -220,42 +222,44 @@ class TableRow implements CsvRow {
     return this.starts.at(this.index) + this.width;
   }
   get cells(): CsvCell[] {
-    if (this.unmade > 0) this.makeAll();
-    return this.made as CsvCell[];
+    const made = this.made;
+    if (typeof made === 'number' || !isFull(made)) return this.makeAll();
+    return made as CsvCell[];
   }
   /** How many cells it has. */
   get count(): number {
     const made = this.made;
-    return made === undefined ? this.unmade : made.length;
+    return typeof made === 'number' ? made : made.length;
   }
 
   /** Its cells made while parsing (a row with a quoted cell). */
   setCells(cells: CsvCell[]): void {
     this.made = cells;
-    this.unmade = 0;
   }
 
-  /** Cell `index`, made now if it was not before; undefined when the row has no such cell. */
-  cell(index: number): CsvCell | undefined {
+  /**
+   * Cell `index`, undefined when the row has no such cell. A kept cell is the one `cells`
+   * holds at `index` (`keep`: the cell is kept, when a reader needs `cells[index]` to be it);
+   * a cell not kept is made again when read again.
+   */
+  cell(index: number, keep: boolean): CsvCell | undefined {
     const made = this.made;
-    if (made !== undefined) {
+    if (typeof made !== 'number') {
       const cell = made[index];
-      if (cell !== undefined || this.unmade === 0) return cell;
+      if (cell !== undefined) return cell;
     }
     if (!(index >= 0 && index < this.count)) return undefined;
     const bounds = boundsOf(this);
-    const from = bounds[index];
-    const to = bounds[index + 1] - 1;
-    return this.place(index, new PlainCell(this, from, textAt === index ? readText : to));
+    const cell = new PlainCell(this, bounds[index], textAt === index ? readText : bounds[index + 1] - 1);
+    return keep ? this.keep(index, cell) : cell;
   }
 
-  /** Cell `index` as `cell` does, but undefined for an empty one, which is not made. */
-  filled(index: number): CsvCell | undefined {
+  /** Cell `index` as `cell` gives it, but undefined for an empty one, which is not made. */
+  filled(index: number, keep: boolean): CsvCell | undefined {
     const made = this.made;
-    if (made !== undefined) {
+    if (typeof made !== 'number') {
       const cell = made[index];
       if (cell !== undefined) return cell.text === '' ? undefined : cell;
-      if (this.unmade === 0) return undefined;
     }
     if (!(index >= 0 && index < this.count)) return undefined;
     const bounds = boundsOf(this);
@@ -263,16 +267,16 @@ class TableRow implements CsvRow {
     const to = bounds[index + 1] - 1;
     if (from === to) return undefined;
     const origin = this.origin;
-    return this.place(index, new PlainCell(this, from, this.starts.value(this.source, origin + from, origin + to)));
+    const cell = new PlainCell(this, from, this.starts.value(this.source, origin + from, origin + to));
+    return keep ? this.keep(index, cell) : cell;
   }
 
   /** The text of cell `index` (undefined: no such cell), without making the cell. */
   text(index: number): string | undefined {
     const made = this.made;
-    if (made !== undefined) {
+    if (typeof made !== 'number') {
       const cell = made[index];
       if (cell !== undefined) return cell.text;
-      if (this.unmade === 0) return undefined;
     }
     if (!(index >= 0 && index < this.count)) return undefined;
     const bounds = boundsOf(this);
@@ -281,18 +285,26 @@ class TableRow implements CsvRow {
     return (readText = this.starts.value(this.source, origin + bounds[index], origin + bounds[index + 1] - 1));
   }
 
-  private place(index: number, cell: CsvCell): CsvCell {
-    (this.made ??= new Array<CsvCell | undefined>(this.unmade))[index] = cell;
-    this.unmade--;
+  private keep(index: number, cell: CsvCell): CsvCell {
+    let made = this.made;
+    if (typeof made === 'number') this.made = made = new Array<CsvCell | undefined>(made);
+    made[index] = cell;
     return cell;
   }
 
-  private makeAll(): void {
+  private makeAll(): CsvCell[] {
     const before = scanned;
     const count = this.count;
-    for (let i = 0; i < count; i++) this.cell(i);
+    for (let i = 0; i < count; i++) this.cell(i, true);
     if (before !== this) forgetRow();
+    return this.made as CsvCell[];
   }
+}
+
+/** Whether every slot of a row's kept cells holds one. */
+function isFull(made: (CsvCell | undefined)[]): boolean {
+  for (let i = 0; i < made.length; i++) if (made[i] === undefined) return false;
+  return true;
 }
 
 /**
@@ -329,14 +341,18 @@ export function forgetRow(): void {
   readText = '';
 }
 
-/** Cell `index` of `row` (as `row.cells[index]`), made alone when the row's other cells were not read. */
-export function rowCell(row: CsvRow, index: number): CsvCell | undefined {
-  return row instanceof TableRow ? row.cell(index) : row.cells[index];
+/**
+ * Cell `index` of `row`, made alone when the row's other cells were not read. Kept (`keep`),
+ * it is `row.cells[index]` from then on; not kept, it is a cell of its own, equal to that one
+ * (for a reader that holds the cell and never looks for it in `row.cells`).
+ */
+export function rowCell(row: CsvRow, index: number, keep = true): CsvCell | undefined {
+  return row instanceof TableRow ? row.cell(index, keep) : row.cells[index];
 }
 
 /** Cell `index` of `row` (as `rowCell`) unless it is empty (''): an empty cell is not made. */
-export function filledCell(row: CsvRow, index: number): CsvCell | undefined {
-  if (row instanceof TableRow) return row.filled(index);
+export function filledCell(row: CsvRow, index: number, keep = true): CsvCell | undefined {
+  if (row instanceof TableRow) return row.filled(index, keep);
   const cell = row.cells[index];
   return cell === undefined || cell.text === '' ? undefined : cell;
 }

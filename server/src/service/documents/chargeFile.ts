@@ -6,7 +6,7 @@
  */
 import { lowerBound } from '../../codeset/sorted';
 import type { ProcedureCode } from '../../codeset/types';
-import { CsvCell, CsvRow, CsvTable, cellValueRange, filledCell, forgetRow, parseCsv, rowCell, rowCellText } from '../../csv/csv';
+import { CsvCell, CsvRow, CsvTable, cellValueRange, filledCell, forgetRow, parseCsv, rowCellText } from '../../csv/csv';
 import { ColumnMap, ColumnMapping, ColumnRole } from './columns';
 import { ColumnReading, readColumns } from './columnReading';
 import { splitCodeCell } from './codeToken';
@@ -135,7 +135,9 @@ export interface ChargeLine extends CodedItem {
 function field(this: ChargeLine, role: ColumnRole): Span | undefined {
   const index = this.columns[role]?.[0];
   if (index === undefined) return undefined;
-  const value = spanIn(this.row, index);
+  // Kept by the row: a rule may ask again for each finding of a damaged line, and a cell not
+  // kept is found again by a scan of its row (of a 300,000-character row, each time).
+  const value = spanIn(this.row, index, true);
   forgetRow();
   return value;
 }
@@ -422,8 +424,8 @@ function spanAt(row: CsvRow, columns: ColumnMap, role: ColumnRole): Span | undef
  * Cell `index` of `row` trimmed (as `span`), undefined when it is empty or blank: an empty
  * cell (most modifier cells) is not made (csv.ts makes a row's cells when read).
  */
-function spanIn(row: CsvRow, index: number): Span | undefined {
-  const cell = filledCell(row, index);
+function spanIn(row: CsvRow, index: number, keep = false): Span | undefined {
+  const cell = filledCell(row, index, keep);
   return cell === undefined ? undefined : span(cell);
 }
 
@@ -486,13 +488,15 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
   // Plain functions, not closures over this line: a closure per line allocates a context.
   // Every span below is a row cell or a CellSpan anchored to one, so a one-row edit that
   // moves the cells of later rows moves their lines' spans too (rowEdit.ts relies on it).
-  const codeCell = spanAt(row, columns, 'code');
+  // A cell read once: not kept by the row (csv.ts), the line holds it or a span anchored to it.
+  const codeRaw = columns.code === undefined ? undefined : filledCell(row, columns.code[0], false);
+  const codeCell = codeRaw && span(codeRaw);
   let code: Span | undefined;
   let modifierCount = 0;
   if (codeCell) {
     if (!hasSeparator(codeCell.text, false)) code = codeCell;
     else {
-      const raw = rowCell(row, columns.code![0])!;
+      const raw = codeRaw!;
       const token = splitCodeCell(codeCell.text, codeCell.start);
       code = new CellSpan(token.code, raw, token.start - raw.start);
       for (const m of token.modifiers) scratchModifiers[modifierCount++] = new CellModifier(m.text, raw, m.start - raw.start, m.text.toUpperCase(), 'code', undefined);
@@ -500,36 +504,39 @@ export function toChargeLine(row: CsvRow, index: number, columns: ColumnMap, sup
   }
   if (columns.modifiers) {
     for (const col of columns.modifiers) {
-      const cell = spanIn(row, col);
+      // Kept by the row: fixes find a line's list modifiers by their cell, `row.cells[col]` (lineEdits.ts).
+      const raw = filledCell(row, col, true);
+      const cell = raw && span(raw);
       if (!cell) continue;
-      const raw = rowCell(row, col)!;
       const items = hasSeparator(cell.text, false) ? splitList(cell) : [cell];
       for (const m of items) scratchModifiers[modifierCount++] = new CellModifier(m.text, raw, m.start - raw.start, m.text.toUpperCase(), 'list', raw);
     }
   }
   if (columns.modifier) {
     for (const col of columns.modifier) {
-      const cell = spanIn(row, col);
-      if (cell) scratchModifiers[modifierCount++] = columnModifier(cell, rowCell(row, col)!);
+      const raw = filledCell(row, col, false);
+      const cell = raw && span(raw);
+      if (cell) scratchModifiers[modifierCount++] = columnModifier(cell, raw!);
     }
   }
   let diagnosisCount = 0;
   if (columns.diagnosis) {
     for (const col of columns.diagnosis) {
-      const cell = spanIn(row, col);
+      const raw = filledCell(row, col, false);
+      const cell = raw && span(raw);
       if (!cell) continue;
       // A loop, not push(...list): a cell of 150,000 codes would overflow the call stack.
       if (hasSeparator(cell.text, true)) {
-        const raw = rowCell(row, col)!;
-        for (const dx of splitList(cell, true)) scratchDiagnoses[diagnosisCount++] = inCell(dx, raw);
+        for (const dx of splitList(cell, true)) scratchDiagnoses[diagnosisCount++] = inCell(dx, raw!);
       }
       else scratchDiagnoses[diagnosisCount++] = cell;
     }
   }
-  const pointerCell = spanAt(row, columns, 'pointer');
+  const pointerRaw = columns.pointer === undefined ? undefined : filledCell(row, columns.pointer[0], false);
+  const pointerCell = pointerRaw && span(pointerRaw);
   let pointerCount = 0;
   if (pointerCell) {
-    const raw = rowCell(row, columns.pointer![0])!;
+    const raw = pointerRaw!;
     // Pointers may be written `AB`, `A,B`, `A B` or `1,2`.
     for (const item of splitList(pointerCell)) {
       if (LETTERS_ONLY.test(item.text)) {
