@@ -242,6 +242,27 @@ export class ChargeView implements FindingsView {
     return { firstLines, fileStarts: this.fileFindings.map((f) => f.start) };
   }
 
+  /**
+   * `inRange(start, end)` when the lines whose rows touch the range are known: `firstLines` are
+   * the first lines (indexes in `ChargeFile.lines`) of those lines' claims. Only those claims are
+   * read, where `inRange` walks every claim before the range (a hover in mid-file: half of them).
+   */
+  inRangeOfClaims(start: number, end: number, firstLines: readonly number[]): Finding[] {
+    const out = this.fileFindings.filter((f) => f.start <= end && f.end >= start);
+    const claims = this.claims;
+    for (const first of new Set(firstLines)) {
+      let lo = 0;
+      let hi = claims.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (claims[mid].lines[0] < first) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < claims.length && claims[lo].lines[0] === first) this.overlapping(lo, start, end, out);
+    }
+    return out.sort(compareFindings);
+  }
+
   startingOnRows(rows: readonly (readonly [number, number])[]): Finding[] {
     const out = this.fileFindings.filter((f) => onRows(rows, f.start));
     if (rows.length === 0) return out;

@@ -16,7 +16,7 @@ import { HoverResult, doHover } from './features/hover';
 import { describeFindings, findingsAt } from './features/hoverFindings';
 import { InlayHintEntry, doInlayHints } from './features/inlayHints';
 import { typedCell } from './features/typedCell';
-import { rowTextAt } from './features/chargeCell';
+import { claimFirstLinesAt, rowTextAt } from './features/chargeCell';
 import { checkNote, isTemplateFileName } from './notes/checkNote';
 import { RULE_IDS } from './registry';
 import { ALL_RULES } from './rules';
@@ -301,7 +301,10 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       const result = doHover(text, offset, options.codeSet, file, options.settings?.locality);
       // The findings of the document's last check, when it is of this very text.
       const last = documentKey === undefined ? undefined : store.current(documentKey, text);
-      const here = last ? findingsAt(last.view.inRange(offset, offset), offset) : [];
+      // A charge file's view reads only the claims of the hovered line (see inRangeOfClaims).
+      const view = last?.view;
+      const near = view instanceof ChargeView && file ? view.inRangeOfClaims(offset, offset, claimFirstLinesAt(file, offset)) : view?.inRange(offset, offset);
+      const here = near ? findingsAt(near, offset) : [];
       if (here.length === 0) return result;
       const why = describeFindings(here);
       // The code's facts stay first (editors show the diagnostic's own message on top of

@@ -5,13 +5,14 @@
  */
 import * as assert from 'node:assert/strict';
 import { ChargeState, PREVIEW_FIRST_ROWS, createChargeChecker } from '../../../server/src/service/checker';
-import { FindingsView, MaxHeap, limitFindings } from '../../../server/src/service/findingsView';
+import { ChargeView, FindingsView, MaxHeap, limitFindings } from '../../../server/src/service/findingsView';
 import { ALL_RULES } from '../../../server/src/service/rules';
 import type { Finding } from '../../../server/src/service/types';
 import { syntheticNcciCodeSet } from '../../golden/testCodeSet';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import { parseChargeFile } from '../../../server/src/service/documents/chargeFile';
 import { claimOffsets } from '../../../server/src/service/features/codeLens';
+import { claimFirstLinesAt } from '../../../server/src/service/features/chargeCell';
 
 const plain = (findings: readonly Finding[]): unknown => JSON.parse(JSON.stringify(findings));
 const fresh = (text: string): unknown => plain(createChargeChecker(syntheticNcciCodeSet(), ALL_RULES, {}).check(text));
@@ -141,6 +142,12 @@ describe('lens offsets from a check kept by the service', () => {
       text = edit.text;
       view = service.check(text, 'charges', key, { version: ++version, change: { ...edit.change, fromVersion: version - 1 } });
       assert.deepEqual(service.claimOffsets(text, key, view), expected(), `after ${JSON.stringify(edit.change)}`);
+      // A hover reads the findings at a point from the claims of the lines there, as inRange finds them.
+      const model = parseChargeFile(text);
+      const chargeView = view as ChargeView;
+      for (const offset of [edit.change.start, text.indexOf('\n', edit.change.start) + 1, (version * 7919) % text.length, text.length]) {
+        assert.deepEqual(plain(chargeView.inRangeOfClaims(offset, offset, claimFirstLinesAt(model, offset))), plain(view.inRange(offset, offset)), `findings at ${offset}`);
+      }
       // A lens resolved from the view counts the findings on its claim's rows as the sorted starts do.
       for (const offset of service.claimOffsets(text, key, view).slice(version % 5, (version % 5) + 3)) {
         const summary = service.codeLensAt(text, offset, view, key);

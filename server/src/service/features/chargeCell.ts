@@ -80,3 +80,20 @@ export function rowTextAt(file: ChargeFile, offset: number): RowText | undefined
   const text = rowSourceText(row);
   return text === undefined ? undefined : { text, start: row.start };
 }
+
+/**
+ * The first lines (indexes in `ChargeFile.lines`) of the claims whose lines' rows touch
+ * `offset`, as a findings view counts touching: a line's row runs to the next line's row start,
+ * that start included (so at a row's start the line before it touches too).
+ */
+export function claimFirstLinesAt(file: ChargeFile, offset: number): number[] {
+  const rows = file.table.rows;
+  const r = rowIndexAt(rows, offset);
+  const out: number[] = [];
+  for (const i of r >= 1 && offset === rows[r].start ? [r - 2, r - 1] : [r - 1]) {
+    const line = i >= 0 ? file.lines[i] : undefined;
+    const first = line && file.claims.get(line.claimKey)?.lines[0];
+    if (first) out.push(first.index);
+  }
+  return out;
+}
