@@ -42,6 +42,20 @@ function stop(server: ServerProcess, dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** `startServer`, initialized as a client that pulls diagnostics, hovers, and is asked to pull again (`onRefresh`). */
+async function pullingServer(prefix: string, onRefresh: () => void): Promise<{ dir: string; uri: string; server: ServerProcess }> {
+  const started = startServer(prefix);
+  started.server.connection.onRequest('workspace/diagnostic/refresh', () => {
+    onRefresh();
+    return null;
+  });
+  await started.server.initialize(10_000, {
+    rootUri: pathToFileURL(started.dir).href,
+    capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false }, hover: {} } },
+  });
+  return started;
+}
+
 const key = (d: Diagnostic): string => `${d.range.start.line}:${d.range.start.character}:${d.code}:${d.message}`;
 
 for (const mode of ['pull', 'push'] as const) {
@@ -220,17 +234,9 @@ describe('pulling diagnostics after an edit above the ones shown', function () {
 describe('a hover while a big charge file\'s first whole check runs', function () {
   this.timeout(60_000);
   it('is answered between the check\'s slices, before the check is done', async function () {
-    const { dir, uri, server } = startServer('cpt-lens-big-hover-');
     const events: string[] = [];
+    const { dir, uri, server } = await pullingServer('cpt-lens-big-hover-', () => events.push('refresh'));
     try {
-      server.connection.onRequest('workspace/diagnostic/refresh', () => {
-        events.push('refresh');
-        return null;
-      });
-      await server.initialize(10_000, {
-        rootUri: pathToFileURL(dir).href,
-        capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false }, hover: {} } },
-      });
       const text = bigFile();
       await server.open(uri, 'csv', text);
       const first = await withDeadline('the first pull', 20_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }));
@@ -262,17 +268,9 @@ describe('a hover while a big charge file\'s first whole check runs', function (
 describe('an edit while a big charge file\'s first whole check runs', function () {
   this.timeout(60_000);
   it('lets the check finish and shows the edit in the complete answer', async function () {
-    const { dir, uri, server } = startServer('cpt-lens-big-edit-');
     let refreshes = 0;
+    const { dir, uri, server } = await pullingServer('cpt-lens-big-edit-', () => refreshes++);
     try {
-      server.connection.onRequest('workspace/diagnostic/refresh', () => {
-        refreshes++;
-        return null;
-      });
-      await server.initialize(10_000, {
-        rootUri: pathToFileURL(dir).href,
-        capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false }, hover: {} } },
-      });
       await server.open(uri, 'csv', bigFile());
       const pull = () => withDeadline('a pull', 20_000, server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }));
       assert.match(String((await pull()).resultId), /:preview$/);

@@ -31,7 +31,7 @@ import { modifiersLoaded } from './lineFacts/modifierFacts';
 import type { ClaimRule, FileRule, LineRule, Report, Rule, RuleContext } from './rules/rule';
 import type { CheckSettings } from './settings';
 import { Finding, compareFindings } from './types';
-import { ChargeView, ClaimFindings, FindingsView, Tally, adjustTally, claimFindings, sumTallies } from './findingsView';
+import { ChargeView, ClaimFindings, FindingsView, Tally, adjustTally, claimFindings, placeOf, sumTallies } from './findingsView';
 
 /** Rules whose findings cannot be suppressed: the suppressions' own rule, and damage to the table. */
 const UNSUPPRESSIBLE = new Set(['suppression', 'csv-structure']);
@@ -422,18 +422,6 @@ export function changeBetween(before: string, after: string): TextChange | undef
   while (s + CHUNK <= room && before.slice(before.length - s - CHUNK, before.length - s) === after.slice(after.length - s - CHUNK, after.length - s)) s += CHUNK;
   while (s < room && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
   return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
-}
-
-/** Where a claim whose first line is `line` goes in a list ordered by first lines. */
-function placeOf(list: readonly ClaimFindings[], line: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].lines[0] < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function removeInOrder(list: ClaimFindings[], entry: ClaimFindings): void {

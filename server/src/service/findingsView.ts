@@ -77,6 +77,18 @@ function onRows(rows: readonly (readonly [number, number])[], offset: number): b
   return false;
 }
 
+/** Where a claim whose first line is `line` is (or goes) in a list ordered by first lines. */
+export function placeOf(list: readonly ClaimFindings[], line: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].lines[0] < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 const NO_TABLES: ReadonlyMap<string, number> = new Map();
@@ -251,14 +263,8 @@ export class ChargeView implements FindingsView {
     const out = this.fileFindings.filter((f) => f.start <= end && f.end >= start);
     const claims = this.claims;
     for (const first of new Set(firstLines)) {
-      let lo = 0;
-      let hi = claims.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (claims[mid].lines[0] < first) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < claims.length && claims[lo].lines[0] === first) this.overlapping(lo, start, end, out);
+      const c = placeOf(claims, first);
+      if (c < claims.length && claims[c].lines[0] === first) this.overlapping(c, start, end, out);
     }
     return out.sort(compareFindings);
   }
