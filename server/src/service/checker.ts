@@ -237,7 +237,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
   }
 
   function full(text: string, keep: boolean, previous: ChargeState | undefined): { view: FindingsView; state: ChargeState } {
-    return toEnd(fullInSteps(text, keep, previous));
+    return runToEnd(fullInSteps(text, keep, previous));
   }
 
   /**
@@ -346,16 +346,17 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
     return found;
   }
 
+  function* updateInSteps(text: string, previous?: ChargeState, change?: TextChange): Generator<ChargeFile | undefined, CheckResult> {
+    const row = previous && rowUpdate(previous, text, change);
+    return result(row || (yield* fullInSteps(text, true, previous)));
+  }
+
   return {
     preview,
     check: (text) => full(text, false, undefined).view.all() as Finding[],
-    update(text, previous, change) {
-      return result((previous && rowUpdate(previous, text, change)) || full(text, true, previous));
-    },
-    *updateInSteps(text, previous, change) {
-      const row = previous && rowUpdate(previous, text, change);
-      return result(row || (yield* fullInSteps(text, true, previous)));
-    },
+    // One path for both: `update` is the steps run at once.
+    update: (text, previous, change) => runToEnd(updateInSteps(text, previous, change)),
+    updateInSteps,
     lastStats: () => stats,
   };
 }
@@ -364,7 +365,7 @@ export function createChargeChecker(data: CodeSet, allRules: readonly Rule[], se
 export const CLAIMS_PER_STEP = 500;
 
 /** A generator's return value, every step run now. */
-function toEnd<T>(steps: Generator<unknown, T>): T {
+export function runToEnd<T>(steps: Generator<unknown, T>): T {
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;

@@ -6,7 +6,7 @@
 import { AcceptFix, acceptFinding } from './features/acceptFinding';
 import { ColumnMapView, columnMapView } from './features/columnMap';
 import type { CodeSet } from '../codeset/types';
-import { createChargeChecker } from './checker';
+import { createChargeChecker, runToEnd } from './checker';
 import type { TextChange } from './documents/rowEdit';
 import { DocumentStore } from './documentStore';
 import { ChargeFile, parseChargeFile } from './documents/chargeFile';
@@ -185,11 +185,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     }
     if (documentKey === undefined) return new ListView(checker.check(text));
     // The same steps a server runs apart (checkInSteps), all at once.
-    const steps = checkInSteps(text, kind, documentKey, edit);
-    for (;;) {
-      const next = steps.next();
-      if (next.done) return next.value;
-    }
+    return runToEnd(checkInSteps(text, kind, documentKey, edit));
   };
 
   /** A stepped check under way per document: its text and, once parsed, its model (hovers read it meanwhile). */
